@@ -1,0 +1,188 @@
+/**
+ * Canon presets and `canon_overrides`: a scenario names a preset and patches any of its numbers by
+ * dotted path (`perception.identify: 0.4`) or as nested maps (`perception: { identify: 0.4 }`).
+ */
+import { suggest } from '../core/suggest.js';
+import { parseDuration } from '../core/time.js';
+import { classic } from './classic.js';
+import { seeds } from './seeds.js';
+import type { Canon, CanonPresetName, GearCanon } from './types.js';
+
+export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './types.js';
+
+export const presets: Record<CanonPresetName, Canon> = { seeds, classic };
+
+export const PRESET_NAMES = Object.keys(presets) as CanonPresetName[];
+
+/** Leaves measured in seconds: overrides may write them as durations (`"8:00"`, `"182d"`). */
+const DURATION_LEAVES = new Set([
+  'air.tick',
+  'air.settle',
+  'residue.halfLife',
+  'heat.preHeatWindow',
+  'suppressant.period',
+  'suppressant.duration',
+  'agitation.halfLife',
+  'lies.sniffDelay',
+  'cycleDefaults.period',
+  'cycleDefaults.duration',
+  'cycleDefaults.variability',
+]);
+
+/** Leaves that are shares or probabilities, kept within 0..1. */
+const UNIT_LEAVES = /(Pass|Share|Trace|showerRemoval|transfer|rearm|preHeatNote)$/;
+
+export interface OverrideIssue {
+  /** `unknown`: no such parameter (point at the key); `value`: the value is wrong (point at it) */
+  kind: 'unknown' | 'value';
+  /** path inside `canon_overrides`, as written (nested keys or a dotted key) */
+  path: (string | number)[];
+  message: string;
+  hint?: string;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A deep copy of a canon, so that patching never touches a preset. */
+export function cloneCanon(canon: Canon): Canon {
+  return JSON.parse(JSON.stringify(canon)) as Canon;
+}
+
+/**
+ * Applies `overrides` to a copy of `base`. Each leaf must name an existing number (or, under `gear.`,
+ * a whole new item), with a value of the right kind and range. Returns the patched canon and the issues.
+ */
+export function applyOverrides(
+  base: Canon,
+  overrides: Record<string, unknown>,
+): { canon: Canon; issues: OverrideIssue[] } {
+  const canon = cloneCanon(base);
+  const issues: OverrideIssue[] = [];
+
+  const visit = (written: (string | number)[], dotted: string[], value: unknown) => {
+    const target = lookup(canon, dotted);
+    if (target.kind === 'missing') {
+      issues.push({
+        kind: 'unknown',
+        path: written,
+        message: `unknown canon parameter '${dotted.join('.')}'`,
+        hint: target.suggestion
+          ? `did you mean '${target.suggestion}'?`
+          : 'see docs/canon.md for the parameters',
+      });
+      return;
+    }
+    if (target.kind === 'branch') {
+      if (!isPlainObject(value)) {
+        issues.push({
+          kind: 'value',
+          path: written,
+          message: `'${dotted.join('.')}' is a group of parameters, not a value`,
+          hint: 'give a map of its parameters',
+        });
+        return;
+      }
+      for (const [key, inner] of Object.entries(value))
+        visit([...written, key], [...dotted, ...key.split('.')], inner);
+      return;
+    }
+    if (target.kind === 'new-gear') {
+      const item = parseGear(value);
+      if (typeof item === 'string')
+        issues.push({
+          kind: 'value',
+          path: written,
+          message: item,
+          hint: 'an item needs emissionPass, intakePass, trapTime and weapon',
+        });
+      else target.gear[target.name] = item;
+      return;
+    }
+    // A leaf.
+    const path = dotted.join('.');
+    const current = target.parent[target.key];
+    if (Array.isArray(current)) {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+        issues.push({ kind: 'value', path: written, message: `'${path}' takes a list of names` });
+      } else target.parent[target.key] = [...value];
+      return;
+    }
+    if (typeof current === 'boolean') {
+      if (typeof value !== 'boolean')
+        issues.push({ kind: 'value', path: written, message: `'${path}' takes true or false` });
+      else target.parent[target.key] = value;
+      return;
+    }
+    let number: number | undefined;
+    if (typeof value === 'number' && Number.isFinite(value)) number = value;
+    else if (typeof value === 'string' && DURATION_LEAVES.has(path)) number = parseDuration(value);
+    if (number === undefined) {
+      issues.push({
+        kind: 'value',
+        path: written,
+        message: `'${path}' takes ${DURATION_LEAVES.has(path) ? 'a duration (seconds, or "H:MM[:SS]" / "Nd")' : 'a number'}, got ${JSON.stringify(value)}`,
+      });
+      return;
+    }
+    if (number < 0 || (UNIT_LEAVES.test(path) && number > 1)) {
+      issues.push({
+        kind: 'value',
+        path: written,
+        message: `'${path}' must be ${UNIT_LEAVES.test(path) ? 'between 0 and 1' : 'zero or more'}, got ${number}`,
+      });
+      return;
+    }
+    if (path === 'air.tick' && number <= 0) {
+      issues.push({ kind: 'value', path: written, message: `'air.tick' must be more than 0 seconds` });
+      return;
+    }
+    target.parent[target.key] = number;
+  };
+
+  for (const [key, value] of Object.entries(overrides)) visit([key], key.split('.'), value);
+  return { canon, issues };
+}
+
+type Lookup =
+  | { kind: 'missing'; suggestion?: string }
+  | { kind: 'branch' }
+  | { kind: 'leaf'; parent: Record<string, unknown>; key: string }
+  | { kind: 'new-gear'; gear: Record<string, GearCanon>; name: string };
+
+function lookup(canon: Canon, dotted: string[]): Lookup {
+  let node: unknown = canon;
+  for (let i = 0; i < dotted.length; i++) {
+    const key = dotted[i]!;
+    if (!isPlainObject(node)) return { kind: 'missing' };
+    if (!(key in node)) {
+      if (i === 1 && dotted[0] === 'gear' && dotted.length === 2)
+        return { kind: 'new-gear', gear: canon.gear, name: key };
+      return { kind: 'missing', suggestion: closest(key, Object.keys(node), dotted.slice(0, i)) };
+    }
+    if (i === dotted.length - 1) {
+      return isPlainObject(node[key]) ? { kind: 'branch' } : { kind: 'leaf', parent: node, key };
+    }
+    node = node[key];
+  }
+  return { kind: 'branch' };
+}
+
+function closest(key: string, options: string[], prefix: string[]): string | undefined {
+  const best = suggest(key, options);
+  return best === undefined ? undefined : [...prefix, best].join('.');
+}
+
+function parseGear(value: unknown): GearCanon | string {
+  if (!isPlainObject(value)) return 'a new gear item must be a map';
+  const { emissionPass = 1, intakePass = 1, trapTime = 0, weapon = false, ...rest } = value;
+  const extra = Object.keys(rest);
+  if (extra.length) return `unknown gear field '${extra[0]}'`;
+  const share = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
+  if (!share(emissionPass) || !share(intakePass))
+    return 'emissionPass and intakePass must be between 0 and 1';
+  const trap = typeof trapTime === 'string' ? parseDuration(trapTime) : trapTime;
+  if (typeof trap !== 'number' || trap < 0) return 'trapTime must be a duration of zero or more';
+  if (typeof weapon !== 'boolean') return 'weapon must be true or false';
+  return { emissionPass: emissionPass as number, intakePass: intakePass as number, trapTime: trap, weapon };
+}

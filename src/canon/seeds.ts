@@ -1,0 +1,116 @@
+/**
+ * The `seeds` canon: the two source stories' world rules (the captured captain in the medbay, the
+ * masked commander in the general's quarters). Every number is a default a scenario can override
+ * with `canon_overrides`, by the dotted path shown in its comment's heading.
+ */
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE } from '../core/time.js';
+import type { Canon } from './types.js';
+
+export const seeds: Canon = {
+  representations: {
+    // Alphas emit strongly and smell keenest: an alpha at arm's reach identifies a masked omega.
+    alpha: { emission: 360, sensitivity: 1.0 },
+    // Betas emit weakly and smell weakly (~0.3 of an alpha): they miss faint signals, catch strong ones.
+    beta: { emission: 120, sensitivity: 0.3 },
+    // Omegas emit as strongly as alphas and smell nearly as keenly.
+    omega: { emission: 360, sensitivity: 0.85 },
+    // The young, before presentation: a faint scent, a beta-like nose.
+    unpresented: { emission: 60, sensitivity: 0.3 },
+  },
+  signature: {
+    // Personal notes ("sand", "ozone") carry 30% of a signature; the representation note the rest.
+    personalShare: 0.3,
+  },
+  air: {
+    // An open doorway mixes two rooms within minutes.
+    openDoorFlow: 600,
+    // A closed door leaks a little: "closing the door on two people makes their scents thicken".
+    closedDoorFlow: 6,
+    // A sealed (airtight) door leaks nothing.
+    sealedDoorFlow: 0,
+    // Arm's reach: a close emitter's dose is emission / 20 m³/h above the room's level, many times it.
+    nearFieldFlow: 20,
+    // Perception is checked at least once a simulated second.
+    tick: 1,
+    // The start is a settled scene: everyone has been where they are for a day.
+    settle: SECONDS_PER_DAY,
+  },
+  perception: {
+    // Presence of someone's scent is noticed from this dose.
+    detect: 0.1,
+    // A representation note is identified from this dose: a beta across a small room does not reach it
+    // from a freshly unmasked omega, an alpha does.
+    identify: 0.6,
+    // The heat note is recognised from this dose: strong enough in full heat for betas.
+    recogniseHeat: 0.6,
+    // Noses differ: each observer's thresholds for each subject vary by ~10% (log-normal).
+    thresholdNoise: 0.1,
+    // A scent must fade below a quarter of the detection threshold before it is "caught" anew.
+    rearm: 0.25,
+  },
+  residue: {
+    // One contact leaves a tenth of the other's hourly emission on skin and clothes.
+    transfer: 0.1,
+    // Residue fades over hours.
+    halfLife: 8 * SECONDS_PER_HOUR,
+    // A shower removes only half: "scent still on the skin after washing twice".
+    showerRemoval: 0.5,
+  },
+  heat: {
+    // Scent strengthens for twelve hours before onset.
+    preHeatWindow: 12 * SECONDS_PER_HOUR,
+    // ...up to 1.5× the base emission at onset,
+    preHeatEmission: 1.5,
+    // ...with a heat note rising to 30% of emission.
+    preHeatNote: 0.3,
+    // During heat the emission triples,
+    heatEmission: 3,
+    // ...and the heat note equals the base emission: betas recognise it.
+    heatNote: 1,
+  },
+  suppressant: {
+    // The masker cuts the omega note to a trace: "no mistaking your scent" for a keen, close alpha.
+    omegaNoteTrace: 0.08,
+    // ...and the heat note likewise.
+    heatNoteTrace: 0.05,
+    // ...and adds a beta-like note as strong as a beta's own.
+    betaNote: 1,
+    // Suppressed heats come once or twice a year,
+    period: 182 * SECONDS_PER_DAY,
+    // ...and last about two days.
+    duration: 2 * SECONDS_PER_DAY,
+  },
+  agitation: {
+    // A lie agitates the liar,
+    lie: 0.6,
+    // ...for a short while: half of it is gone in thirty seconds,
+    halfLife: 30,
+    // ...adding a sour note: half the base emission per unit of agitation.
+    sourShare: 0.5,
+  },
+  lies: {
+    // A listener's nose judges a statement three seconds after it is spoken,
+    sniffDelay: 3,
+    // ...detecting a lie from this sour-note dose (close range for anyone but an alpha).
+    sourThreshold: 0.5,
+  },
+  cycleDefaults: {
+    period: 28 * SECONDS_PER_DAY,
+    duration: 3 * SECONDS_PER_DAY,
+    variability: 2 * SECONDS_PER_DAY,
+  },
+  gear: {
+    // A sealed helmet blocks scent both ways and holds the wearer's scent inside for ~20 minutes.
+    'sealed-helmet': {
+      emissionPass: 0.02,
+      intakePass: 0.02,
+      trapTime: 20 * SECONDS_PER_MINUTE,
+      weapon: false,
+    },
+    // A filter mask blunts the nose more than the scent.
+    'filter-mask': { emissionPass: 0.6, intakePass: 0.2, trapTime: 0, weapon: false },
+    blaster: { emissionPass: 1, intakePass: 1, trapTime: 0, weapon: true },
+    knife: { emissionPass: 1, intakePass: 1, trapTime: 0, weapon: true },
+  },
+  medications: ['suppressant'],
+};

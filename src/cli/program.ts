@@ -1,0 +1,252 @@
+/**
+ * The `omegaverse` command line: a thin adapter that reads files, calls the library and prints.
+ */
+import { relative } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
+import type { WorldDefinition } from '../core/definition.js';
+import { checkExpectations, type ExpectationResult } from '../core/expect.js';
+import { explain, findEvent } from '../core/explain.js';
+import { parseDuration } from '../core/time.js';
+import { World } from '../core/world.js';
+import { describeExpectation } from '../narrate/expectation.js';
+import {
+  formatLog,
+  formatTree,
+  formatWhoKnows,
+  LOG_FORMATS,
+  type LogFormat,
+  textLine,
+} from '../narrate/format.js';
+import { namesOf } from '../narrate/narrate.js';
+import { formatScenarioError, loadScenario } from '../scenario/index.js';
+import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
+
+const EXIT_FAILED = 1;
+const EXIT_INVALID = 2;
+
+function durationOption(value: string): number {
+  const seconds = parseDuration(value);
+  if (seconds === undefined)
+    throw new InvalidArgumentError('expected a duration such as "0:30:00", "2d" or "1d 7:00"');
+  return seconds;
+}
+
+function seedOption(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return Number(value);
+}
+
+/** Reads and validates a scenario; on any error prints every message and stops with exit 2. */
+function load(file: string): WorldDefinition {
+  const result = loadScenario(readText(file), displayPath(file));
+  if (!result.ok) {
+    throw new UserError(result.errors.map(formatScenarioError).join('\n'), EXIT_INVALID);
+  }
+  return result.definition;
+}
+
+const displayPath = (file: string) => {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+};
+
+function emit(text: string, out?: string): void {
+  if (out) writeAtomic(out, text);
+  else process.stdout.write(text);
+}
+
+function characterId(def: WorldDefinition, id: string): string {
+  if (def.characters.some((c) => c.id === id)) return id;
+  throw new UserError(
+    `unknown character '${id}' (characters: ${def.characters.map((c) => c.id).join(', ')})`,
+  );
+}
+
+/** What the commands report back to `main`: the exit code (0 unless a command sets it). */
+interface Status {
+  code: number;
+}
+
+export function buildProgram(status: Status = { code: 0 }): Command {
+  const program = new Command('omegaverse')
+    .description('Run A/B/O (omegaverse) scenarios under explicit world rules, and see what happens and why.')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
+
+  program
+    .command('run')
+    .description(
+      'run a scenario (the bundled medbay scene if no file is given) and print the narrated timeline',
+    )
+    .argument('[file]', 'scenario file (.yaml or .json)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...LOG_FORMATS]).default('text'))
+    .option('--until <duration>', 'run until this instant instead of the scenario’s end', durationOption)
+    .option('--seed <n>', 'replace the scenario’s seed', seedOption)
+    .option('-o, --out <file>', 'write the output to a file (atomically) instead of the terminal')
+    .action(
+      (
+        file: string | undefined,
+        opts: { format: LogFormat; until?: number; seed?: number; out?: string },
+      ) => {
+        const def = load(file ?? DEFAULT_SCENARIO);
+        const world = World.create(def, {
+          ...(opts.seed !== undefined && { seed: opts.seed }),
+          ...(opts.until !== undefined && { until: opts.until }),
+        });
+        if (opts.format === 'text' && !opts.out) {
+          // Stream as the world runs: long scenarios show their first events at once.
+          const names = namesOf(world.definition);
+          process.stdout.write(`${world.definition.title}\n`);
+          world.subscribe((e) => process.stdout.write(`${textLine(e, world.definition, names)}\n`));
+          world.run();
+          process.stdout.write(`${world.events.length} events\n`);
+          return;
+        }
+        world.run();
+        emit(formatLog(world.events, world.definition, opts.format), opts.out);
+      },
+    );
+
+  program
+    .command('check')
+    .description('validate a scenario without running it')
+    .argument('<file>', 'scenario file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((file: string, opts: { format: 'text' | 'json' }) => {
+      const result = loadScenario(readText(file), displayPath(file));
+      if (opts.format === 'json') {
+        process.stdout.write(
+          `${JSON.stringify(result.ok ? { ok: true } : { ok: false, errors: result.errors }, null, 2)}\n`,
+        );
+        if (!result.ok) status.code = EXIT_INVALID;
+        return;
+      }
+      if (!result.ok) throw new UserError(result.errors.map(formatScenarioError).join('\n'), EXIT_INVALID);
+      const d = result.definition;
+      process.stdout.write(
+        `${pc.green('ok')} ${displayPath(file)}: ${d.characters.length} characters, ${d.places.length} places, ${d.timeline.length} actions, ${d.expectations.length} expectations\n`,
+      );
+    });
+
+  program
+    .command('test')
+    .description('run every expect: block; one line per expectation, then "N passed, N failed"')
+    .argument('[paths...]', 'scenario files or folders', ['scenarios'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--seed <n>', 'replace each scenario’s seed', seedOption)
+    .action((paths: string[], opts: { format: 'text' | 'json'; seed?: number }) => {
+      const files = collectScenarioFiles(paths);
+      let passed = 0;
+      let failed = 0;
+      const report: unknown[] = [];
+      for (const file of files) {
+        const loaded = loadScenario(readText(file), displayPath(file));
+        if (!loaded.ok) {
+          failed++;
+          report.push({ file: displayPath(file), errors: loaded.errors });
+          if (opts.format === 'text')
+            process.stdout.write(`${pc.red('✗')} ${loaded.errors.map(formatScenarioError).join('\n  ')}\n`);
+          continue;
+        }
+        const world = World.create(loaded.definition, opts.seed !== undefined ? { seed: opts.seed } : {});
+        world.run();
+        const results = checkExpectations(loaded.definition.expectations, world.events);
+        for (const r of results) r.passed ? passed++ : failed++;
+        report.push({ file: displayPath(file), results: results.map(resultJson) });
+        if (opts.format === 'text') {
+          if (!results.length) process.stdout.write(`${pc.dim('-')} ${displayPath(file)}: no expectations\n`);
+          for (const r of results) process.stdout.write(`${colorMark(describeExpectation(r))}\n`);
+        }
+      }
+      if (opts.format === 'json')
+        process.stdout.write(`${JSON.stringify({ passed, failed, files: report }, null, 2)}\n`);
+      else process.stdout.write(`${passed} passed, ${failed} failed\n`);
+      if (failed) status.code = EXIT_FAILED;
+    });
+
+  program
+    .command('explain')
+    .description('the causal chain behind an event, as an indented tree')
+    .argument('<file>', 'scenario file')
+    .argument('<event>', 'an event id (12 or #12) or type[:actor[:target[:value]]], e.g. identify:rey:phasma')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--seed <n>', 'replace the scenario’s seed', seedOption)
+    .action((file: string, selector: string, opts: { format: 'text' | 'json'; seed?: number }) => {
+      const world = World.create(load(file), opts.seed !== undefined ? { seed: opts.seed } : {});
+      world.run();
+      const event = findEvent(world.events, selector);
+      if (!event) {
+        throw new UserError(
+          `no event matches '${selector}' in ${displayPath(file)} (${world.events.length} events; run it to see their ids)`,
+          EXIT_FAILED,
+        );
+      }
+      const tree = explain(world.events, event.id)!;
+      emit(
+        opts.format === 'json' ? `${JSON.stringify(tree, null, 2)}\n` : formatTree(tree, world.definition),
+      );
+    });
+
+  program
+    .command('who-knows')
+    .description("who knows a character's true representation, since when, and how")
+    .argument('<file>', 'scenario file')
+    .argument('<character>', 'character id')
+    .option('--at <duration>', 'the instant to ask about (default: the end of the run)', durationOption)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((file: string, character: string, opts: { at?: number; format: 'text' | 'json' }) => {
+      const def = load(file);
+      const id = characterId(def, character);
+      const world = World.create(def);
+      const at = opts.at ?? def.until;
+      world.runUntil(Math.min(at, def.until));
+      emit(formatWhoKnows(world.whoKnows(id, at), id, at, def, opts.format));
+    });
+
+  return program;
+}
+
+function resultJson(r: ExpectationResult) {
+  return {
+    expectation: r.expectation,
+    passed: r.passed,
+    matches: r.matches.map((e) => e.id),
+    nearest: r.nearest.map((e) => ({
+      id: e.id,
+      t: e.t,
+      type: e.type,
+      actor: e.actor,
+      target: e.target,
+      value: e.value,
+    })),
+    text: describeExpectation(r),
+  };
+}
+
+const colorMark = (line: string) =>
+  line.startsWith('✓')
+    ? pc.green('✓') + line.slice(1)
+    : line.startsWith('✗')
+      ? pc.red('✗') + line.slice(1)
+      : line;
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const status = { code: 0 };
+    await buildProgram(status).exitOverride().parseAsync(argv);
+    return status.code;
+  } catch (error) {
+    if (error instanceof UserError) {
+      process.stderr.write(`${pc.red('error:')} ${error.message}\n`);
+      return error.exitCode;
+    }
+    const commanderError = error as { code?: string; exitCode?: number };
+    if (typeof commanderError.code === 'string' && commanderError.code.startsWith('commander.')) {
+      // commander has already printed its message (or the help / version text).
+      return commanderError.exitCode === 0 ? 0 : EXIT_INVALID;
+    }
+    process.stderr.write(`${pc.red('internal error:')} ${(error as Error).message}\n`);
+    return 70;
+  }
+}

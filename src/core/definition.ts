@@ -1,0 +1,186 @@
+/**
+ * A compiled scenario: everything the engine needs to create a world, already validated. All instants
+ * and durations are seconds from the scenario's start. `src/scenario` builds this from a file; library
+ * users may also build one in code and pass it to `createWorld`.
+ */
+import type { Canon } from '../canon/types.js';
+
+export const REPRESENTATIONS = ['alpha', 'beta', 'omega', 'unpresented'] as const;
+export type Representation = (typeof REPRESENTATIONS)[number];
+
+export const DOOR_STATES = ['open', 'closed', 'sealed'] as const;
+export type DoorState = (typeof DOOR_STATES)[number];
+
+/** Where a definition's parts came from in the scenario file, for messages that point back at it. */
+export interface SourceSpan {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface PlaceDef {
+  id: string;
+  name: string;
+  /** m³ */
+  volume: number;
+  /** air changes per hour */
+  ventilation: number;
+  x?: number;
+  y?: number;
+}
+
+export interface DoorDef {
+  id: string;
+  between: [string, string];
+  state: DoorState;
+}
+
+export interface CycleDef {
+  /** natural period between heat onsets, seconds */
+  period: number;
+  /** natural heat duration, seconds */
+  duration: number;
+  /** standard deviation of the period, seconds */
+  variability: number;
+  /** recorded onsets, seconds from start (usually negative: history), ascending */
+  onsets: number[];
+}
+
+export interface MedicationDef {
+  /** a medication named in the canon (e.g. `suppressant`) */
+  name: string;
+  /** when the regimen started (seconds; `undefined`: long before the scenario) */
+  since?: number;
+}
+
+export interface CharacterDef {
+  id: string;
+  name: string;
+  representation: Representation;
+  /** what the character presents as, when it differs from the truth or is declared */
+  presentsAs?: Representation;
+  age?: number;
+  /** 0..1: how well instinct is held back (used by the instinct rules) */
+  selfControl: number;
+  /** personal scent notes, e.g. `sand`, `ozone` */
+  notes: string[];
+  at: string;
+  wears: string[];
+  carries: string[];
+  medication: MedicationDef[];
+  cycle?: CycleDef;
+  bondedTo?: string;
+  rank?: number;
+  /** characters whose true representation this one knows from a record */
+  knows: string[];
+}
+
+export interface RelationDef {
+  between: [string, string];
+  /** pair chemistry 0..1 */
+  affinity?: number;
+  /** trust 0..1 */
+  trust?: number;
+}
+
+/** A scripted action, as written in the timeline. `at` is seconds from start. */
+export type Action = { at: number; actor: string; source?: SourceSpan } & ActionBody;
+
+export type ActionBody =
+  | { do: 'move'; to: string }
+  | { do: 'open'; door: string }
+  | { do: 'close'; door: string }
+  | { do: 'wear'; item: string }
+  | { do: 'remove'; item: string }
+  | { do: 'approach'; target: string }
+  | { do: 'withdraw'; target?: string }
+  | { do: 'touch'; target: string }
+  | { do: 'aim'; target: string; item?: string }
+  | { do: 'lower'; item?: string }
+  | { do: 'order'; target: string; demand: ActionBody }
+  | { do: 'say'; text: string; truthful: boolean; to?: string }
+  | { do: 'tell'; target: string; about: string; value: Representation }
+  | { do: 'refuse'; target: string }
+  | { do: 'submit'; target?: string }
+  | { do: 'reassure'; target: string }
+  | { do: 'shower' }
+  | { do: 'take'; item: string }
+  | { do: 'stop'; item: string }
+  | { do: 'mark'; target: string }
+  | { do: 'request-leave'; target?: string; event?: string };
+
+export type ActionKind = ActionBody['do'];
+
+export const ACTION_KINDS: readonly ActionKind[] = [
+  'move',
+  'open',
+  'close',
+  'wear',
+  'remove',
+  'approach',
+  'withdraw',
+  'touch',
+  'aim',
+  'lower',
+  'order',
+  'say',
+  'tell',
+  'refuse',
+  'submit',
+  'reassure',
+  'shower',
+  'take',
+  'stop',
+  'mark',
+  'request-leave',
+];
+
+export interface RosterEventDef {
+  id: string;
+  title: string;
+  start: number;
+  end: number;
+  participants: string[];
+}
+
+export type Scalar = string | number | boolean;
+
+export interface Expectation {
+  /** event type */
+  event: string;
+  actor?: string;
+  target?: string;
+  value?: Scalar;
+  /** every key must equal the event's `data[key]` */
+  data?: Record<string, Scalar>;
+  /** window: from ≤ t, and t ≤ to (`toInclusive`) or t < to */
+  from?: number;
+  to?: number;
+  toInclusive: boolean;
+  never: boolean;
+  count?: number;
+  source?: SourceSpan;
+}
+
+export interface WorldDefinition {
+  title: string;
+  seed: number;
+  /** name of the preset the canon was built from */
+  canonName: string;
+  /** the preset with the scenario's overrides applied */
+  canon: Canon;
+  /** wall-clock time at the start, seconds after midnight */
+  clock: number;
+  places: PlaceDef[];
+  doors: DoorDef[];
+  characters: CharacterDef[];
+  relations: RelationDef[];
+  /** scripted actions, sorted by `at` (stable: file order within the same instant) */
+  timeline: Action[];
+  roster: RosterEventDef[];
+  /** the run's end, seconds */
+  until: number;
+  expectations: Expectation[];
+  /** the file it came from, if any */
+  file?: string;
+}

@@ -1,0 +1,74 @@
+/**
+ * The event log's vocabulary. Every event has a time, a type, the characters and place involved, a
+ * small data object and `causes`: the ids of the events that led to it.
+ */
+import type { Scalar } from './definition.js';
+
+export const EVENT_TYPES = [
+  // what characters do (scripted, or decided by the engine)
+  'move',
+  'door',
+  'gear',
+  'approach',
+  'withdraw',
+  'touch',
+  'aim',
+  'lower',
+  'order',
+  'say',
+  'tell',
+  'refuse',
+  'submit',
+  'reassure',
+  'shower',
+  'medication',
+  'mark',
+  'request-leave',
+  // perception and belief
+  'detect',
+  'identify',
+  'recognise-heat',
+  'lie-detected',
+  'truth-sensed',
+  'belief',
+  // instinct and social rules
+  'drive',
+  'resist',
+  'snarl',
+  'restrain',
+  'release',
+  'whine',
+  'shiver',
+  'comply',
+  'defy',
+  'consent-block',
+  'bond',
+  // the body and the calendar
+  'pre-heat',
+  'heat-onset',
+  'heat-advanced',
+  'heat-end',
+  'conflict',
+  'reschedule',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface WorldEvent {
+  /** 1-based, in log order */
+  id: number;
+  /** seconds from the scenario's start */
+  t: number;
+  type: EventType;
+  /** who acts or perceives; for what happens in a body, that body's owner */
+  actor?: string;
+  /** whom it concerns */
+  target?: string;
+  /** the place where it happened */
+  place?: string;
+  /** the outcome: the representation identified, the new belief, the demanded action… */
+  value?: Scalar;
+  data: Record<string, Scalar | Scalar[] | null>;
+  /** ids of the events that led to this one */
+  causes: number[];
+}

@@ -1,0 +1,1043 @@
+/**
+ * A running world: a pure, deterministic simulation of one scenario. It takes the scripted timeline
+ * and time, and produces the event log. No I/O, no clocks, no globals: many worlds can run side by
+ * side, in Node or in a browser.
+ *
+ * Each instant is processed in a fixed order: the body (heat cycle), scripted actions, statements
+ * judged by listeners' noses, perception and beliefs. Then the air is advanced exactly to the next
+ * instant of interest (a tick, an action, a phase change).
+ */
+import type { Canon } from '../canon/types.js';
+import { type AirFlow, advance, type Propagator, propagator, rateMatrix } from './air.js';
+import { type Belief, type BeliefSource, type Knower, shouldAdopt, whoKnows } from './beliefs.js';
+import { heatDuration, initialCycle, phaseAt } from './cycle.js';
+import type {
+  Action,
+  ActionBody,
+  CharacterDef,
+  Representation,
+  Scalar,
+  WorldDefinition,
+} from './definition.js';
+import type { EventType, WorldEvent } from './events.js';
+import { Prng } from './prng.js';
+import { emission, NOTE, NOTE_COUNT, NOTES, type Note, readRepresentation } from './signature.js';
+import type { WorldState } from './state.js';
+import { SECONDS_PER_HOUR } from './time.js';
+
+export const SNAPSHOT_FORMAT = 'omegaverse/snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+export interface WorldSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: number;
+  definition: WorldDefinition;
+  state: WorldState;
+}
+
+export interface CreateOptions {
+  /** replaces the scenario's seed */
+  seed?: number;
+  /** replaces the scenario's end, seconds */
+  until?: number;
+}
+
+export type EventListener = (event: WorldEvent) => void;
+
+/** How a dose reached a nose. */
+export type Route = 'air' | 'near-field' | 'residue';
+
+export interface Dose {
+  /** per note, in perceptual units */
+  notes: Record<Note, number>;
+  total: number;
+  /** the total by route */
+  byRoute: Record<Route, number>;
+  /** the largest contributor */
+  via: Route;
+}
+
+/** The threshold factors drawn per observer and subject. */
+const THRESHOLD = { detect: 0, identify: 1, heat: 2, sour: 3 } as const;
+const THRESHOLD_COUNT = 4;
+/** How many recent exposure events a character's causes remember. */
+const EXPOSURE_MEMORY = 3;
+/** The one medication with an effect in the body: the masker that also stretches the cycle. */
+export const SUPPRESSANT = 'suppressant';
+
+const CONFIDENCE: Record<Exclude<BeliefSource, 'scent'>, number> = { assumed: 0.3, told: 0.6, record: 0.9 };
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export class World {
+  readonly definition: WorldDefinition;
+  readonly canon: Canon;
+  private readonly s: WorldState;
+  private readonly rng: Prng;
+  private readonly n: number;
+  private readonly places: number;
+  private readonly charIndex: Map<string, number>;
+  private readonly placeIndex: Map<string, number>;
+  private readonly doorIndex: Map<string, number>;
+  private readonly volumes: Float64Array;
+  private readonly ventilation: Float64Array;
+  /** the live concentration array (state.conc is refreshed from it on snapshot) */
+  private readonly conc: Float64Array;
+  private readonly scratch: Float64Array;
+  /** characters × notes: what each body emits now, u/h */
+  private readonly bodyEmission: Float64Array;
+  /** characters × notes: what reaches the air, u/h */
+  private readonly airEmission: Float64Array;
+  private readonly sourcePlace: Int32Array;
+  private readonly doseBuffer = new Float64Array(NOTE_COUNT);
+  /** the last computed dose's total by route */
+  private readonly routeBuffer: Record<Route, number> = { air: 0, 'near-field': 0, residue: 0 };
+  private readonly propagators = new Map<string, Propagator>();
+  private readonly listeners = new Set<EventListener>();
+
+  private constructor(definition: WorldDefinition, state: WorldState) {
+    this.definition = definition;
+    this.canon = definition.canon;
+    this.s = state;
+    this.rng = Prng.fromState(state.rng);
+    this.n = definition.characters.length;
+    this.places = definition.places.length;
+    this.charIndex = new Map(definition.characters.map((c, i) => [c.id, i]));
+    this.placeIndex = new Map(definition.places.map((p, i) => [p.id, i]));
+    this.doorIndex = new Map(definition.doors.map((d, i) => [d.id, i]));
+    this.volumes = Float64Array.from(definition.places, (p) => p.volume);
+    this.ventilation = Float64Array.from(definition.places, (p) => p.ventilation);
+    this.conc = Float64Array.from(state.conc);
+    this.scratch = new Float64Array(this.conc.length);
+    this.bodyEmission = new Float64Array(this.n * NOTE_COUNT);
+    this.airEmission = new Float64Array(this.n * NOTE_COUNT);
+    this.sourcePlace = new Int32Array(this.n * NOTE_COUNT);
+  }
+
+  /** A new world at the scenario's start. */
+  static create(definition: WorldDefinition, options: CreateOptions = {}): World {
+    const def: WorldDefinition = {
+      ...definition,
+      seed: options.seed ?? definition.seed,
+      until: options.until ?? definition.until,
+    };
+    const world = new World(def, initialState(def));
+    world.settleAir();
+    return world;
+  }
+
+  /** A world that continues exactly as the one that made `snapshot` would have. */
+  static restore(snapshot: WorldSnapshot): World {
+    if (snapshot?.format !== SNAPSHOT_FORMAT) throw new Error('not an omegaverse snapshot');
+    if (snapshot.version !== SNAPSHOT_VERSION) {
+      throw new Error(
+        `snapshot version ${snapshot.version} is not supported (this engine reads ${SNAPSHOT_VERSION})`,
+      );
+    }
+    const copy = jsonCopy(snapshot);
+    const world = new World(copy.definition, copy.state);
+    // Emissions are derived from the state; the original computed them after processing this instant.
+    world.computeEmissions();
+    return world;
+  }
+
+  /** The whole state as JSON-able data. */
+  snapshot(): WorldSnapshot {
+    this.s.conc = Array.from(this.conc);
+    this.s.rng = this.rng.state();
+    return jsonCopy({
+      format: SNAPSHOT_FORMAT,
+      version: SNAPSHOT_VERSION,
+      definition: this.definition,
+      state: this.s,
+    });
+  }
+
+  get time(): number {
+    return this.s.t;
+  }
+
+  get until(): number {
+    return this.definition.until;
+  }
+
+  get finished(): boolean {
+    return this.s.t >= this.definition.until;
+  }
+
+  get events(): readonly WorldEvent[] {
+    return this.s.events;
+  }
+
+  event(id: number): WorldEvent | undefined {
+    return this.s.events[id - 1];
+  }
+
+  /** Calls `listener` with every event from now on; returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Advances by `seconds`. */
+  step(seconds: number): void {
+    this.runUntil(this.s.t + seconds);
+  }
+
+  /** Runs to the scenario's end. */
+  run(): readonly WorldEvent[] {
+    this.runUntil(this.definition.until);
+    return this.s.events;
+  }
+
+  /**
+   * Advances to the last instant of interest at or before `until` (seconds). A world lives only at its
+   * own instants (ticks, actions, phase changes, its end), so how a caller chunks its steps never
+   * changes what happens.
+   */
+  runUntil(until: number): void {
+    for (;;) {
+      if (!this.s.processed) {
+        this.processInstant();
+        this.s.processed = true;
+      }
+      const next = this.nextStop();
+      if (next > until) return;
+      this.integrate(next - this.s.t);
+      this.s.t = next;
+      this.s.processed = false;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Queries
+
+  character(id: string): CharacterDef {
+    return this.definition.characters[this.idx(id)]!;
+  }
+
+  /** Where a character is now. */
+  whereIs(id: string): string {
+    return this.definition.places[this.s.place[this.idx(id)]!]!.id;
+  }
+
+  /** What a character wears now. */
+  wearing(id: string): readonly string[] {
+    return this.s.wears[this.idx(id)]!;
+  }
+
+  doorState(id: string) {
+    const i = this.doorIndex.get(id);
+    if (i === undefined) throw new Error(`unknown door '${id}'`);
+    return this.s.doors[i]!;
+  }
+
+  /** What `observer` believes `subject` is, if anything. */
+  belief(observer: string, subject: string): Belief | undefined {
+    return this.s.beliefs[this.idx(observer) * this.n + this.idx(subject)] ?? undefined;
+  }
+
+  /** Everything `observer` believes about the others. */
+  beliefsOf(observer: string): Record<string, Belief> {
+    const o = this.idx(observer);
+    const out: Record<string, Belief> = {};
+    this.definition.characters.forEach((c, e) => {
+      const b = this.s.beliefs[o * this.n + e];
+      if (b) out[c.id] = { ...b };
+    });
+    return out;
+  }
+
+  /** Who knows `subject`'s true representation at `at` (default: now), since when and how. */
+  whoKnows(subject: string, at: number = this.s.t): Knower[] {
+    return whoKnows(this.s.events, subject, this.character(subject).representation, at);
+  }
+
+  /** What `observer` takes in of `subject`'s signature now. */
+  dose(observer: string, subject: string): Dose {
+    const via = this.computeDose(this.idx(observer), this.idx(subject));
+    const notes = {} as Record<Note, number>;
+    let total = 0;
+    NOTES.forEach((note, k) => {
+      notes[note] = this.doseBuffer[k]!;
+      total += this.doseBuffer[k]!;
+    });
+    return { notes, total, byRoute: { ...this.routeBuffer }, via };
+  }
+
+  /** Scent concentration in a place now: total and by emitter, u/m³. */
+  concentration(place: string): { total: number; byEmitter: Record<string, number> } {
+    const p = this.placeIndex.get(place);
+    if (p === undefined) throw new Error(`unknown place '${place}'`);
+    const byEmitter: Record<string, number> = {};
+    let total = 0;
+    this.definition.characters.forEach((c, e) => {
+      let sum = 0;
+      for (let k = 0; k < NOTE_COUNT; k++) sum += this.conc[this.concAt(p, e, k)]!;
+      byEmitter[c.id] = sum;
+      total += sum;
+    });
+    return { total, byEmitter };
+  }
+
+  /** The character's current drive-relevant body state: agitation and heat phase. */
+  bodyState(id: string): { agitation: number; phase: string } {
+    const c = this.idx(id);
+    return { agitation: this.s.agitation[c]!, phase: this.s.cycles[c]?.phase ?? 'none' };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Stepping
+
+  private idx(id: string): number {
+    const i = this.charIndex.get(id);
+    if (i === undefined) throw new Error(`unknown character '${id}'`);
+    return i;
+  }
+
+  private concAt(place: number, emitter: number, note: number): number {
+    return (place * this.n + emitter) * NOTE_COUNT + note;
+  }
+
+  private nextStop(): number {
+    const t = this.s.t;
+    let next = t + this.canon.air.tick;
+    if (this.definition.until > t) next = Math.min(next, this.definition.until);
+    const action = this.definition.timeline[this.s.nextAction];
+    if (action && action.at > t) next = Math.min(next, action.at);
+    for (const sniff of this.s.sniffs) if (sniff.t > t) next = Math.min(next, sniff.t);
+    this.definition.characters.forEach((c, i) => {
+      const cycle = this.s.cycles[i];
+      if (!cycle || !c.cycle) return;
+      const change = phaseAt(c.cycle, this.canon, cycle, this.masked(i), t).changesAt;
+      if (change > t) next = Math.min(next, change);
+    });
+    return next;
+  }
+
+  private processInstant(): void {
+    if (!this.s.started) {
+      this.s.started = true;
+      this.start();
+    }
+    this.updateCycles();
+    const timeline = this.definition.timeline;
+    while (this.s.nextAction < timeline.length && timeline[this.s.nextAction]!.at <= this.s.t) {
+      const action = timeline[this.s.nextAction]!;
+      this.s.nextAction++;
+      this.perform(action);
+    }
+    this.computeEmissions();
+    this.judgeStatements();
+    this.perceive();
+  }
+
+  /** Runs the start's bookkeeping: records known, bodies already in a phase. */
+  private start(): void {
+    this.definition.characters.forEach((c, o) => {
+      for (const known of c.knows) {
+        const e = this.idx(known);
+        this.adopt(o, e, this.definition.characters[e]!.representation, 'record', CONFIDENCE.record, []);
+      }
+    });
+    this.definition.characters.forEach((c, i) => {
+      const cycle = this.s.cycles[i];
+      if (!cycle || !c.cycle || cycle.phase === 'none') return;
+      const reading = phaseAt(c.cycle, this.canon, cycle, this.masked(i), 0);
+      const id = this.emit(
+        cycle.phase === 'heat' ? 'heat-onset' : 'pre-heat',
+        { actor: c.id, place: this.placeOf(i) },
+        [],
+        {
+          onset: reading.onset,
+          ongoing: true,
+        },
+      );
+      this.noteExposure([i], id);
+    });
+  }
+
+  /** Fills the air as if the starting arrangement had held for `air.settle` seconds. */
+  private settleAir(): void {
+    this.computeEmissions();
+    if (this.canon.air.settle > 0) this.integrate(this.canon.air.settle);
+  }
+
+  private masked(c: number): boolean {
+    return this.s.medication[c]!.includes(SUPPRESSANT);
+  }
+
+  private updateCycles(): void {
+    const t = this.s.t;
+    this.definition.characters.forEach((c, i) => {
+      const cycle = this.s.cycles[i];
+      if (!cycle || !c.cycle) return;
+      const masked = this.masked(i);
+      for (let guard = 0; guard < 4; guard++) {
+        const reading = phaseAt(c.cycle, this.canon, cycle, masked, t);
+        if (cycle.phase === 'heat' && reading.phase !== 'heat') {
+          cycle.phase = 'none';
+          this.noteExposure(
+            [i],
+            this.emit('heat-end', { actor: c.id, place: this.placeOf(i) }, this.lastOfType(i, 'heat-onset')),
+          );
+          continue;
+        }
+        if (reading.phase === 'pre-heat' && cycle.phase === 'none') {
+          cycle.phase = 'pre-heat';
+          this.noteExposure(
+            [i],
+            this.emit('pre-heat', { actor: c.id, place: this.placeOf(i) }, [], { onset: reading.onset }),
+          );
+          continue;
+        }
+        if (reading.phase !== 'heat' && t >= reading.onset) {
+          // Onset: the heat begins now.
+          cycle.lastOnset = reading.onset;
+          cycle.heatEnd = reading.onset + heatDuration(c.cycle, this.canon, masked);
+          cycle.phase = 'heat';
+          const causes = this.lastOfType(i, 'pre-heat');
+          this.noteExposure(
+            [i],
+            this.emit('heat-onset', { actor: c.id, place: this.placeOf(i) }, causes, {
+              onset: reading.onset,
+            }),
+          );
+          continue;
+        }
+        break;
+      }
+    });
+  }
+
+  private lastOfType(character: number, type: EventType): number[] {
+    const id = this.definition.characters[character]!.id;
+    for (let i = this.s.events.length - 1; i >= 0; i--) {
+      const e = this.s.events[i]!;
+      if (e.type === type && e.actor === id) return [e.id];
+    }
+    return [];
+  }
+
+  /** Each body's emission now, and what of it reaches the air past worn gear. */
+  private computeEmissions(): void {
+    this.definition.characters.forEach((c, i) => {
+      const cycle = this.s.cycles[i];
+      let cycleEmission = 1;
+      let heatNote = 0;
+      if (cycle && c.cycle) {
+        const reading = phaseAt(c.cycle, this.canon, cycle, this.masked(i), this.s.t);
+        const heat = this.canon.heat;
+        if (reading.phase === 'heat') {
+          cycleEmission = heat.heatEmission;
+          heatNote = heat.heatNote;
+        } else if (reading.phase === 'pre-heat') {
+          cycleEmission = 1 + (heat.preHeatEmission - 1) * reading.ramp;
+          heatNote = heat.preHeatNote * reading.ramp;
+        }
+      }
+      const offset = i * NOTE_COUNT;
+      emission(
+        this.canon,
+        {
+          representation: c.representation,
+          cycleEmission,
+          heatNote,
+          agitation: this.s.agitation[i]!,
+          masked: this.masked(i),
+        },
+        this.bodyEmission,
+        offset,
+      );
+      const pass = this.gearProduct(i, 'emissionPass');
+      const place = this.s.place[i]!;
+      for (let k = 0; k < NOTE_COUNT; k++) {
+        this.airEmission[offset + k] = this.bodyEmission[offset + k]! * pass;
+        this.sourcePlace[offset + k] = place;
+      }
+    });
+  }
+
+  private gearProduct(c: number, field: 'emissionPass' | 'intakePass'): number {
+    let product = 1;
+    for (const item of this.s.wears[c]!) product *= this.canon.gear[item]?.[field] ?? 1;
+    return product;
+  }
+
+  private trapTime(c: number): number {
+    let longest = 0;
+    for (const item of this.s.wears[c]!) longest = Math.max(longest, this.canon.gear[item]?.trapTime ?? 0);
+    return longest;
+  }
+
+  private doorFlows(): AirFlow[] {
+    const air = this.canon.air;
+    return this.definition.doors.map((door, i) => {
+      const state = this.s.doors[i]!;
+      const flow =
+        state === 'open' ? air.openDoorFlow : state === 'closed' ? air.closedDoorFlow : air.sealedDoorFlow;
+      return { a: this.placeIndex.get(door.between[0])!, b: this.placeIndex.get(door.between[1])!, flow };
+    });
+  }
+
+  private propagatorFor(seconds: number): Propagator {
+    const key = `${this.s.doors.join(',')}|${seconds}`;
+    let prop = this.propagators.get(key);
+    if (!prop) {
+      if (this.propagators.size >= 32) this.propagators.clear();
+      const a = rateMatrix(this.volumes, this.ventilation, this.doorFlows());
+      prop = propagator(a, this.places, seconds / SECONDS_PER_HOUR);
+      this.propagators.set(key, prop);
+    }
+    return prop;
+  }
+
+  /** Advances the air, trapped scent, residue and agitation by `seconds`, exactly. */
+  private integrate(seconds: number): void {
+    if (seconds <= 0) return;
+    const prop = this.propagatorFor(seconds);
+    advance(
+      prop,
+      this.conc,
+      this.n * NOTE_COUNT,
+      this.volumes,
+      this.sourcePlace,
+      this.airEmission,
+      this.scratch,
+    );
+    const hours = seconds / SECONDS_PER_HOUR;
+    for (let c = 0; c < this.n; c++) {
+      const trapTime = this.trapTime(c) / SECONDS_PER_HOUR;
+      const offset = c * NOTE_COUNT;
+      for (let k = 0; k < NOTE_COUNT; k++) {
+        const held = this.s.trapped[offset + k]!;
+        if (trapTime > 0) {
+          // dT/dt = blocked − T/τ, solved exactly over the step.
+          const blocked = this.bodyEmission[offset + k]! - this.airEmission[offset + k]!;
+          const keep = Math.exp(-hours / trapTime);
+          this.s.trapped[offset + k] = held * keep + blocked * trapTime * (1 - keep);
+        } else if (held !== 0) this.s.trapped[offset + k] = 0;
+      }
+    }
+    const residueKeep = 0.5 ** (seconds / this.canon.residue.halfLife);
+    for (let i = 0; i < this.s.residue.length; i++) if (this.s.residue[i]) this.s.residue[i]! *= residueKeep;
+    const calm = 0.5 ** (seconds / this.canon.agitation.halfLife);
+    for (let c = 0; c < this.n; c++) if (this.s.agitation[c]) this.s.agitation[c]! *= calm;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Events
+
+  private emit(
+    type: EventType,
+    who: { actor?: string; target?: string; place?: string; value?: Scalar },
+    causes: number[],
+    data: WorldEvent['data'] = {},
+  ): number {
+    const event: WorldEvent = {
+      id: this.s.events.length + 1,
+      t: this.s.t,
+      type,
+      ...(who.actor !== undefined && { actor: who.actor }),
+      ...(who.target !== undefined && { target: who.target }),
+      ...(who.place !== undefined && { place: who.place }),
+      ...(who.value !== undefined && { value: who.value }),
+      data,
+      causes: [...new Set(causes)].sort((a, b) => a - b),
+    };
+    this.s.events.push(event);
+    for (const listener of this.listeners) listener(event);
+    return event.id;
+  }
+
+  private noteExposure(characters: number[], eventId: number): void {
+    for (const c of characters) {
+      const list = this.s.exposure[c]!;
+      list.push(eventId);
+      if (list.length > EXPOSURE_MEMORY) list.shift();
+    }
+  }
+
+  /** The latest events that shaped what `o` smells of `e`. */
+  private exposureCauses(o: number, e: number): number[] {
+    const merged = [...new Set([...this.s.exposure[o]!, ...this.s.exposure[e]!])].sort((a, b) => a - b);
+    return merged.slice(-EXPOSURE_MEMORY);
+  }
+
+  private placeOf(c: number): string {
+    return this.definition.places[this.s.place[c]!]!.id;
+  }
+
+  private charsIn(place: number): number[] {
+    const out: number[] = [];
+    for (let c = 0; c < this.n; c++) if (this.s.place[c] === place) out.push(c);
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Actions
+
+  private perform(action: Action): void {
+    const a = this.idx(action.actor);
+    const actor = action.actor;
+    const place = this.placeOf(a);
+    const target = 'target' in action && action.target !== undefined ? this.idx(action.target) : -1;
+    const targetId = target >= 0 ? this.definition.characters[target]!.id : undefined;
+    const who = { actor, place, ...(targetId !== undefined && { target: targetId }) };
+
+    switch (action.do) {
+      case 'move': {
+        const from = this.s.place[a]!;
+        const to = this.placeIndex.get(action.to)!;
+        const door = this.definition.doors.findIndex(
+          (d, i) =>
+            this.s.doors[i] === 'open' &&
+            d.between.includes(this.definition.places[from]!.id) &&
+            d.between.includes(action.to),
+        );
+        if (door < 0) {
+          this.emit('move', { ...who, value: 'blocked' }, [], { to: action.to });
+          return;
+        }
+        this.s.place[a] = to;
+        this.clearCloseness(a);
+        const id = this.emit('move', { actor, place: action.to }, [], {
+          from: this.definition.places[from]!.id,
+          to: action.to,
+          door: this.definition.doors[door]!.id,
+        });
+        this.noteExposure([a], id);
+        return;
+      }
+      case 'open':
+      case 'close': {
+        const d = this.doorIndex.get(action.door)!;
+        const state = action.do === 'open' ? 'open' : 'closed';
+        if (this.s.doors[d] === state) return;
+        this.s.doors[d] = state;
+        const door = this.definition.doors[d]!;
+        const id = this.emit('door', { ...who, value: state }, [], {
+          door: door.id,
+          between: [...door.between],
+        });
+        const around = door.between.flatMap((p) => this.charsIn(this.placeIndex.get(p)!));
+        this.noteExposure(around, id);
+        return;
+      }
+      case 'wear': {
+        moveItem(this.s.carries[a]!, this.s.wears[a]!, action.item);
+        const id = this.emit('gear', { ...who, value: 'wear' }, [], { item: action.item });
+        this.noteExposure([a], id);
+        this.s.resniffs.push({ character: a, cause: id });
+        return;
+      }
+      case 'remove': {
+        moveItem(this.s.wears[a]!, this.s.carries[a]!, action.item);
+        let released = 0;
+        if (this.trapTime(a) === 0) released = this.releaseTrapped(a);
+        const id = this.emit('gear', { ...who, value: 'remove' }, [], {
+          item: action.item,
+          released: round3(released),
+        });
+        this.noteExposure([a], id);
+        this.s.resniffs.push({ character: a, cause: id });
+        return;
+      }
+      case 'approach':
+      case 'touch': {
+        if (this.blockedByRefusal(a, target, action.do)) return;
+        this.setClose(a, target, true);
+        if (action.do === 'touch') this.exchangeResidue(a, target);
+        const id = this.emit(action.do, who, []);
+        this.noteExposure([a, target], id);
+        return;
+      }
+      case 'withdraw': {
+        const from = target >= 0 ? [target] : this.closeTo(a);
+        for (const other of from) this.setClose(a, other, false);
+        const id = this.emit('withdraw', who, []);
+        this.noteExposure([a, ...from], id);
+        return;
+      }
+      case 'aim': {
+        this.s.aiming[a] = target;
+        this.emit('aim', who, [], { item: action.item ?? this.weaponOf(a) });
+        return;
+      }
+      case 'lower': {
+        this.s.aiming[a] = -1;
+        this.emit('lower', who, [], { item: action.item ?? this.weaponOf(a) });
+        return;
+      }
+      case 'order':
+        this.emit('order', { ...who, value: action.demand.do }, [], demandData(action.demand));
+        return;
+      case 'say': {
+        const lie = !action.truthful;
+        if (lie) this.agitate(a);
+        const id = this.emit('say', who, [], { text: action.text, truthful: action.truthful });
+        const listeners =
+          target >= 0
+            ? [target]
+            : action.to
+              ? [this.idx(action.to)]
+              : this.charsIn(this.s.place[a]!).filter((c) => c !== a);
+        for (const l of listeners)
+          this.s.sniffs.push({
+            t: this.s.t + this.canon.lies.sniffDelay,
+            speaker: a,
+            listener: l,
+            cause: id,
+          });
+        return;
+      }
+      case 'tell': {
+        const about = this.idx(action.about);
+        const truthful = this.definition.characters[about]!.representation === action.value;
+        if (!truthful) this.agitate(a);
+        const id = this.emit('tell', { ...who, value: action.value }, [], { about: action.about, truthful });
+        this.s.sniffs.push({
+          t: this.s.t + this.canon.lies.sniffDelay,
+          speaker: a,
+          listener: target,
+          cause: id,
+          claim: { about, value: action.value },
+        });
+        return;
+      }
+      case 'refuse':
+        this.s.refusals[a * this.n + target] = 1;
+        this.emit('refuse', who, []);
+        return;
+      case 'mark':
+        if (this.blockedByRefusal(a, target, 'mark')) return;
+        this.emit('mark', who, []);
+        return;
+      case 'submit':
+      case 'reassure':
+      case 'request-leave':
+        this.emit(
+          action.do,
+          who,
+          [],
+          action.do === 'request-leave' && action.event ? { event: action.event } : {},
+        );
+        return;
+      case 'shower': {
+        const keep = 1 - this.canon.residue.showerRemoval;
+        const row = a * this.n * NOTE_COUNT;
+        for (let i = row; i < row + this.n * NOTE_COUNT; i++) this.s.residue[i]! *= keep;
+        const id = this.emit('shower', who, [], { removed: this.canon.residue.showerRemoval });
+        this.noteExposure([a], id);
+        this.s.resniffs.push({ character: a, cause: id });
+        return;
+      }
+      case 'take':
+      case 'stop': {
+        const list = this.s.medication[a]!;
+        if (action.do === 'take' && !list.includes(action.item)) list.push(action.item);
+        if (action.do === 'stop') this.s.medication[a] = list.filter((m) => m !== action.item);
+        const id = this.emit('medication', { ...who, value: action.do }, [], { item: action.item });
+        this.noteExposure([a], id);
+        return;
+      }
+    }
+  }
+
+  /** Consent is absolute: after a refusal, no approach, touch or mark from the refused gets through. */
+  private blockedByRefusal(a: number, target: number, attempted: string): boolean {
+    if (!this.s.refusals[target * this.n + a]) return false;
+    const refusal = this.s.events.findLast(
+      (e) =>
+        e.type === 'refuse' &&
+        e.actor === this.definition.characters[target]!.id &&
+        e.target === this.definition.characters[a]!.id,
+    );
+    this.emit(
+      'consent-block',
+      {
+        actor: this.definition.characters[a]!.id,
+        target: this.definition.characters[target]!.id,
+        place: this.placeOf(a),
+        value: attempted,
+      },
+      refusal ? [refusal.id] : [],
+    );
+    return true;
+  }
+
+  private weaponOf(c: number): string {
+    return this.s.carries[c]!.find((i) => this.canon.gear[i]?.weapon) ?? 'weapon';
+  }
+
+  private agitate(c: number): void {
+    this.s.agitation[c] = Math.min(1, this.s.agitation[c]! + this.canon.agitation.lie);
+    this.computeEmissions();
+  }
+
+  private releaseTrapped(c: number): number {
+    const place = this.s.place[c]!;
+    const volume = this.volumes[place]!;
+    let released = 0;
+    for (let k = 0; k < NOTE_COUNT; k++) {
+      const held = this.s.trapped[c * NOTE_COUNT + k]!;
+      this.conc[this.concAt(place, c, k)]! += held / volume;
+      released += held;
+      this.s.trapped[c * NOTE_COUNT + k] = 0;
+    }
+    return released;
+  }
+
+  private exchangeResidue(a: number, b: number): void {
+    const share = this.canon.residue.transfer;
+    for (let k = 0; k < NOTE_COUNT; k++) {
+      this.s.residue[(a * this.n + b) * NOTE_COUNT + k]! += share * this.bodyEmission[b * NOTE_COUNT + k]!;
+      this.s.residue[(b * this.n + a) * NOTE_COUNT + k]! += share * this.bodyEmission[a * NOTE_COUNT + k]!;
+    }
+  }
+
+  private setClose(a: number, b: number, close: boolean): void {
+    this.s.close[a * this.n + b] = close ? 1 : 0;
+    this.s.close[b * this.n + a] = close ? 1 : 0;
+  }
+
+  private closeTo(a: number): number[] {
+    const out: number[] = [];
+    for (let b = 0; b < this.n; b++) if (this.s.close[a * this.n + b]) out.push(b);
+    return out;
+  }
+
+  private clearCloseness(a: number): void {
+    for (const b of this.closeTo(a)) this.setClose(a, b, false);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Perception
+
+  /** Fills doseBuffer (and routeBuffer) with what `o` takes in of `e`'s notes; returns the largest route. */
+  private computeDose(o: number, e: number): Route {
+    const canon = this.canon;
+    const sensitivity = canon.representations[this.definition.characters[o]!.representation].sensitivity;
+    const intake = this.gearProduct(o, 'intakePass');
+    const near = this.s.close[o * this.n + e] ? 1 / canon.air.nearFieldFlow : 0;
+    const place = this.s.place[o]!;
+    let air = 0;
+    let nearField = 0;
+    let residue = 0;
+    for (let k = 0; k < NOTE_COUNT; k++) {
+      const fromAir = sensitivity * intake * this.conc[this.concAt(place, e, k)]!;
+      const fromNear = sensitivity * intake * near * this.airEmission[e * NOTE_COUNT + k]!;
+      // Residue sits on the observer's own skin, inside any seal.
+      const fromResidue =
+        (sensitivity * this.s.residue[(o * this.n + e) * NOTE_COUNT + k]!) / canon.air.nearFieldFlow;
+      this.doseBuffer[k] = fromAir + fromNear + fromResidue;
+      air += fromAir;
+      nearField += fromNear;
+      residue += fromResidue;
+    }
+    this.routeBuffer.air = air;
+    this.routeBuffer['near-field'] = nearField;
+    this.routeBuffer.residue = residue;
+    return residue > air && residue > nearField ? 'residue' : nearField > air ? 'near-field' : 'air';
+  }
+
+  /**
+   * The sour-note dose `listener` would take in had `speaker` just lied: only a near field carries a
+   * fresh sour note in the seconds before a listener judges; the room has not filled yet.
+   */
+  private hypotheticalLieDose(listener: number, speaker: number): number {
+    if (!this.s.close[listener * this.n + speaker]) return 0;
+    const canon = this.canon;
+    const sensitivity =
+      canon.representations[this.definition.characters[listener]!.representation].sensitivity;
+    const base = canon.representations[this.definition.characters[speaker]!.representation].emission;
+    const sour =
+      base * canon.agitation.lie * canon.agitation.sourShare * this.gearProduct(speaker, 'emissionPass');
+    return (sensitivity * this.gearProduct(listener, 'intakePass') * sour) / canon.air.nearFieldFlow;
+  }
+
+  private threshold(o: number, e: number, which: keyof typeof THRESHOLD): number {
+    return this.s.thresholds[(o * this.n + e) * THRESHOLD_COUNT + THRESHOLD[which]]!;
+  }
+
+  private perceive(): void {
+    const p = this.canon.perception;
+    const resniffs = this.s.resniffs;
+    this.s.resniffs = [];
+    for (let o = 0; o < this.n; o++) {
+      const observer = this.definition.characters[o]!;
+      const resniff = resniffs.find((r) => r.character === o);
+      for (let e = 0; e < this.n; e++) {
+        if (e === o) continue;
+        const subject = this.definition.characters[e]!;
+        const pair = o * this.n + e;
+        const samePlace = this.s.place[o] === this.s.place[e];
+        if (samePlace && !this.s.beliefs[pair]) {
+          // No scent yet, no record: take them for what they present as, or a beta.
+          const meeting = this.exposureCauses(o, e).slice(-1);
+          this.adopt(o, e, subject.presentsAs ?? 'beta', 'assumed', CONFIDENCE.assumed, meeting);
+        }
+        const via = this.computeDose(o, e);
+        const dose = this.doseBuffer;
+        let presence = 0;
+        for (let k = 0; k < NOTE_COUNT; k++) presence += dose[k]!;
+        const detectAt = p.detect * this.threshold(o, e, 'detect');
+        const who = { actor: observer.id, target: subject.id, place: this.placeOf(o) };
+        if (presence >= detectAt && (!this.s.detected[pair] || resniff)) {
+          const again = this.s.detected[pair] === 1;
+          this.s.detected[pair] = 1;
+          const causes = resniff ? [resniff.cause] : this.exposureCauses(o, e);
+          this.emit('detect', who, causes, {
+            via,
+            dose: round3(presence),
+            threshold: round3(detectAt),
+            ...(again && { again: true }),
+          });
+        } else if (presence < detectAt * p.rearm) this.s.detected[pair] = 0;
+
+        const identifyAt = p.identify * this.threshold(o, e, 'identify');
+        const read = readRepresentation(dose, 0, identifyAt, detectAt);
+        if (read && read !== this.s.identified[pair]) {
+          this.s.identified[pair] = read;
+          const noteDose = dose[NOTE[read]]!;
+          const id = this.emit('identify', { ...who, value: read }, this.exposureCauses(o, e), {
+            via,
+            dose: round3(noteDose),
+            threshold: round3(identifyAt),
+          });
+          const confidence = Math.min(1, Math.max(0.5, 0.5 + 0.25 * Math.log2(noteDose / identifyAt)));
+          this.adopt(o, e, read, 'scent', round3(confidence), [id]);
+        }
+
+        const heatAt = p.recogniseHeat * this.threshold(o, e, 'heat');
+        const heatDose = dose[NOTE.heat]!;
+        if (heatDose >= heatAt && !this.s.heatRecognised[pair]) {
+          this.s.heatRecognised[pair] = 1;
+          this.emit('recognise-heat', who, this.exposureCauses(o, e), {
+            via,
+            dose: round3(heatDose),
+            threshold: round3(heatAt),
+          });
+        } else if (heatDose < heatAt * p.rearm) this.s.heatRecognised[pair] = 0;
+      }
+    }
+  }
+
+  /** Listeners' noses judge statements made `lies.sniffDelay` ago. */
+  private judgeStatements(): void {
+    const due = this.s.sniffs.filter((s) => s.t <= this.s.t);
+    if (!due.length) return;
+    this.s.sniffs = this.s.sniffs.filter((s) => s.t > this.s.t);
+    const canon = this.canon;
+    for (const sniff of due) {
+      const { speaker, listener } = sniff;
+      const via = this.computeDose(listener, speaker);
+      const sour = this.doseBuffer[NOTE.sour]!;
+      const sourAt = canon.lies.sourThreshold * this.threshold(listener, speaker, 'sour');
+      const who = {
+        actor: this.definition.characters[listener]!.id,
+        target: this.definition.characters[speaker]!.id,
+        place: this.placeOf(listener),
+      };
+      let believed = true;
+      if (sour >= sourAt) {
+        this.emit('lie-detected', who, [sniff.cause], { via, dose: round3(sour), threshold: round3(sourAt) });
+        believed = false;
+      } else if (this.hypotheticalLieDose(listener, speaker) >= sourAt) {
+        // Close enough that a lie would have shown: its absence is noticed.
+        this.emit('truth-sensed', who, [sniff.cause], { via, dose: round3(sour), threshold: round3(sourAt) });
+      }
+      if (believed && sniff.claim)
+        this.adopt(listener, sniff.claim.about, sniff.claim.value, 'told', CONFIDENCE.told, [sniff.cause]);
+    }
+  }
+
+  private adopt(
+    o: number,
+    e: number,
+    value: Representation,
+    source: BeliefSource,
+    confidence: number,
+    causes: number[],
+  ): void {
+    const pair = o * this.n + e;
+    const current = this.s.beliefs[pair] ?? undefined;
+    if (!shouldAdopt(current, value, source)) return;
+    const since = current && current.value === value ? current.since : this.s.t;
+    this.s.beliefs[pair] = { value, source, confidence, since };
+    this.emit(
+      'belief',
+      {
+        actor: this.definition.characters[o]!.id,
+        target: this.definition.characters[e]!.id,
+        place: this.placeOf(o),
+        value,
+      },
+      causes,
+      { source, confidence, ...(current && { previous: current.value, previousSource: current.source }) },
+    );
+  }
+}
+
+/** A deep copy through JSON: snapshots are JSON, so this also keeps them honest. */
+function jsonCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function moveItem(from: string[], to: string[], item: string): void {
+  const i = from.indexOf(item);
+  if (i >= 0) from.splice(i, 1);
+  if (!to.includes(item)) to.push(item);
+}
+
+function demandData(demand: ActionBody): WorldEvent['data'] {
+  const data: WorldEvent['data'] = {};
+  for (const [key, value] of Object.entries(demand)) {
+    if (
+      key !== 'do' &&
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    )
+      data[key] = value;
+  }
+  return data;
+}
+
+function initialState(def: WorldDefinition): WorldState {
+  const n = def.characters.length;
+  const places = new Map(def.places.map((p, i) => [p.id, i]));
+  const rng = Prng.fromSeed(def.seed);
+  // Each nose's thresholds for each subject, drawn once in a fixed order (log-normal around 1).
+  const thresholds: number[] = [];
+  const noise = def.canon.perception.thresholdNoise;
+  for (let i = 0; i < n * n * THRESHOLD_COUNT; i++) thresholds.push(Math.exp(noise * rng.normal()));
+  const masked = (c: CharacterDef) => c.medication.some((m) => m.name === SUPPRESSANT);
+  return {
+    t: 0,
+    processed: false,
+    started: false,
+    nextAction: 0,
+    rng: rng.state(),
+    place: def.characters.map((c) => places.get(c.at)!),
+    doors: def.doors.map((d) => d.state),
+    wears: def.characters.map((c) => [...c.wears]),
+    carries: def.characters.map((c) => [...c.carries]),
+    medication: def.characters.map((c) => c.medication.map((m) => m.name)),
+    aiming: def.characters.map(() => -1),
+    close: new Array(n * n).fill(0),
+    conc: new Array(def.places.length * n * NOTE_COUNT).fill(0),
+    trapped: new Array(n * NOTE_COUNT).fill(0),
+    residue: new Array(n * n * NOTE_COUNT).fill(0),
+    agitation: new Array(n).fill(0),
+    thresholds,
+    detected: new Array(n * n).fill(0),
+    identified: new Array(n * n).fill(null),
+    heatRecognised: new Array(n * n).fill(0),
+    beliefs: new Array(n * n).fill(null),
+    refusals: new Array(n * n).fill(0),
+    cycles: def.characters.map((c) => (c.cycle ? initialCycle(c.cycle, def.canon, masked(c)) : null)),
+    sniffs: [],
+    resniffs: [],
+    exposure: def.characters.map(() => []),
+    events: [],
+  };
+}

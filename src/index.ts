@@ -1,0 +1,52 @@
+/**
+ * omegaverse: the library. Load a scenario, create a world, step or run it, subscribe to its events,
+ * snapshot and restore it, ask what anyone believes and who knows what, explain any event.
+ * Runs in Node and in browsers: nothing here touches the file system.
+ */
+export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './canon/index.js';
+export { applyOverrides, PRESET_NAMES, presets } from './canon/index.js';
+export type { Belief, BeliefSource, Knower } from './core/beliefs.js';
+export { whoKnows } from './core/beliefs.js';
+export type {
+  Action,
+  ActionBody,
+  ActionKind,
+  CharacterDef,
+  CycleDef,
+  DoorDef,
+  DoorState,
+  Expectation,
+  MedicationDef,
+  PlaceDef,
+  RelationDef,
+  Representation,
+  RosterEventDef,
+  Scalar,
+  WorldDefinition,
+} from './core/definition.js';
+export { ACTION_KINDS, REPRESENTATIONS } from './core/definition.js';
+export type { EventType, WorldEvent } from './core/events.js';
+export { EVENT_TYPES } from './core/events.js';
+export type { ExpectationResult } from './core/expect.js';
+export { checkExpectation, checkExpectations } from './core/expect.js';
+export type { CauseTree } from './core/explain.js';
+export { explain, findEvent } from './core/explain.js';
+export type { Note } from './core/signature.js';
+export { NOTES } from './core/signature.js';
+export { formatClock, formatDuration, parseClock, parseDuration } from './core/time.js';
+export type { CreateOptions, Dose, EventListener, Route, WorldSnapshot } from './core/world.js';
+export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, World } from './core/world.js';
+export type { LogFormat } from './narrate/format.js';
+export { formatLog, formatTree, formatWhoKnows } from './narrate/format.js';
+export type { Names } from './narrate/narrate.js';
+export { namesOf, narrate } from './narrate/narrate.js';
+export type { ScenarioError } from './scenario/index.js';
+export { formatScenarioError, loadScenario } from './scenario/index.js';
+
+import type { WorldDefinition } from './core/definition.js';
+import { type CreateOptions, World } from './core/world.js';
+
+/** A new world at the scenario's start (same as `World.create`). */
+export function createWorld(definition: WorldDefinition, options?: CreateOptions): World {
+  return World.create(definition, options);
+}

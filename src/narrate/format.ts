@@ -1,0 +1,106 @@
+/**
+ * Output formats for an event log and for the other views: plain text for reading, Markdown for
+ * sharing, JSON Lines for tools.
+ */
+import type { Knower } from '../core/beliefs.js';
+import type { WorldDefinition } from '../core/definition.js';
+import type { WorldEvent } from '../core/events.js';
+import type { CauseTree } from '../core/explain.js';
+import { formatClock, formatDuration } from '../core/time.js';
+import { eventRecord, type Names, namesOf, narrate } from './narrate.js';
+
+export const LOG_FORMATS = ['text', 'jsonl', 'md'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** One line of a narrated log: `#12  14:03:05  Rey caught Phasma's scent: omega.` */
+export function textLine(e: WorldEvent, def: WorldDefinition, names: Names): string {
+  return `#${String(e.id).padEnd(4)} ${formatClock(def.clock, e.t)}  ${narrate(e, names)}`;
+}
+
+export function formatLog(events: readonly WorldEvent[], def: WorldDefinition, format: LogFormat): string {
+  const names = namesOf(def);
+  switch (format) {
+    case 'jsonl':
+      return (
+        events.map((e) => JSON.stringify(eventRecord(e, def, names))).join('\n') + (events.length ? '\n' : '')
+      );
+    case 'md': {
+      const rows = events.map(
+        (e) =>
+          `| ${e.id} | ${formatClock(def.clock, e.t)} | ${e.type} | ${escapeMarkdownCell(narrate(e, names))} |`,
+      );
+      return [
+        `# ${escapeMarkdownCell(def.title)}`,
+        '',
+        '| # | time | event | what happened |',
+        '|---|---|---|---|',
+        ...rows,
+        '',
+      ].join('\n');
+    }
+    case 'text':
+      return [
+        `${def.title} — ${events.length} events`,
+        ...events.map((e) => textLine(e, def, names)),
+        '',
+      ].join('\n');
+  }
+}
+
+const escapeMarkdownCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** An explanation as an indented tree, the event first and its causes below it. */
+export function formatTree(tree: CauseTree, def: WorldDefinition): string {
+  const names = namesOf(def);
+  const lines: string[] = [];
+  const walk = (node: CauseTree, prefix: string, childPrefix: string) => {
+    const e = node.event;
+    const numbers = describeNumbers(e);
+    lines.push(
+      `${prefix}#${e.id} ${formatClock(def.clock, e.t)} ${narrate(e, names)}${numbers ? ` (${numbers})` : ''}${
+        node.repeated ? ' (see above)' : ''
+      }`,
+    );
+    node.causes.forEach((child, i) => {
+      const last = i === node.causes.length - 1;
+      walk(child, `${childPrefix}${last ? '└─ ' : '├─ '}`, `${childPrefix}${last ? '   ' : '│  '}`);
+    });
+  };
+  walk(tree, '', '');
+  return `${lines.join('\n')}\n`;
+}
+
+/** The numbers that crossed a threshold, for explanations: "dose 3.1 ≥ threshold 0.62 via near-field". */
+function describeNumbers(e: WorldEvent): string {
+  const d = e.data;
+  if (typeof d.dose === 'number' && typeof d.threshold === 'number') {
+    const crossed = d.dose >= d.threshold ? '≥' : '<';
+    return `dose ${d.dose} ${crossed} threshold ${d.threshold}${d.via ? ` via ${d.via}` : ''}`;
+  }
+  if (typeof d.source === 'string')
+    return `source: ${d.source}${typeof d.confidence === 'number' ? `, confidence ${d.confidence}` : ''}`;
+  return '';
+}
+
+export function formatWhoKnows(
+  knowers: Knower[],
+  subject: string,
+  at: number,
+  def: WorldDefinition,
+  format: 'text' | 'json',
+): string {
+  if (format === 'json') {
+    return `${JSON.stringify({ character: subject, at, knowers }, null, 2)}\n`;
+  }
+  const names = namesOf(def);
+  const who = names.character(subject);
+  const truth = def.characters.find((c) => c.id === subject)?.representation;
+  const head = `Who knows ${who}'s true representation (${truth}) at ${formatClock(def.clock, at)} (${formatDuration(at)}):`;
+  if (!knowers.length) return `${head}\n  nobody\n`;
+  const lines = knowers.map((k) => {
+    const since = `since ${formatClock(def.clock, k.since)}`;
+    const how = k.how === k.latest ? k.how : `${k.how}, now ${k.latest}`;
+    return `  ${names.character(k.observer)} — ${since}, ${how}`;
+  });
+  return `${head}\n${lines.join('\n')}\n`;
+}

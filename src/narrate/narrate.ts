@@ -1,0 +1,172 @@
+/**
+ * One plain English sentence per event. Narration reads only the event and the scenario's names: it
+ * never invents what the engine did not decide, and it never describes anything sexual.
+ */
+import type { WorldDefinition } from '../core/definition.js';
+import type { WorldEvent } from '../core/events.js';
+import { formatClock, formatDuration } from '../core/time.js';
+
+export interface Names {
+  character(id: string | undefined): string;
+  place(id: string | undefined): string;
+  door(id: string | undefined): string;
+  item(id: string | undefined): string;
+}
+
+/** Display names from a definition: characters by name, places with an article where it reads better. */
+export function namesOf(def: WorldDefinition): Names {
+  const characters = new Map(def.characters.map((c) => [c.id, c.name]));
+  const places = new Map(def.places.map((p) => [p.id, p.name]));
+  return {
+    character: (id) => (id === undefined ? 'someone' : (characters.get(id) ?? id)),
+    place: (id) => (id === undefined ? 'somewhere' : withArticle(places.get(id) ?? id)),
+    door: (id) => (id === undefined ? 'a door' : `the ${words(id)}`),
+    item: (id) => (id === undefined ? 'it' : `the ${words(id)}`),
+  };
+}
+
+const words = (id: string) => id.replace(/[-_]/g, ' ');
+
+/** "Medbay" → "the medbay"; names that are already proper ("Hux's quarters") stay as they are. */
+function withArticle(name: string): string {
+  if (/['’]/.test(name) || /\s\p{Lu}/u.test(name)) return name;
+  return `the ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+}
+
+const article = (r: string) => (/^[aeiou]/.test(r) ? `an ${r}` : `a ${r}`);
+
+const SOURCE_PHRASE: Record<string, string> = {
+  assumed: 'assumed: no scent, no record',
+  told: 'told',
+  record: 'from a record',
+  scent: 'by scent',
+};
+
+const ROUTE_PHRASE: Record<string, string> = {
+  air: '',
+  'near-field': ' at close range',
+  residue: '',
+};
+
+/** The infinitive phrase for a demanded action: "remove the sealed helmet". */
+export function describeDemand(demand: { do: string } & Record<string, unknown>, names: Names): string {
+  const d = demand as Record<string, string | undefined>;
+  switch (demand.do) {
+    case 'move':
+      return `go to ${names.place(d.to)}`;
+    case 'open':
+    case 'close':
+      return `${demand.do} ${names.door(d.door)}`;
+    case 'wear':
+      return `put on ${names.item(d.item)}`;
+    case 'remove':
+      return `remove ${names.item(d.item)}`;
+    case 'take':
+      return `take ${names.item(d.item)}`;
+    case 'stop':
+      return `stop taking ${names.item(d.item)}`;
+    case 'withdraw':
+      return d.target ? `step back from ${names.character(d.target)}` : 'step back';
+    case 'lower':
+      return `lower ${d.item ? names.item(d.item) : 'the weapon'}`;
+    case 'shower':
+      return 'shower';
+    case 'submit':
+      return 'stand down';
+    default:
+      return d.target ? `${demand.do} ${names.character(d.target)}` : demand.do;
+  }
+}
+
+export function narrate(e: WorldEvent, names: Names): string {
+  const actor = names.character(e.actor);
+  const target = names.character(e.target);
+  const data = e.data as Record<string, string | number | boolean | undefined>;
+  switch (e.type) {
+    case 'move':
+      return e.value === 'blocked'
+        ? `${actor} could not get to ${names.place(data.to as string)}: no open way.`
+        : `${actor} went from ${names.place(data.from as string)} into ${names.place(data.to as string)}.`;
+    case 'door': {
+      // "the door to Hux's quarters": named by the side the actor is not on.
+      const sides = (e.data.between as string[] | undefined) ?? [];
+      const far = sides.find((p) => p !== e.place) ?? sides[0];
+      return `${actor} ${e.value === 'open' ? 'opened' : 'closed'} the door to ${names.place(far)}.`;
+    }
+    case 'gear':
+      if (e.value === 'wear') return `${actor} put on ${names.item(data.item as string)}.`;
+      return `${actor} took off ${names.item(data.item as string)}${
+        Number(data.released) > 0 ? ', releasing the scent held inside' : ''
+      }.`;
+    case 'approach':
+      return `${actor} came close to ${target}.`;
+    case 'withdraw':
+      return e.target ? `${actor} stepped back from ${target}.` : `${actor} stepped back.`;
+    case 'touch':
+      return `${actor} touched ${target}.`;
+    case 'aim':
+      return `${actor} aimed ${names.item(data.item as string)} at ${target}.`;
+    case 'lower':
+      return `${actor} lowered ${data.item ? names.item(data.item as string) : 'the weapon'}.`;
+    case 'order':
+      return `${actor} ordered ${target} to ${describeDemand({ ...data, do: String(e.value) }, names)}.`;
+    case 'say':
+      return `${actor} said${e.target ? ` to ${target}` : ''}: “${data.text}”`;
+    case 'tell':
+      return `${actor} told ${target} that ${names.character(data.about as string)} is ${article(String(e.value))}.`;
+    case 'refuse':
+      return `${actor} refused ${target}: “Don't.”`;
+    case 'submit':
+      return `${actor} lowered their head, arms loose${e.target ? `, before ${target}` : ''}.`;
+    case 'reassure':
+      return `${actor} reassured ${target}.`;
+    case 'shower':
+      return `${actor} showered.`;
+    case 'medication':
+      return e.value === 'take'
+        ? `${actor} took ${names.item(data.item as string)}.`
+        : `${actor} stopped taking ${names.item(data.item as string)}.`;
+    case 'mark':
+      return `${actor} marked ${target}.`;
+    case 'request-leave':
+      return e.target ? `${actor} asked ${target} for leave.` : `${actor} asked for leave.`;
+    case 'detect':
+      if (data.via === 'residue') {
+        return `${actor} ${data.again ? 'still ' : ''}smelled ${target}'s scent on their own skin.`;
+      }
+      return `${actor} ${data.again ? 'still ' : ''}caught ${target}'s scent${ROUTE_PHRASE[String(data.via)] ?? ''}.`;
+    case 'identify':
+      return `${actor} smelled${data.via === 'near-field' ? ', at close range,' : ''} that ${target} is ${article(String(e.value))}${
+        data.via === 'residue' ? ' (on their own skin)' : ''
+      }.`;
+    case 'recognise-heat':
+      return `${actor} recognised that ${target} is in heat.`;
+    case 'lie-detected':
+      return `${actor} smelled the lie on ${target}: a sour note.`;
+    case 'truth-sensed':
+      return `${actor} sensed that ${target} was not lying.`;
+    case 'belief':
+      if (data.source === 'record')
+        return `${actor} knows from a record that ${target} is ${article(String(e.value))}.`;
+      if (data.source === 'assumed')
+        return `${actor} took ${target} for ${article(String(e.value))} (${SOURCE_PHRASE.assumed}).`;
+      return `${actor} now believes ${target} is ${article(String(e.value))} (${SOURCE_PHRASE[String(data.source)]}).`;
+    case 'consent-block':
+      return `${actor}'s ${e.value ?? 'approach'} toward ${target} was blocked: ${target} had refused.`;
+    case 'pre-heat':
+      return data.ongoing
+        ? `${actor} is in pre-heat: the scent is strengthening ahead of heat.`
+        : `${actor}'s pre-heat began: the scent is strengthening ahead of heat.`;
+    case 'heat-onset':
+      return data.ongoing ? `${actor} is in heat.` : `${actor}'s heat began.`;
+    case 'heat-end':
+      return `${actor}'s heat ended.`;
+    default:
+      return `${actor}: ${e.type}${e.target ? ` (${target})` : ''}${e.value !== undefined ? ` — ${e.value}` : ''}.`;
+  }
+}
+
+/** An event as a JSON-able record for tools: the event, its clock reading and its sentence. */
+export function eventRecord(e: WorldEvent, def: WorldDefinition, names: Names) {
+  return { ...e, clock: formatClock(def.clock, e.t), elapsed: formatDuration(e.t), text: narrate(e, names) };
+}

@@ -1,0 +1,607 @@
+/**
+ * From a well-shaped scenario file to a `WorldDefinition`: every id, item and medication must exist,
+ * the age rule must hold, and the timeline must be possible when walked in order (no walking through
+ * closed doors, no removing what is not worn). All mistakes are collected before giving up.
+ */
+import { applyOverrides, type Canon, presets } from '../canon/index.js';
+import type {
+  Action,
+  ActionBody,
+  ActionKind,
+  CharacterDef,
+  DoorState,
+  Expectation,
+  WorldDefinition,
+} from '../core/definition.js';
+import { formatDuration } from '../core/time.js';
+import type { ErrorDetail, ScenarioError } from './errors.js';
+import type { Locator, Path } from './parse.js';
+import { didYouMean, listing, type ScenarioFile } from './schema.js';
+
+/**
+ * Characters younger than this may appear in a scenario, but no heat, rut, longing, mark or bond may
+ * involve them. An absolute rule of the engine, deliberately not a canon parameter: no preset or
+ * override can lower it.
+ */
+export const ADULT_AGE = 18;
+
+/** How long a scenario runs after its last scripted action or roster event, when `until` is not given. */
+export const DEFAULT_TAIL = 600;
+
+export type CompileResult =
+  | { ok: true; definition: WorldDefinition }
+  | { ok: false; errors: ScenarioError[] };
+
+/** A kind of id a scenario may refer to, with what an error about an unknown one says. */
+interface Vocabulary {
+  noun: string;
+  ids: readonly string[];
+  expected: string;
+  /** added after any did-you-mean */
+  hint?: string;
+}
+
+/** Kinds of action whose target must be in the actor's place when it happens. */
+const FACE_TO_FACE = new Set<ActionKind>([
+  'approach',
+  'touch',
+  'aim',
+  'reassure',
+  'submit',
+  'refuse',
+  'tell',
+  'order',
+  'mark',
+]);
+
+/** How a message says "to do this kind of action to someone", where the kind alone reads wrong. */
+const VERB_WITH_OBJECT: Partial<Record<ActionKind, string>> = {
+  aim: 'aim at',
+  submit: 'submit to',
+  say: 'speak to',
+  withdraw: 'withdraw from',
+  'request-leave': 'request leave from',
+};
+const verb = (kind: ActionKind) => VERB_WITH_OBJECT[kind] ?? kind;
+
+export function compileScenario(src: ScenarioFile, locator: Locator, file: string): CompileResult {
+  const errors: ScenarioError[] = [];
+  const at = (path: Path, detail: ErrorDetail) => errors.push(locator.at(path, detail));
+  const atKey = (path: Path, detail: ErrorDetail) => errors.push(locator.atKey(path, detail));
+
+  const canon = overriddenCanon(src, (path, detail, onKey) => (onKey ? atKey : at)(path, detail));
+
+  const placeIds = Object.keys(src.places);
+  const characterIds = Object.keys(src.characters);
+  const vocabulary = {
+    place: { noun: 'place', ids: placeIds, expected: `a place id (${listing(placeIds)})` },
+    door: {
+      noun: 'door',
+      ids: src.doors.map((d) => d.id),
+      expected: `a door id (${listing(src.doors.map((d) => d.id))})`,
+    },
+    character: {
+      noun: 'character',
+      ids: characterIds,
+      expected: `a character id (${listing(characterIds)})`,
+    },
+    item: {
+      noun: 'item',
+      ids: Object.keys(canon.gear),
+      expected: "an item of the canon's gear",
+      hint: `known items: ${listing(Object.keys(canon.gear))}; add your own under canon_overrides.gear.NAME`,
+    },
+    medication: {
+      noun: 'medication',
+      ids: canon.medications,
+      expected: `a medication of the canon (${listing(canon.medications)})`,
+    },
+    event: {
+      noun: 'roster event',
+      ids: src.roster.map((r) => r.id),
+      expected: `a roster event id (${listing(src.roster.map((r) => r.id))})`,
+    },
+  } satisfies Record<string, Vocabulary>;
+
+  /** Whether `id` is known; if not, reports it at `path` with a did-you-mean. */
+  const known = (vocab: Vocabulary, id: string, path: Path): boolean => {
+    if (vocab.ids.includes(id)) return true;
+    const hint = [didYouMean(id, vocab.ids), vocab.hint].filter(Boolean).join(' ');
+    at(path, {
+      message: `unknown ${vocab.noun} '${id}'`,
+      expected: vocab.expected,
+      ...(hint ? { hint } : {}),
+    });
+    return false;
+  };
+
+  const nameOf = (id: string) => src.characters[id]?.name ?? capitalise(id);
+
+  /** Reports `id` at `path` if that character is under age, for something the age rule forbids. */
+  const adultOnly = (id: string, path: Path) => {
+    const age = src.characters[id]?.age;
+    if (age !== undefined && age < ADULT_AGE) {
+      at(path, {
+        message: `${nameOf(id)} is ${age}: no heat, rut, longing, mark or bond can involve a character under ${ADULT_AGE}`,
+      });
+    }
+  };
+
+  // Places and doors.
+  const seenDoors = new Set<string>();
+  src.doors.forEach((door, i) => {
+    const path = ['doors', i];
+    if (seenDoors.has(door.id)) {
+      at([...path, 'id'], {
+        message: `door '${door.id}' is defined twice`,
+        hint: 'give each door its own id',
+      });
+    }
+    seenDoors.add(door.id);
+    const [a, b] = door.between;
+    const bothKnown = [a, b].map((p, j) => known(vocabulary.place, p, [...path, 'between', j]));
+    if (bothKnown.every(Boolean) && a === b) {
+      at([...path, 'between'], {
+        message: `door '${door.id}' joins '${a}' to itself`,
+        expected: 'two different places',
+      });
+    }
+  });
+
+  // Characters.
+  for (const [id, c] of Object.entries(src.characters)) {
+    const path = ['characters', id];
+    known(vocabulary.place, c.at, [...path, 'at']);
+    for (const field of ['wears', 'carries'] as const) {
+      for (const [j, item] of c[field].entries()) known(vocabulary.item, item, [...path, field, j]);
+    }
+    for (const [j, m] of c.medication.entries()) {
+      known(vocabulary.medication, m.name, [...path, 'medication', j, 'name']);
+    }
+    if (c.cycle) {
+      if (c.representation !== 'omega') {
+        at([...path, 'cycle'], {
+          message: `${nameOf(id)} is ${article(c.representation)} ${c.representation}: only omegas have a heat cycle`,
+          ...(c.representation === 'alpha' && { hint: "alphas' rut is not modelled yet" }),
+        });
+      }
+      adultOnly(id, [...path, 'cycle']);
+    }
+    if (c.bonded_to !== undefined) {
+      const bondPath = [...path, 'bonded_to'];
+      if (c.bonded_to === id) at(bondPath, { message: `${nameOf(id)} cannot be bonded to themself` });
+      else if (known(vocabulary.character, c.bonded_to, bondPath)) {
+        adultOnly(id, bondPath);
+        adultOnly(c.bonded_to, bondPath);
+      }
+    }
+    for (const [j, other] of c.knows.entries()) {
+      if (other !== id) known(vocabulary.character, other, [...path, 'knows', j]);
+      else {
+        at([...path, 'knows', j], {
+          message: `${nameOf(id)} is listed as knowing themself`,
+          hint: 'everyone knows their own representation',
+        });
+      }
+    }
+  }
+
+  src.relations.forEach((r, i) => {
+    const path = ['relations', i, 'between'];
+    const bothKnown = r.between.map((who, j) => known(vocabulary.character, who, [...path, j]));
+    if (bothKnown.every(Boolean) && r.between[0] === r.between[1]) {
+      at(path, {
+        message: `a relation joins '${r.between[0]}' to themself`,
+        expected: 'two different characters',
+      });
+    }
+  });
+
+  // Roster.
+  const seenEvents = new Set<string>();
+  src.roster.forEach((r, i) => {
+    const path = ['roster', i];
+    if (seenEvents.has(r.id)) {
+      at([...path, 'id'], {
+        message: `roster event '${r.id}' is defined twice`,
+        hint: 'give each event its own id',
+      });
+    }
+    seenEvents.add(r.id);
+    if (r.end <= r.start) {
+      at([...path, 'end'], {
+        message: `'${r.id}' ends at ${formatDuration(r.end)}, not after its start at ${formatDuration(r.start)}`,
+      });
+    }
+    for (const [j, who] of r.participants.entries()) {
+      known(vocabulary.character, who, [...path, 'participants', j]);
+    }
+  });
+
+  // Timeline: references first, for every action and demand.
+  /** Checks the ids an action names; `doer` does it (for a demand: the one ordered), written at `doerPath`. */
+  const checkReferences = (body: ActionBody, path: Path, doer: string, doerPath: Path) => {
+    const someoneElse = (field: 'target' | 'to', who: string | undefined) => {
+      if (who === undefined) return;
+      if (who === doer) {
+        at([...path, field], {
+          message: `${nameOf(doer)} cannot ${verb(body.do)} themself`,
+          hint: 'name someone else',
+        });
+      } else known(vocabulary.character, who, [...path, field]);
+    };
+    switch (body.do) {
+      case 'move':
+        known(vocabulary.place, body.to, [...path, 'to']);
+        return;
+      case 'open':
+      case 'close':
+        known(vocabulary.door, body.door, [...path, 'door']);
+        return;
+      case 'wear':
+      case 'remove':
+        known(vocabulary.item, body.item, [...path, 'item']);
+        return;
+      case 'lower':
+        if (body.item !== undefined) known(vocabulary.item, body.item, [...path, 'item']);
+        return;
+      case 'aim':
+        someoneElse('target', body.target);
+        if (body.item !== undefined) known(vocabulary.item, body.item, [...path, 'item']);
+        return;
+      case 'take':
+      case 'stop':
+        known(vocabulary.medication, body.item, [...path, 'item']);
+        return;
+      case 'say':
+        someoneElse('to', body.to);
+        return;
+      case 'tell':
+        someoneElse('target', body.target);
+        known(vocabulary.character, body.about, [...path, 'about']);
+        return;
+      case 'request-leave':
+        someoneElse('target', body.target);
+        if (body.event !== undefined) known(vocabulary.event, body.event, [...path, 'event']);
+        return;
+      case 'mark':
+        someoneElse('target', body.target);
+        adultOnly(doer, doerPath);
+        adultOnly(body.target, [...path, 'target']);
+        return;
+      case 'order':
+        someoneElse('target', body.target);
+        // The demand is done by the one ordered, who must be someone known to check it further.
+        if (body.target !== doer && vocabulary.character.ids.includes(body.target)) {
+          checkReferences(body.demand, [...path, 'demand'], body.target, [...path, 'target']);
+        }
+        return;
+      case 'approach':
+      case 'withdraw':
+      case 'touch':
+      case 'refuse':
+      case 'submit':
+      case 'reassure':
+        someoneElse('target', body.target);
+        return;
+      case 'shower':
+        return;
+    }
+  };
+
+  src.timeline.forEach((action, i) => {
+    const path = ['timeline', i];
+    if (known(vocabulary.character, action.actor, [...path, 'actor'])) {
+      checkReferences(action, path, action.actor, [...path, 'actor']);
+    }
+  });
+
+  const sorted = src.timeline
+    .map((action, index) => ({ action, index }))
+    .sort((a, b) => a.action.at - b.action.at);
+
+  walkTimeline(src, canon, sorted, at, nameOf);
+
+  // Expectations.
+  src.expect.forEach((x, i) => {
+    const path = ['expect', i];
+    if (x.actor !== undefined) known(vocabulary.character, x.actor, [...path, 'actor']);
+    if (x.target !== undefined) known(vocabulary.character, x.target, [...path, 'target']);
+    if (x.within) {
+      for (const key of ['after', 'before'] as const) {
+        if (x[key] !== undefined) {
+          atKey([...path, key], {
+            message: `'${key}' cannot be used together with 'within'`,
+            hint: 'write within: [A, B] for A ≤ t ≤ B, or after: A and/or before: B for A ≤ t < B',
+          });
+        }
+      }
+      const [from, to] = x.within;
+      if (to < from) {
+        at([...path, 'within'], {
+          message: `the window [${formatDuration(from)}, ${formatDuration(to)}] ends before it starts`,
+        });
+      }
+    } else if (x.after !== undefined && x.before !== undefined && x.before <= x.after) {
+      at([...path, 'before'], {
+        message: `the window after ${formatDuration(x.after)} and before ${formatDuration(x.before)} is empty`,
+      });
+    }
+    if (x.never && x.count !== undefined) {
+      atKey([...path, 'count'], {
+        message: "'count' cannot be used together with 'never: true'",
+        hint: 'never: true means count: 0',
+      });
+    }
+  });
+
+  if (errors.length > 0) return { ok: false, errors };
+
+  return {
+    ok: true,
+    definition: buildDefinition(
+      src,
+      canon,
+      sorted.map(({ action, index }) => ({
+        ...action,
+        source: { file, ...locator.position(['timeline', index]) },
+      })),
+      file,
+      (i) => ({ file, ...locator.position(['expect', i]) }),
+    ),
+  };
+}
+
+/** The preset with `canon_overrides` applied; each issue is reported (an unknown parameter at its key). */
+function overriddenCanon(
+  src: ScenarioFile,
+  report: (path: Path, detail: ErrorDetail, onKey: boolean) => void,
+): Canon {
+  const { canon, issues } = applyOverrides(presets[src.canon], src.canon_overrides);
+  for (const issue of issues) {
+    report(
+      ['canon_overrides', ...issue.path],
+      { message: issue.message, ...(issue.hint !== undefined && { hint: issue.hint }) },
+      // An unknown parameter is a wrong key, whatever its value.
+      issue.kind === 'unknown',
+    );
+  }
+  return canon;
+}
+
+/**
+ * Walks the timeline in time order, tracking where everyone is, which doors are open and what each
+ * character wears and carries, and reports the actions that could not happen. An action in error still
+ * takes effect for the rest of the walk, so that one mistake is reported once, not again at every
+ * later action it would upset.
+ */
+function walkTimeline(
+  src: ScenarioFile,
+  canon: Canon,
+  sorted: { action: ScenarioFile['timeline'][number]; index: number }[],
+  at: (path: Path, detail: ErrorDetail) => void,
+  nameOf: (character: string) => string,
+): void {
+  // Unknown ids were reported already: their actions are skipped here.
+  const place = new Map(Object.entries(src.characters).map(([id, c]) => [id, c.at]));
+  const doors = new Map<string, DoorState>(src.doors.map((d) => [d.id, d.state]));
+  const wears = new Map(Object.entries(src.characters).map(([id, c]) => [id, new Set(c.wears)]));
+  const carries = new Map(Object.entries(src.characters).map(([id, c]) => [id, new Set(c.carries)]));
+  const weapons = Object.keys(canon.gear).filter((item) => canon.gear[item]!.weapon);
+
+  for (const { action, index } of sorted) {
+    if (!Object.hasOwn(src.characters, action.actor)) continue;
+    const path = ['timeline', index];
+    const actor = action.actor;
+    const who = nameOf(actor);
+    const here = place.get(actor)!;
+    if (!Object.hasOwn(src.places, here)) continue;
+    const when = formatDuration(action.at);
+    const worn = wears.get(actor)!;
+    const carried = carries.get(actor)!;
+
+    if (FACE_TO_FACE.has(action.do) && 'target' in action && action.target !== undefined) {
+      const there = place.get(action.target);
+      if (there !== undefined && there !== here && Object.hasOwn(src.places, there)) {
+        at([...path, 'target'], {
+          message: `${nameOf(action.target)} is in the ${there} at ${when}, not in the ${here}`,
+          hint: `${who} can only ${verb(action.do)} someone in the same place`,
+        });
+      }
+    }
+
+    switch (action.do) {
+      case 'move': {
+        if (!Object.hasOwn(src.places, action.to)) break;
+        if (action.to === here) {
+          at([...path, 'to'], { message: `${who} is already in the ${here} at ${when}` });
+          break;
+        }
+        const between = src.doors.filter((d) => d.between.includes(here) && d.between.includes(action.to));
+        if (between.length === 0) {
+          const next = src.doors
+            .filter((d) => d.between.includes(here))
+            .map((d) => d.between.find((p) => p !== here)!);
+          at([...path, 'to'], {
+            message: `${who} cannot move from the ${here} to the ${action.to} at ${when}: no door joins them`,
+            hint:
+              next.length > 0
+                ? `from ${here}, doors lead to: ${listing(next)}`
+                : `add a door under doors: { id: …, between: [${here}, ${action.to}] }`,
+          });
+        } else if (!between.some((d) => doors.get(d.id) === 'open')) {
+          const door = between[0]!;
+          at([...path, 'to'], {
+            message: `${who} cannot move from the ${here} to the ${action.to} at ${when}: ${door.id} is ${doors.get(door.id)}`,
+            hint: `add { at: "${when}", actor: ${actor}, do: open, door: ${door.id} } before it`,
+          });
+        }
+        place.set(actor, action.to);
+        break;
+      }
+      case 'open':
+      case 'close': {
+        const door = src.doors.find((d) => d.id === action.door);
+        if (!door) break;
+        if (!door.between.includes(here)) {
+          at([...path, 'door'], {
+            message: `${who} is in the ${here} at ${when}, and ${door.id} joins the ${door.between[0]} and the ${door.between[1]}`,
+            hint: `move ${actor} next to the door first`,
+          });
+        }
+        // Opening an open door, or closing a closed one, changes nothing.
+        doors.set(door.id, action.do === 'open' ? 'open' : 'closed');
+        break;
+      }
+      case 'wear':
+        if (!Object.hasOwn(canon.gear, action.item)) break;
+        if (worn.has(action.item)) {
+          at([...path, 'item'], { message: `${who} already wears the ${action.item} at ${when}` });
+        } else if (!carried.has(action.item)) {
+          at([...path, 'item'], {
+            message: `${who} does not carry a ${action.item} at ${when}`,
+            hint: `add it to characters.${actor}.carries`,
+          });
+        }
+        carried.delete(action.item);
+        worn.add(action.item);
+        break;
+      case 'remove':
+        if (!Object.hasOwn(canon.gear, action.item)) break;
+        if (!worn.has(action.item)) {
+          at([...path, 'item'], {
+            message: `${who} does not wear a ${action.item} at ${when}`,
+            hint: carried.has(action.item)
+              ? 'it is carried: wear it first'
+              : `add it to characters.${actor}.wears`,
+          });
+        }
+        worn.delete(action.item);
+        carried.add(action.item);
+        break;
+      case 'aim': {
+        if (action.item === undefined) {
+          if (!weapons.some((w) => carried.has(w))) {
+            at(path, {
+              message: `${who} carries no weapon at ${when}`,
+              hint: `add a weapon (${listing(weapons)}) to characters.${actor}.carries`,
+            });
+          }
+        } else if (Object.hasOwn(canon.gear, action.item)) {
+          if (!canon.gear[action.item]!.weapon) {
+            at([...path, 'item'], {
+              message: `a ${action.item} is not a weapon`,
+              expected: `a weapon (${listing(weapons)})`,
+            });
+          } else if (!carried.has(action.item)) {
+            at([...path, 'item'], {
+              message: `${who} does not carry a ${action.item} at ${when}`,
+              hint: `add it to characters.${actor}.carries`,
+            });
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+function buildDefinition(
+  src: ScenarioFile,
+  canon: Canon,
+  timeline: Action[],
+  file: string,
+  expectationSource: (index: number) => Expectation['source'],
+): WorldDefinition {
+  const lastScripted = [...timeline.map((a) => a.at), ...src.roster.map((r) => r.end)].reduce(
+    (latest, t) => Math.max(latest, t),
+    0,
+  );
+  return {
+    title: src.title ?? baseName(file),
+    seed: src.seed,
+    canonName: src.canon,
+    canon,
+    clock: src.clock,
+    places: Object.entries(src.places).map(([id, p]) =>
+      defined({
+        id,
+        name: p.name ?? capitalise(id.replace(/-/g, ' ')),
+        volume: p.volume,
+        ventilation: p.ventilation,
+        x: p.x,
+        y: p.y,
+      }),
+    ),
+    doors: src.doors.map((d) => ({ id: d.id, between: [...d.between], state: d.state })),
+    characters: Object.entries(src.characters).map(([id, c]) => buildCharacter(id, c, canon)),
+    relations: src.relations.map((r) =>
+      defined({ between: [...r.between], affinity: r.affinity, trust: r.trust }),
+    ),
+    timeline,
+    roster: src.roster.map((r) => ({
+      id: r.id,
+      title: r.title,
+      start: r.start,
+      end: r.end,
+      participants: [...r.participants],
+    })),
+    until: src.until ?? lastScripted + DEFAULT_TAIL,
+    expectations: src.expect.map((x, i) => {
+      const window = x.within
+        ? { from: x.within[0], to: x.within[1], toInclusive: true }
+        : { from: x.after, to: x.before, toInclusive: false };
+      return defined({
+        event: x.event,
+        actor: x.actor,
+        target: x.target,
+        value: x.value,
+        data: x.data,
+        ...window,
+        never: x.never,
+        count: x.count,
+        source: expectationSource(i),
+      });
+    }),
+    file,
+  };
+}
+
+function buildCharacter(id: string, c: ScenarioFile['characters'][string], canon: Canon): CharacterDef {
+  return defined({
+    id,
+    name: c.name ?? capitalise(id),
+    representation: c.representation,
+    presentsAs: c.presents_as,
+    age: c.age,
+    selfControl: c.self_control,
+    notes: [...c.notes],
+    at: c.at,
+    wears: [...c.wears],
+    carries: [...c.carries],
+    medication: c.medication.map((m) => defined({ name: m.name, since: m.since })),
+    cycle: c.cycle && {
+      period: c.cycle.period ?? canon.cycleDefaults.period,
+      duration: c.cycle.duration ?? canon.cycleDefaults.duration,
+      variability: c.cycle.variability ?? canon.cycleDefaults.variability,
+      onsets: [...c.cycle.onsets].sort((a, b) => a - b),
+    },
+    bondedTo: c.bonded_to,
+    rank: c.rank,
+    knows: [...c.knows],
+  });
+}
+
+/** The object without its `undefined` properties: a definition lists only what was given or defaulted. */
+function defined<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
+
+/** `scenarios/medbay.yaml` → `medbay`. */
+const baseName = (file: string) => (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');

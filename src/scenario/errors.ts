@@ -1,0 +1,44 @@
+/** Errors in a scenario file, each pointing at the line and column where the mistake was written. */
+
+export interface ScenarioError {
+  file: string;
+  /** 1-based */
+  line: number;
+  /** 1-based */
+  column: number;
+  message: string;
+  /** what would have been accepted there */
+  expected?: string;
+  /** how to fix it, e.g. "did you mean 'finn'?" */
+  hint?: string;
+}
+
+/** What an error says, before it is given a place in the file. */
+export type ErrorDetail = Pick<ScenarioError, 'message' | 'expected' | 'hint'>;
+
+/** More errors than this bury the first ones, which usually cause the rest. */
+const MAX_ERRORS = 50;
+
+/**
+ * `medbay.yaml:12:31: unknown character 'fin'`, then the expectation and the hint on indented lines:
+ * the layout compilers use, so editors and terminals link the position.
+ */
+export function formatScenarioError(e: ScenarioError): string {
+  let text = `${e.file}:${e.line}:${e.column}: ${e.message}`;
+  if (e.expected !== undefined) text += `\n  expected: ${e.expected}`;
+  if (e.hint !== undefined) text += `\n  hint: ${e.hint}`;
+  return text;
+}
+
+/** The errors to show: without repeats, in file order, at most `MAX_ERRORS`. */
+export function settleErrors(errors: readonly ScenarioError[]): ScenarioError[] {
+  const seen = new Set<string>();
+  const unique = errors.filter((e) => {
+    const key = formatScenarioError(e);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  unique.sort((a, b) => a.line - b.line || a.column - b.column || a.message.localeCompare(b.message));
+  return unique.slice(0, MAX_ERRORS);
+}

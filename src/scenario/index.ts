@@ -1,0 +1,30 @@
+/**
+ * Scenario files: YAML (or JSON) text in, a validated `WorldDefinition` out, or every mistake with its
+ * file, line and column. Takes text, never a path: reading files is the caller's business, so this
+ * runs in browsers too.
+ */
+import type { WorldDefinition } from '../core/definition.js';
+import { compileScenario } from './compile.js';
+import { type ScenarioError, settleErrors } from './errors.js';
+import { parseScenarioText } from './parse.js';
+import { scenarioSchema, schemaErrors } from './schema.js';
+
+export { ADULT_AGE } from './compile.js';
+export { formatScenarioError, type ScenarioError } from './errors.js';
+
+export type LoadResult = { ok: true; definition: WorldDefinition } | { ok: false; errors: ScenarioError[] };
+
+/**
+ * Parses and checks a scenario. `file` names it in errors and in `definition.file`. The checks run in
+ * three stages (YAML syntax, the file's shape, then references and the timeline); the first stage with
+ * errors reports all of its own, since the later ones need what it would have produced.
+ */
+export function loadScenario(text: string, file: string): LoadResult {
+  const parsed = parseScenarioText(text, file);
+  if (!parsed.ok) return { ok: false, errors: settleErrors(parsed.errors) };
+  const shaped = scenarioSchema.safeParse(parsed.data);
+  if (!shaped.success)
+    return { ok: false, errors: settleErrors(schemaErrors(shaped.error.issues, parsed.locator)) };
+  const compiled = compileScenario(shaped.data, parsed.locator, file);
+  return compiled.ok ? compiled : { ok: false, errors: settleErrors(compiled.errors) };
+}

@@ -1,0 +1,401 @@
+/**
+ * The shape of a scenario file, as a zod schema: types, ranges, required and unknown keys, durations.
+ * References between parts (a character's place, an action's target) are checked in `compile.ts`.
+ * Keys stay as written (snake_case), so that a value's path is also its path in the file.
+ */
+import * as z from 'zod';
+import { PRESET_NAMES } from '../canon/index.js';
+import { ACTION_KINDS, type ActionKind, DOOR_STATES, REPRESENTATIONS } from '../core/definition.js';
+import { EVENT_TYPES } from '../core/events.js';
+import { suggest } from '../core/suggest.js';
+import { parseClock, parseDuration } from '../core/time.js';
+import type { ErrorDetail, ScenarioError } from './errors.js';
+import type { Locator, Path } from './parse.js';
+
+/**
+ * An error as this schema's error maps write it. Zod lets an error map return only a string, so ours
+ * return a JSON list of these and `schemaErrors` reads it back.
+ */
+interface IssueDetail extends ErrorDetail {
+  /** the error is about this key of the map at the issue's path (an unknown key) */
+  key?: string;
+}
+
+type RawIssue = z.core.$ZodRawIssue;
+
+const report = (...details: IssueDetail[]) => JSON.stringify(details);
+
+/** A value as an error message quotes it. */
+function show(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return `'${value}'`;
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'a map';
+  return String(value);
+}
+
+/** `one, two, three`, shortened when long. */
+export function listing(values: readonly string[], max = 12): string {
+  return values.length > max ? `${values.slice(0, max).join(', ')}, …` : values.join(', ');
+}
+
+export function didYouMean(word: unknown, options: Iterable<string>): string | undefined {
+  const best = typeof word === 'string' ? suggest(word, options) : undefined;
+  return best === undefined ? undefined : `did you mean '${best}'?`;
+}
+
+const keyOf = (iss: RawIssue) => String(iss.path?.at(-1) ?? '');
+
+/** The usual error map: a missing key, or a value of the wrong kind, where `what` was expected. */
+const expecting =
+  (what: string, hint?: string) =>
+  (iss: RawIssue): string =>
+    iss.input === undefined
+      ? report({ message: `missing '${keyOf(iss)}'`, expected: what, hint })
+      : report({ message: `expected ${what}, got ${show(iss.input)}`, hint });
+
+interface Range {
+  min?: number;
+  /** exclusive minimum */
+  above?: number;
+  max?: number;
+  int?: boolean;
+}
+
+const inRange = (n: number, r: Range) =>
+  (r.min === undefined || n >= r.min) &&
+  (r.above === undefined || n > r.above) &&
+  (r.max === undefined || n <= r.max) &&
+  (!r.int || Number.isInteger(n));
+
+function describeRange(r: Range): string {
+  if (r.min !== undefined && r.max !== undefined) return `from ${r.min} to ${r.max}`;
+  if (r.above !== undefined) return `more than ${r.above}`;
+  if (r.min !== undefined) return `of ${r.min} or more`;
+  return '';
+}
+
+function number(what: string, range: Range = {}) {
+  const full = [what, describeRange(range)].filter(Boolean).join(' ');
+  return z.number({ error: expecting(full) }).refine((n) => inRange(n, range), {
+    error: (iss) => report({ message: `expected ${full}, got ${show(iss.input)}` }),
+  });
+}
+
+const share = () => number('a number', { min: 0, max: 1 });
+
+const text = (what: string) => z.string({ error: expecting(what) });
+
+const id = (what: string) => text(`${what} id`);
+
+function oneOf<const T extends readonly string[]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (iss) =>
+      iss.input === undefined
+        ? expecting(what)(iss)
+        : report({
+            message: `expected ${what}, got ${show(iss.input)}`,
+            expected: `one of ${listing(values, 50)}`,
+            hint: didYouMean(iss.input, values),
+          }),
+  });
+}
+
+const representation = () => oneOf(REPRESENTATIONS, 'a representation');
+
+/** A map with exactly these keys; an unknown key is named with a did-you-mean. */
+function strict<S extends z.core.$ZodLooseShape>(what: string, shape: S, described = `${what} (a map)`) {
+  const allowed = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? report(
+            ...iss.keys.map((key) => ({
+              key,
+              message: `unknown key '${key}' in ${what}`,
+              expected: `one of ${allowed.join(', ')}`,
+              hint: didYouMean(key, allowed),
+            })),
+          )
+        : expecting(described)(iss),
+  });
+}
+
+const list = <T extends z.core.SomeType>(what: string, item: T) => z.array(item, { error: expecting(what) });
+
+const mapOf = <T extends z.core.SomeType>(what: string, value: T) =>
+  z.record(z.string(), value, { error: expecting(what) });
+
+const pair = (what: string) =>
+  z.tuple([id(what), id(what)], { error: expecting(`two ${what} ids, as [a, b]`) });
+
+const nonEmpty = (what: string) => ({
+  error: () => report({ message: `there must be at least one ${what}` }),
+});
+
+const DURATION_SYNTAX = '[-][Nd][ H:MM[:SS]]';
+
+/** A duration or instant in seconds, written as text: a bare number would leave its unit unclear. */
+function duration(what = 'a duration', range: Range = {}) {
+  const full = [what, describeRange(range)].filter(Boolean).join(' ');
+  return z
+    .string({
+      error: (iss) =>
+        typeof iss.input === 'number'
+          ? report({
+              message: `expected ${full} as text, got the bare number ${iss.input}`,
+              hint: 'write durations as "0:00:05" or "5d"',
+            })
+          : expecting(full)(iss),
+    })
+    .transform((written, ctx) => {
+      const seconds = parseDuration(written);
+      if (seconds === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: report({
+            message: `malformed duration '${written}'`,
+            expected: `${DURATION_SYNTAX}, e.g. "0:04:30", "1d 7:00", "12d", "-180d"`,
+          }),
+        });
+        return z.NEVER;
+      }
+      if (!inRange(seconds, range)) {
+        ctx.addIssue({ code: 'custom', message: report({ message: `expected ${full}, got '${written}'` }) });
+        return z.NEVER;
+      }
+      return seconds;
+    });
+}
+
+/** A wall-clock time of day, in seconds after midnight. */
+function clock() {
+  const what = 'a time of day "HH:MM" or "HH:MM:SS"';
+  return z.string({ error: expecting(what, 'write it in quotes: "14:00"') }).transform((written, ctx) => {
+    const seconds = parseClock(written);
+    if (seconds !== undefined) return seconds;
+    ctx.addIssue({
+      code: 'custom',
+      message: report({
+        message: `malformed time of day '${written}'`,
+        expected: `${what}, from 00:00 to 23:59:59`,
+      }),
+    });
+    return z.NEVER;
+  });
+}
+
+const scalar = () =>
+  z.union([z.string(), z.number(), z.boolean()], {
+    error: expecting('a single value (text, a number, true or false)'),
+  });
+
+const version = z.literal(1, {
+  error: (iss) =>
+    iss.input === undefined
+      ? report({
+          message: "missing 'omegaverse: 1'",
+          hint: 'start the file with the format version: omegaverse: 1',
+        })
+      : report({
+          message: `unknown format version ${show(iss.input)}`,
+          expected: '1',
+          hint: 'this engine reads omegaverse: 1 files',
+        }),
+});
+
+const place = strict('a place', {
+  name: text('a name').optional(),
+  volume: number('a number (m³)', { above: 0 }),
+  ventilation: number('a number (air changes per hour)', { min: 0 }),
+  x: number('a number').optional(),
+  y: number('a number').optional(),
+});
+
+const door = strict('a door', {
+  id: id('a door'),
+  between: pair('place'),
+  state: oneOf(DOOR_STATES, 'a door state').default('closed'),
+});
+
+const medication = z.preprocess(
+  // A bare name is short for `{ name }`.
+  (value) => (typeof value === 'string' ? { name: value } : value),
+  strict(
+    'a medication',
+    { name: text('a medication name'), since: duration('an instant').optional() },
+    'a medication name, or { name, since }',
+  ),
+);
+
+const cycle = strict('a cycle', {
+  period: duration('a duration', { above: 0 }).optional(),
+  duration: duration('a duration', { above: 0 }).optional(),
+  variability: duration('a duration', { min: 0 }).optional(),
+  onsets: list('a list of onsets (instants)', duration('an instant')).min(1, nonEmpty('recorded onset')),
+});
+
+const character = strict('a character', {
+  name: text('a name').optional(),
+  representation: representation(),
+  presents_as: representation().optional(),
+  age: number('an age in years', { min: 0 }).optional(),
+  self_control: share().default(0.5),
+  notes: list('a list of scent notes', text('a scent note')).default([]),
+  at: id('a place'),
+  wears: list('a list of items', id('an item')).default([]),
+  carries: list('a list of items', id('an item')).default([]),
+  medication: list('a list of medications', medication).default([]),
+  cycle: cycle.optional(),
+  bonded_to: id('a character').optional(),
+  rank: number('a number').optional(),
+  knows: list('a list of character ids', id('a character')).default([]),
+});
+
+const relation = strict('a relation', {
+  between: pair('character'),
+  affinity: share().optional(),
+  trust: share().optional(),
+});
+
+/** One option of an action union: `do: kind` plus the kind's fields, and `stamp` (`at`, `actor`) if given. */
+const act = <S extends z.core.$ZodLooseShape, K extends ActionKind, F extends z.core.$ZodLooseShape>(
+  stamp: S,
+  kind: K,
+  fields: F,
+) => strict(`a '${kind}' action`, { ...stamp, do: z.literal(kind), ...fields });
+
+/** Every action but `order`, which takes one of these as its demand. */
+function simpleActions<S extends z.core.$ZodLooseShape>(stamp: S) {
+  const target = () => id('a character');
+  const item = () => id('an item');
+  return [
+    act(stamp, 'move', { to: id('a place') }),
+    act(stamp, 'open', { door: id('a door') }),
+    act(stamp, 'close', { door: id('a door') }),
+    act(stamp, 'wear', { item: item() }),
+    act(stamp, 'remove', { item: item() }),
+    act(stamp, 'approach', { target: target() }),
+    act(stamp, 'withdraw', { target: target().optional() }),
+    act(stamp, 'touch', { target: target() }),
+    act(stamp, 'aim', { target: target(), item: item().optional() }),
+    act(stamp, 'lower', { item: item().optional() }),
+    act(stamp, 'say', {
+      text: text('what is said'),
+      truthful: z.boolean({ error: expecting('true or false') }).default(true),
+      to: target().optional(),
+    }),
+    act(stamp, 'tell', { target: target(), about: target(), value: representation() }),
+    act(stamp, 'refuse', { target: target() }),
+    act(stamp, 'submit', { target: target().optional() }),
+    act(stamp, 'reassure', { target: target() }),
+    act(stamp, 'shower', {}),
+    act(stamp, 'take', { item: id('a medication') }),
+    act(stamp, 'stop', { item: id('a medication') }),
+    act(stamp, 'mark', { target: target() }),
+    act(stamp, 'request-leave', { target: target().optional(), event: id('a roster event').optional() }),
+  ] as const;
+}
+
+/** A union of actions told apart by `do` (one of `kinds`); an unknown `do` is named with a did-you-mean. */
+function actionUnion<T extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(
+  what: string,
+  kinds: readonly ActionKind[],
+  options: T,
+) {
+  return z.discriminatedUnion('do', options, {
+    error: (iss) => {
+      if (iss.code !== 'invalid_union') return expecting(`${what} (a map)`)(iss);
+      const written =
+        typeof iss.input === 'object' && iss.input !== null ? (iss.input as { do?: unknown }).do : undefined;
+      if (written === undefined)
+        return report({ message: "missing 'do'", expected: `one of ${kinds.join(', ')}` });
+      if (written === 'order' && !kinds.includes(written))
+        return report({ message: 'an order cannot demand another order' });
+      return report({
+        message: `unknown action ${show(written)}`,
+        expected: `one of ${kinds.join(', ')}`,
+        hint: didYouMean(written, kinds),
+      });
+    },
+  });
+}
+
+const demand = actionUnion(
+  'a demanded action',
+  ACTION_KINDS.filter((kind) => kind !== 'order'),
+  simpleActions({}),
+);
+
+const stamp = { at: duration('an instant', { min: 0 }), actor: id('a character') };
+
+const action = actionUnion('an action', ACTION_KINDS, [
+  ...simpleActions(stamp),
+  act(stamp, 'order', { target: id('a character'), demand }),
+] as const);
+
+const rosterEvent = strict('a roster event', {
+  id: id('a roster event'),
+  title: text('a title'),
+  start: duration('an instant'),
+  end: duration('an instant'),
+  participants: list('a list of character ids', id('a character')).default([]),
+});
+
+const expectation = strict('an expectation', {
+  event: oneOf(EVENT_TYPES, 'an event type'),
+  actor: id('a character').optional(),
+  target: id('a character').optional(),
+  value: scalar().optional(),
+  data: mapOf('a map of values', scalar()).optional(),
+  within: z
+    .tuple([duration('an instant'), duration('an instant')], { error: expecting('two instants, as [A, B]') })
+    .optional(),
+  after: duration('an instant').optional(),
+  before: duration('an instant').optional(),
+  never: z.boolean({ error: expecting('true or false') }).default(false),
+  count: number('a whole number', { min: 0, int: true }).optional(),
+});
+
+export const scenarioSchema = strict('the scenario', {
+  omegaverse: version,
+  title: text('a title').optional(),
+  seed: number('a whole number', { min: 0, int: true }).default(1),
+  canon: oneOf(PRESET_NAMES, 'a canon preset').default('seeds'),
+  canon_overrides: mapOf('a map of canon parameters', z.unknown()).default({}),
+  clock: clock().default(0),
+  places: mapOf('a map of places by id', place).refine((m) => Object.keys(m).length > 0, nonEmpty('place')),
+  doors: list('a list of doors', door).default([]),
+  characters: mapOf('a map of characters by id', character).refine(
+    (m) => Object.keys(m).length > 0,
+    nonEmpty('character'),
+  ),
+  relations: list('a list of relations', relation).default([]),
+  timeline: list('a list of actions', action).default([]),
+  roster: list('a list of roster events', rosterEvent).default([]),
+  until: duration('a duration', { above: 0 }).optional(),
+  expect: list('a list of expectations', expectation).default([]),
+});
+
+/** A scenario file that has the right shape, with durations in seconds and defaults filled in. */
+export type ScenarioFile = z.output<typeof scenarioSchema>;
+
+/** Zod's issues as scenario errors, each at the value (or, for an unknown key, the key) it is about. */
+export function schemaErrors(issues: readonly z.core.$ZodIssue[], locator: Locator): ScenarioError[] {
+  return issues.flatMap((issue) => {
+    const path: Path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    return readDetails(issue.message).map(({ key, ...detail }) =>
+      key === undefined ? locator.at(path, detail) : locator.atKey([...path, key], detail),
+    );
+  });
+}
+
+function readDetails(message: string): IssueDetail[] {
+  // Messages from our own error maps are JSON (see `report`); any other is zod's own text.
+  if (!message.startsWith('[')) return [{ message }];
+  try {
+    return JSON.parse(message) as IssueDetail[];
+  } catch {
+    return [{ message }];
+  }
+}

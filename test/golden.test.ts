@@ -1,0 +1,35 @@
+/**
+ * Golden transcripts: each bundled scenario's narrated log is checked in beside it and compared, the
+ * way ink's compiled fixtures are. Set UPDATE_GOLDEN=1 to rewrite them after an intended change, then
+ * read the diff.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkExpectations } from '../src/core/expect.js';
+import { World } from '../src/core/world.js';
+import { describeExpectation } from '../src/narrate/expectation.js';
+import { formatLog } from '../src/narrate/format.js';
+import { bundled, ROOT } from './helpers.js';
+
+const scenarios = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
+
+describe.each(scenarios)('%s', (name) => {
+  const def = bundled(name);
+  const world = World.create(def);
+  world.run();
+
+  it('matches its golden transcript', () => {
+    const transcript = formatLog(world.events, def, 'text');
+    const golden = join(ROOT, 'scenarios', name.replace(/\.yaml$/, '.golden.txt'));
+    if (process.env.UPDATE_GOLDEN || (!existsSync(golden) && !process.env.CI))
+      writeFileSync(golden, transcript);
+    expect(transcript).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('passes every expectation', () => {
+    const failed = checkExpectations(def.expectations, world.events).filter((r) => !r.passed);
+    expect(failed.map((r) => describeExpectation(r))).toEqual([]);
+    expect(def.expectations.length).toBeGreaterThan(5);
+  });
+});
