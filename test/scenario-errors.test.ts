@@ -487,10 +487,10 @@ describe('collecting errors', () => {
         hint: "did you mean 'finn'?",
       }),
     ).toBe(
-      "medbay.yaml:12:31: unknown character 'fin'\n  expected: a character id (rey, finn, phasma, doctor)\n  hint: did you mean 'finn'?",
+      "medbay.yaml:12:31: error: unknown character 'fin'\n  expected: a character id (rey, finn, phasma, doctor)\n  hint: did you mean 'finn'?",
     );
     expect(formatScenarioError({ file: 'a.yaml', line: 1, column: 1, message: 'oops' })).toBe(
-      'a.yaml:1:1: oops',
+      'a.yaml:1:1: error: oops',
     );
   });
 });

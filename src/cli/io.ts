@@ -9,6 +9,8 @@ export class UserError extends Error {
   constructor(
     message: string,
     readonly exitCode = 2,
+    /** the message already carries its own `error:` labels (scenario errors) */
+    readonly labelled = false,
   ) {
     super(message);
   }

@@ -19,7 +19,7 @@ import {
   textLine,
 } from '../narrate/format.js';
 import { namesOf } from '../narrate/narrate.js';
-import { formatScenarioError, loadScenario } from '../scenario/index.js';
+import { formatScenarioError, loadScenario, type ScenarioError } from '../scenario/index.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
 
 const EXIT_FAILED = 1;
@@ -40,10 +40,13 @@ function seedOption(value: string): number {
 /** Reads and validates a scenario; on any error prints every message and stops with exit 2. */
 function load(file: string): WorldDefinition {
   const result = loadScenario(readText(file), displayPath(file));
-  if (!result.ok) {
-    throw new UserError(result.errors.map(formatScenarioError).join('\n'), EXIT_INVALID);
-  }
+  if (!result.ok) throw invalid(result.errors, file);
   return result.definition;
+}
+
+function invalid(errors: ScenarioError[], file: string): UserError {
+  const count = `${errors.length} error${errors.length === 1 ? '' : 's'} in ${displayPath(file)}; nothing was run.`;
+  return new UserError(`${errors.map(formatScenarioError).join('\n')}\n${count}`, EXIT_INVALID, true);
 }
 
 const displayPath = (file: string) => {
@@ -72,7 +75,9 @@ export function buildProgram(status: Status = { code: 0 }): Command {
   const program = new Command('omegaverse')
     .description('Run A/B/O (omegaverse) scenarios under explicit world rules, and see what happens and why.')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (text, write) => write(pc.red(text)) });
+    .configureOutput({ outputError: (text, write) => write(pc.red(text)) })
+    // Before any subcommand is added, so that they inherit it: errors come back to `main`.
+    .exitOverride();
 
   program
     .command('run')
@@ -122,7 +127,7 @@ export function buildProgram(status: Status = { code: 0 }): Command {
         if (!result.ok) status.code = EXIT_INVALID;
         return;
       }
-      if (!result.ok) throw new UserError(result.errors.map(formatScenarioError).join('\n'), EXIT_INVALID);
+      if (!result.ok) throw invalid(result.errors, file);
       const d = result.definition;
       process.stdout.write(
         `${pc.green('ok')} ${displayPath(file)}: ${d.characters.length} characters, ${d.places.length} places, ${d.timeline.length} actions, ${d.expectations.length} expectations\n`,
@@ -234,11 +239,11 @@ const colorMark = (line: string) =>
 export async function main(argv: string[]): Promise<number> {
   try {
     const status = { code: 0 };
-    await buildProgram(status).exitOverride().parseAsync(argv);
+    await buildProgram(status).parseAsync(argv);
     return status.code;
   } catch (error) {
     if (error instanceof UserError) {
-      process.stderr.write(`${pc.red('error:')} ${error.message}\n`);
+      process.stderr.write(error.labelled ? `${error.message}\n` : `${pc.red('error:')} ${error.message}\n`);
       return error.exitCode;
     }
     const commanderError = error as { code?: string; exitCode?: number };

@@ -39,11 +39,9 @@ export function formatLog(events: readonly WorldEvent[], def: WorldDefinition, f
       ].join('\n');
     }
     case 'text':
-      return [
-        `${def.title} — ${events.length} events`,
-        ...events.map((e) => textLine(e, def, names)),
-        '',
-      ].join('\n');
+      return [def.title, ...events.map((e) => textLine(e, def, names)), `${events.length} events`, ''].join(
+        '\n',
+      );
   }
 }
 

@@ -20,11 +20,11 @@ export type ErrorDetail = Pick<ScenarioError, 'message' | 'expected' | 'hint'>;
 const MAX_ERRORS = 50;
 
 /**
- * `medbay.yaml:12:31: unknown character 'fin'`, then the expectation and the hint on indented lines:
+ * `medbay.yaml:12:31: error: unknown character 'fin'`, then the expectation and the hint on indented lines:
  * the layout compilers use, so editors and terminals link the position.
  */
 export function formatScenarioError(e: ScenarioError): string {
-  let text = `${e.file}:${e.line}:${e.column}: ${e.message}`;
+  let text = `${e.file}:${e.line}:${e.column}: error: ${e.message}`;
   if (e.expected !== undefined) text += `\n  expected: ${e.expected}`;
   if (e.hint !== undefined) text += `\n  hint: ${e.hint}`;
   return text;

@@ -1,0 +1,191 @@
+/** The command line, run as a user runs it: a separate process, its output and its exit code. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'omegaverse-cli-'));
+
+describe('omegaverse run', () => {
+  it('runs the bundled medbay scene by default and prints its narrated timeline', () => {
+    const { code, out } = cli('run');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Medbay\n/);
+    expect(out).toContain('14:03:30  Rey smelled that Phasma is an omega.');
+    expect(out).toBe(readFileSync(join(ROOT, 'scenarios/medbay.golden.txt'), 'utf8'));
+  });
+
+  it('prints JSON Lines with seconds, clock and sentence', () => {
+    const { code, out } = cli('run', 'scenarios/quarters.yaml', '--format', 'jsonl');
+    expect(code).toBe(0);
+    const events = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(events[0]).toMatchObject({
+      id: 1,
+      t: 0,
+      type: 'belief',
+      actor: 'medic',
+      target: 'ren',
+      clock: '22:00:00',
+    });
+    expect(events.find((e) => e.type === 'lie-detected')).toMatchObject({
+      t: 903,
+      actor: 'hux',
+      target: 'ren',
+    });
+  });
+
+  it('honours --until and --seed, and writes --out atomically', () => {
+    const out = join(scratch, 'medbay.md');
+    const { code } = cli(
+      'run',
+      'scenarios/medbay.yaml',
+      '--format',
+      'md',
+      '--until',
+      '0:04:00',
+      '--seed',
+      '3',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md).toMatch(/^# Medbay\n/);
+    expect(md).toContain('| 14:03:30 | identify |');
+    expect(md).not.toContain('14:05:00');
+  });
+
+  it('rejects a malformed option value with exit 2', () => {
+    const { code, err } = cli('run', '--until', 'soon');
+    expect(code).toBe(2);
+    expect(err).toContain('expected a duration');
+  });
+
+  it('says so when the file does not exist', () => {
+    const { code, err } = cli('run', 'nowhere.yaml');
+    expect(code).toBe(2);
+    expect(err).toBe('error: cannot read nowhere.yaml: no such file\n');
+  });
+});
+
+describe('omegaverse check', () => {
+  it('accepts a valid file', () => {
+    const { code, out } = cli('check', 'scenarios/medbay.yaml');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ok scenarios\/medbay.yaml: 4 characters/);
+  });
+
+  it('names file, line and column, what was expected and a hint, and exits 2 without a stack trace', () => {
+    const bad = join(scratch, 'bad.yaml');
+    writeFileSync(
+      bad,
+      readFileSync(join(ROOT, 'scenarios/medbay.yaml'), 'utf8').replace(
+        'actor: finn,   do: aim',
+        'actor: fin,   do: aim',
+      ),
+    );
+    const { code, err, out } = cli('check', bad);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(
+      /bad\.yaml:34:29: error: unknown character 'fin'\n {2}expected: a character id \(rey, finn, phasma, doctor\)\n {2}hint: did you mean 'finn'\?/,
+    );
+    expect(err).toMatch(/1 error in .*bad\.yaml; nothing was run\.\n$/);
+    expect(err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('reports errors as JSON for tools', () => {
+    const bad = join(scratch, 'bad.json');
+    writeFileSync(bad, '{ "omegaverse": 2 }');
+    const { code, out } = cli('check', bad, '--format', 'json');
+    expect(code).toBe(2);
+    const report = JSON.parse(out);
+    expect(report.ok).toBe(false);
+    expect(report.errors).toContainEqual(
+      expect.objectContaining({ line: 1, column: 17, message: 'unknown format version 2' }),
+    );
+  });
+});
+
+describe('omegaverse test', () => {
+  it('prints one line per expectation, then "N passed, N failed"', () => {
+    const { code, out } = cli('test', 'scenarios');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+    expect(lines.filter((l) => l.startsWith('✓')).length).toBe(Number(lines.at(-1)!.split(' ')[0]));
+  });
+
+  it('exits 1 and shows what the log held nearest when an expectation fails', () => {
+    const failing = join(scratch, 'failing.yaml');
+    writeFileSync(
+      failing,
+      `${readFileSync(join(ROOT, 'scenarios/medbay.yaml'), 'utf8')}  - { event: identify, actor: finn, target: phasma, value: omega }\n`,
+    );
+    const { code, out } = cli('test', failing);
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /✗ .*failing\.yaml:\d+ identify finn→phasma = omega — no matching event; nearest: #\d+ /,
+    );
+    expect(out.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 1 failed$/);
+  });
+});
+
+describe('omegaverse explain', () => {
+  it('shows the causal chain behind an event with the numbers that crossed the threshold', () => {
+    const { code, out } = cli('explain', 'scenarios/medbay.yaml', 'identify:rey:phasma');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^#\d+ 14:03:30 Rey smelled that Phasma is an omega\. \(dose [\d.]+ ≥ threshold [\d.]+ via air\)$/,
+    );
+    expect(out).toContain('Phasma took off the sealed helmet, releasing the scent held inside.');
+    expect(lines.slice(1).every((l) => /^[ │├└]/.test(l))).toBe(true);
+  });
+
+  it('exits 1 when no event matches', () => {
+    const { code, err } = cli('explain', 'scenarios/medbay.yaml', 'restrain:rey');
+    expect(code).toBe(1);
+    expect(err).toContain("no event matches 'restrain:rey'");
+  });
+});
+
+describe('omegaverse who-knows', () => {
+  it('at the start: nobody but the one with a record', () => {
+    const { code, out } = cli('who-knows', 'scenarios/quarters.yaml', 'ren', '--at', '0:00:00');
+    expect(code).toBe(0);
+    expect(out).toBe(
+      "Who knows Kylo Ren's true representation (omega) at 22:00:00 (0:00):\n  Medical Officer — since 22:00:00, record\n",
+    );
+  });
+
+  it('at the end: the record holder and the alpha, by scent', () => {
+    const { code, out } = cli('who-knows', 'scenarios/quarters.yaml', 'ren', '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.knowers.map((k: { observer: string; how: string }) => [k.observer, k.how])).toEqual([
+      ['medic', 'record'],
+      ['hux', 'scent'],
+    ]);
+  });
+
+  it('names the characters when given an unknown one', () => {
+    const { code, err } = cli('who-knows', 'scenarios/quarters.yaml', 'kylo');
+    expect(code).toBe(2);
+    expect(err).toContain("unknown character 'kylo' (characters: ren, hux, mitaka, medic)");
+  });
+});
