@@ -22,7 +22,8 @@ describe('omegaverse run', () => {
     const { code, out } = cli('run');
     expect(code).toBe(0);
     expect(out).toMatch(/^Medbay\n/);
-    expect(out).toContain('14:03:30  Rey smelled that Phasma is an omega.');
+    expect(out).toContain('14:03:01  Rey smelled that Phasma is an omega.');
+    expect(out).toContain('14:05:01  Rey seized Finn and held them back.');
     expect(out).toBe(readFileSync(join(ROOT, 'scenarios/medbay.golden.txt'), 'utf8'));
   });
 
@@ -65,8 +66,8 @@ describe('omegaverse run', () => {
     expect(code).toBe(0);
     const md = readFileSync(out, 'utf8');
     expect(md).toMatch(/^# Medbay\n/);
-    expect(md).toContain('| 14:03:30 | identify |');
-    expect(md).not.toContain('14:05:00');
+    expect(md).toContain('| 14:03:01 | identify |');
+    expect(md).not.toContain('14:04:01');
   });
 
   it('rejects a malformed option value with exit 2', () => {
@@ -102,7 +103,7 @@ describe('omegaverse check', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(
-      /bad\.yaml:34:29: error: unknown character 'fin'\n {2}expected: a character id \(rey, finn, phasma, doctor\)\n {2}hint: did you mean 'finn'\?/,
+      /bad\.yaml:36:29: error: unknown character 'fin'\n {2}expected: a character id \(rey, finn, phasma, doctor\)\n {2}hint: did you mean 'finn'\?/,
     );
     expect(err).toMatch(/1 error in .*bad\.yaml; nothing was run\.\n$/);
     expect(err).not.toMatch(/at .*\.ts:\d+/);
@@ -134,12 +135,12 @@ describe('omegaverse test', () => {
     const failing = join(scratch, 'failing.yaml');
     writeFileSync(
       failing,
-      `${readFileSync(join(ROOT, 'scenarios/medbay.yaml'), 'utf8')}  - { event: identify, actor: finn, target: phasma, value: omega }\n`,
+      `${readFileSync(join(ROOT, 'scenarios/medbay.yaml'), 'utf8')}  - { event: restrain, actor: finn, target: rey }\n`,
     );
     const { code, out } = cli('test', failing);
     expect(code).toBe(1);
     expect(out).toMatch(
-      /✗ .*failing\.yaml:\d+ identify finn→phasma = omega — no matching event; nearest: #\d+ /,
+      /✗ .*failing\.yaml:\d+ restrain finn→rey — no matching event; nearest: #\d+ [\d:]+ restrain rey→finn/,
     );
     expect(out.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 1 failed$/);
   });
@@ -151,16 +152,16 @@ describe('omegaverse explain', () => {
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
     expect(lines[0]).toMatch(
-      /^#\d+ 14:03:30 Rey smelled that Phasma is an omega\. \(dose [\d.]+ ≥ threshold [\d.]+ via air\)$/,
+      /^#\d+ 14:03:01 Rey smelled that Phasma is an omega\. \(dose [\d.]+ ≥ threshold [\d.]+ via air\)$/,
     );
     expect(out).toContain('Phasma took off the sealed helmet, releasing the scent held inside.');
     expect(lines.slice(1).every((l) => /^[ │├└]/.test(l))).toBe(true);
   });
 
   it('exits 1 when no event matches', () => {
-    const { code, err } = cli('explain', 'scenarios/medbay.yaml', 'restrain:rey');
+    const { code, err } = cli('explain', 'scenarios/medbay.yaml', 'bond:rey');
     expect(code).toBe(1);
-    expect(err).toContain("no event matches 'restrain:rey'");
+    expect(err).toContain("no event matches 'bond:rey'");
   });
 });
 

@@ -21,24 +21,30 @@ describe('medbay: the captured captain', () => {
     expect(world.whereIs('doctor')).toBe('corridor');
   });
 
-  it('putting the helmet back on cuts her dose of the alpha’s scent by over 90%', () => {
+  it('putting the helmet back on cuts her dose of the alpha’s scent in the air by over 90%', () => {
     const world = World.create(def);
     const wear = def.timeline.find((a) => a.do === 'wear')!.at;
+    const fromAround = () => {
+      const dose = world.dose('phasma', 'rey').byRoute;
+      return dose.air + dose['near-field'];
+    };
     world.runUntil(wear - 1);
-    const bare = world.dose('phasma', 'rey').total;
+    const bare = fromAround();
     world.runUntil(wear);
-    const sealed = world.dose('phasma', 'rey').total;
+    const sealed = fromAround();
     expect(bare).toBeGreaterThan(0);
     expect(sealed / bare).toBeLessThan(0.1);
+    // What her own touch left on her skin stays inside the seal with her.
+    expect(world.dose('phasma', 'rey').byRoute.residue).toBeGreaterThan(0);
   });
 
   it('nobody knows what she is until the helmet comes off; then the alpha does, by scent', () => {
     const world = World.create(def);
-    world.runUntil(209);
+    world.runUntil(180);
     expect(world.whoKnows('phasma')).toEqual([]);
-    world.runUntil(210);
+    world.runUntil(181);
     expect(world.whoKnows('phasma')).toEqual([
-      { observer: 'rey', since: 210, how: 'scent', latest: 'scent' },
+      { observer: 'rey', since: 181, how: 'scent', latest: 'scent' },
     ]);
   });
 });

@@ -4,7 +4,21 @@
  */
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../core/time.js';
 import { seeds } from './seeds.js';
-import type { Canon } from './types.js';
+import type { Canon, DriveRule } from './types.js';
+
+/** The same rules with other amounts: every rule must be named, so none keeps a number by accident. */
+function retune(
+  rules: Record<string, DriveRule>,
+  amounts: Record<string, number>,
+): Record<string, DriveRule> {
+  return Object.fromEntries(
+    Object.entries(rules).map(([id, rule]) => {
+      const amount = amounts[id];
+      if (amount === undefined) throw new Error(`classic canon: no amount for rule '${id}'`);
+      return [id, { ...rule, amount }];
+    }),
+  );
+}
 
 export const classic: Canon = {
   ...seeds,
@@ -28,6 +42,21 @@ export const classic: Canon = {
     period: 91 * SECONDS_PER_DAY,
     duration: 2 * SECONDS_PER_DAY,
   },
+  // Classic alphas are more territorial and more easily drawn; omegas are more easily unsettled.
+  rules: retune(seeds.rules, {
+    'protect-identified-omega': 0.7,
+    'guard-approach': 1.1,
+    'guard-aim': 1.4,
+    'guard-touch': 1.3,
+    'calm-omega-touch': 0.7,
+    'calm-beta-submits': 0.25,
+    'calm-reassured': 0.4,
+    'calm-truth-sensed': 0.15,
+    'discomfort-strong-alpha': 0.15,
+    'longing-touch-ends': 1,
+    'longing-sent-away': 1,
+    'longing-drawn-by-heat': 0.7,
+  }),
   cycleDefaults: {
     // Heat every ~3 months for 3–7 days.
     period: 91 * SECONDS_PER_DAY,

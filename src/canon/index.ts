@@ -6,7 +6,7 @@ import { suggest } from '../core/suggest.js';
 import { parseDuration } from '../core/time.js';
 import { classic } from './classic.js';
 import { seeds } from './seeds.js';
-import type { Canon, CanonPresetName, GearCanon } from './types.js';
+import type { Canon, CanonPresetName, DriveRule, GearCanon } from './types.js';
 
 export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './types.js';
 
@@ -27,7 +27,20 @@ const DURATION_LEAVES = new Set([
   'cycleDefaults.period',
   'cycleDefaults.duration',
   'cycleDefaults.variability',
+  'instinct.halfLife.protect',
+  'instinct.halfLife.aggression',
+  'instinct.halfLife.discomfort',
+  'instinct.halfLife.longing',
+  'instinct.riseTime.protect',
+  'instinct.riseTime.aggression',
+  'instinct.riseTime.discomfort',
+  'instinct.riseTime.longing',
+  'instinct.shiverCooldown',
+  'orders.patience',
 ]);
+
+/** Leaves that may be negative: terms that lean against obeying. */
+const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
 
 /** Leaves that are shares or probabilities, kept within 0..1. */
 const UNIT_LEAVES = /(Pass|Share|Trace|showerRemoval|transfer|rearm|preHeatNote)$/;
@@ -87,6 +100,18 @@ export function applyOverrides(
         visit([...written, key], [...dotted, ...key.split('.')], inner);
       return;
     }
+    if (target.kind === 'new-rule') {
+      const rule = parseRule(value);
+      if (typeof rule === 'string') {
+        issues.push({
+          kind: 'value',
+          path: written,
+          message: rule,
+          hint: 'a new rule needs every field: see docs/canon.md',
+        });
+      } else target.rules[target.name] = rule;
+      return;
+    }
     if (target.kind === 'new-gear') {
       const item = parseGear(value);
       if (typeof item === 'string')
@@ -108,6 +133,12 @@ export function applyOverrides(
       } else target.parent[target.key] = [...value];
       return;
     }
+    if (typeof current === 'string') {
+      if (typeof value !== 'string')
+        issues.push({ kind: 'value', path: written, message: `'${path}' takes a name` });
+      else target.parent[target.key] = value;
+      return;
+    }
     if (typeof current === 'boolean') {
       if (typeof value !== 'boolean')
         issues.push({ kind: 'value', path: written, message: `'${path}' takes true or false` });
@@ -125,7 +156,7 @@ export function applyOverrides(
       });
       return;
     }
-    if (number < 0 || (UNIT_LEAVES.test(path) && number > 1)) {
+    if ((number < 0 && !SIGNED_LEAVES.test(path)) || (UNIT_LEAVES.test(path) && number > 1)) {
       issues.push({
         kind: 'value',
         path: written,
@@ -148,7 +179,8 @@ type Lookup =
   | { kind: 'missing'; suggestion?: string }
   | { kind: 'branch' }
   | { kind: 'leaf'; parent: Record<string, unknown>; key: string }
-  | { kind: 'new-gear'; gear: Record<string, GearCanon>; name: string };
+  | { kind: 'new-gear'; gear: Record<string, GearCanon>; name: string }
+  | { kind: 'new-rule'; rules: Record<string, DriveRule>; name: string };
 
 function lookup(canon: Canon, dotted: string[]): Lookup {
   let node: unknown = canon;
@@ -158,6 +190,8 @@ function lookup(canon: Canon, dotted: string[]): Lookup {
     if (!(key in node)) {
       if (i === 1 && dotted[0] === 'gear' && dotted.length === 2)
         return { kind: 'new-gear', gear: canon.gear, name: key };
+      if (i === 1 && dotted[0] === 'rules' && dotted.length === 2)
+        return { kind: 'new-rule', rules: canon.rules, name: key };
       return { kind: 'missing', suggestion: closest(key, Object.keys(node), dotted.slice(0, i)) };
     }
     if (i === dotted.length - 1) {
@@ -171,6 +205,35 @@ function lookup(canon: Canon, dotted: string[]): Lookup {
 function closest(key: string, options: string[], prefix: string[]): string | undefined {
   const best = suggest(key, options);
   return best === undefined ? undefined : [...prefix, best].join('.');
+}
+
+/** The shape of a new rule; what its words mean is checked with the rest of the rules at load time. */
+function parseRule(value: unknown): DriveRule | string {
+  if (!isPlainObject(value)) return 'a new rule must be a map';
+  const {
+    mechanic,
+    enabled = true,
+    feels,
+    on,
+    when = [],
+    drive,
+    toward,
+    change,
+    amount,
+    factors = [],
+    ...rest
+  } = value;
+  const extra = Object.keys(rest);
+  if (extra.length) return `unknown rule field '${extra[0]}'`;
+  const names = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (typeof mechanic !== 'string' || typeof on !== 'string' || typeof drive !== 'string') {
+    return 'a rule needs mechanic, on and drive';
+  }
+  if (typeof toward !== 'string' || typeof change !== 'string') return 'a rule needs toward and change';
+  if (!names(feels) || !names(when) || !names(factors)) return 'feels, when and factors are lists of names';
+  if (typeof amount !== 'number' || typeof enabled !== 'boolean')
+    return 'a rule needs a numeric amount (and enabled: true|false)';
+  return { mechanic, enabled, feels, on, when, drive, toward, change, amount, factors } as DriveRule;
 }
 
 function parseGear(value: unknown): GearCanon | string {

@@ -4,6 +4,7 @@
  * with `canon_overrides`, by the dotted path shown in its comment's heading.
  */
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE } from '../core/time.js';
+import { seedsRules } from './rules.js';
 import type { Canon } from './types.js';
 
 export const seeds: Canon = {
@@ -98,6 +99,73 @@ export const seeds: Canon = {
     period: 28 * SECONDS_PER_DAY,
     duration: 3 * SECONDS_PER_DAY,
     variability: 2 * SECONDS_PER_DAY,
+  },
+  instinct: {
+    halfLife: {
+      // Protectiveness lingers for minutes after the omega is out of reach,
+      protect: 10 * SECONDS_PER_MINUTE,
+      // ...aggression flares and fades within a minute and a half,
+      aggression: 90,
+      // ...unease within a few minutes,
+      discomfort: 3 * SECONDS_PER_MINUTE,
+      // ...and longing within two.
+      longing: 2 * SECONDS_PER_MINUTE,
+    },
+    // How fast a sustained drive approaches its level: protectiveness at once, a pull within half a
+    // minute, unease over a couple of minutes.
+    riseTime: { protect: 15, aggression: 15, discomfort: 2 * SECONDS_PER_MINUTE, longing: 30 },
+    // Self-control threshold = 0.3 + 0.7 × self_control: a composed 0.9 holds what a rash 0.3 cannot.
+    selfControl: { base: 0.3, scale: 0.7, noise: 0.05 },
+    // The young react harder: ×1.43 at 19, up to ×1.6.
+    youth: { age: 25, span: 7, gain: 0.5, max: 1.6 },
+    // Habituation grows by a thirtieth a year from 16 (0.1 at 19, 0.67 at 36, at most 0.9), and with
+    // exposure: ten hours at dose 1 make up most of what is left.
+    habituation: { startAge: 16, perYear: 1 / 30, max: 0.9, exposure: 10 * SECONDS_PER_HOUR },
+    // An unhabituated nose reacts up to twice as hard.
+    unhabituatedGain: 1,
+    // A habituated alpha feels half as protective at most.
+    habituationReducesProtect: 0.5,
+    // Chemistry between two signatures, when not given, is fixed by them within 0.3–0.7.
+    derivedAffinity: { min: 0.3, max: 0.7 },
+    defaultTrust: 0.5,
+    thresholds: {
+      snarl: 0.5,
+      // An impulse at a quarter of self-control's threshold already shows as held back.
+      resist: 0.25,
+      // A restraint ends once aggression falls under 80% of the threshold.
+      release: 0.8,
+      shiver: 0.5,
+      whine: 0.3,
+      notice: 0.2,
+    },
+    // A body shivers again only after ten minutes.
+    shiverCooldown: 10 * SECONDS_PER_MINUTE,
+    shiverAgitation: 0.3,
+  },
+  rules: seedsRules,
+  orders: {
+    base: 0,
+    // Each rank the giver stands above the receiver adds 0.15 (below: takes it away).
+    rank: 0.15,
+    // A weapon aimed at the receiver outweighs five ranks.
+    coercion: 0.8,
+    // Trust above the default helps, below it hinders.
+    trust: 0.3,
+    noise: 0.1,
+    // An alpha is reluctant to obey someone believed to be a beta (or an omega); an omega leans
+    // slightly toward an alpha and away from a beta.
+    believed: {
+      alpha: { alpha: 0.2, beta: -0.4, omega: -0.3, unpresented: -0.5 },
+      beta: { alpha: 0.1, beta: 0, omega: 0, unpresented: -0.2 },
+      omega: { alpha: 0.1, beta: -0.1, omega: 0, unpresented: -0.2 },
+      unpresented: { alpha: 0.2, beta: 0.1, omega: 0.1, unpresented: 0 },
+    },
+    // A defied order stands for five minutes: coercion within that time is obeyed.
+    patience: 5 * SECONDS_PER_MINUTE,
+  },
+  bonds: {
+    // A bonded alpha or omega reacts at a fifth of the strength to anyone but their partner.
+    damping: 0.2,
   },
   gear: {
     // A sealed helmet blocks scent both ways and holds the wearer's scent inside for ~20 minutes.

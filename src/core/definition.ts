@@ -73,6 +73,8 @@ export interface CharacterDef {
   rank?: number;
   /** characters whose true representation this one knows from a record */
   knows: string[];
+  /** 0..1: prior habituation to the other representations' scents (default: from age, by the canon) */
+  habituation?: number;
 }
 
 export interface RelationDef {
@@ -101,6 +103,7 @@ export type ActionBody =
   | { do: 'say'; text: string; truthful: boolean; to?: string }
   | { do: 'tell'; target: string; about: string; value: Representation }
   | { do: 'refuse'; target: string }
+  | { do: 'consent'; target: string }
   | { do: 'submit'; target?: string }
   | { do: 'reassure'; target: string }
   | { do: 'shower' }
@@ -126,6 +129,7 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   'say',
   'tell',
   'refuse',
+  'consent',
   'submit',
   'reassure',
   'shower',

@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   'say',
   'tell',
   'refuse',
+  'consent',
   'submit',
   'reassure',
   'shower',
@@ -31,6 +32,7 @@ export const EVENT_TYPES = [
   'lie-detected',
   'truth-sensed',
   'belief',
+  'recognise-bond',
   // instinct and social rules
   'drive',
   'resist',

@@ -4,7 +4,7 @@
  */
 import type { Belief } from './beliefs.js';
 import type { CycleState } from './cycle.js';
-import type { DoorState, Representation } from './definition.js';
+import type { ActionBody, DoorState, Representation } from './definition.js';
 import type { WorldEvent } from './events.js';
 
 /** A listener's nose will judge a statement at `t`. */
@@ -22,6 +22,20 @@ export interface PendingSniff {
 export interface PendingResniff {
   character: number;
   cause: number;
+}
+
+/** An order that has not been obeyed yet. */
+export interface PendingOrder {
+  /** the order's event */
+  event: number;
+  giver: number;
+  receiver: number;
+  demand: ActionBody;
+  /** when it was given */
+  t: number;
+  /** this order's share of chance, drawn once */
+  noise: number;
+  defied: boolean;
 }
 
 export interface WorldState {
@@ -66,6 +80,41 @@ export interface WorldState {
   refusals: number[];
   /** per character: their heat cycle, or null */
   cycles: (CycleState | null)[];
+  /** observers × subjects: id of the latest identify event (what a sustained drive rests on) */
+  perceptEvents: number[];
+  /** per character: habituation to the other representations' scents, 0..1 */
+  habituation: number[];
+  /** per character: self-control threshold, with the character's drawn noise */
+  selfControl: number[];
+  /** characters × others × drives */
+  drives: number[];
+  /** characters × others × drives: id of the event that last moved the drive */
+  driveEvents: number[];
+  /** characters × others × drives, 1 while a `presence` rule holds the drive up (it does not decay) */
+  sustained: number[];
+  /** characters × others × drives, 1 once a rising sustained drive has been logged */
+  noticed: number[];
+  /** per character: who restrains them, or −1 */
+  restrainedBy: number[];
+  /** characters × others: after a snarl, its instant + 1 (0: none), until aggression subsides */
+  snarled: number[];
+  /** characters × others: 1 after a held-back aggression, until it subsides */
+  resisted: number[];
+  /** characters × others: 1 after a longing held by self-control, 2 after one held for want of consent */
+  resistedLonging: number[];
+  /** per character: when they last shivered */
+  lastShiver: number[];
+  /** characters × characters, 1 while in contact after a touch (symmetric) */
+  touching: number[];
+  /** givers × receivers, 1 after a consent (cleared by a refusal) */
+  consents: number[];
+  /** per character: their bonded partner, or −1 */
+  bondedTo: number[];
+  /** observers × subjects, 1 once the observer has smelled the subject's bond */
+  bondRecognised: number[];
+  orders: PendingOrder[];
+  /** the previous processed instant, for sustained drives and habituation */
+  lastInstant: number;
   sniffs: PendingSniff[];
   resniffs: PendingResniff[];
   /** per character: ids of the latest events that changed what they smell or emit */

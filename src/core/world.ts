@@ -7,7 +7,7 @@
  * judged by listeners' noses, perception and beliefs. Then the air is advanced exactly to the next
  * instant of interest (a tick, an action, a phase change).
  */
-import type { Canon } from '../canon/types.js';
+import { type Canon, DRIVES } from '../canon/types.js';
 import { type AirFlow, advance, type Propagator, propagator, rateMatrix } from './air.js';
 import { type Belief, type BeliefSource, type Knower, shouldAdopt, whoKnows } from './beliefs.js';
 import { heatDuration, initialCycle, phaseAt } from './cycle.js';
@@ -20,9 +20,10 @@ import type {
   WorldDefinition,
 } from './definition.js';
 import type { EventType, WorldEvent } from './events.js';
+import { DRIVE_COUNT, demandData, Instinct, type InstinctHost } from './instinct.js';
 import { Prng } from './prng.js';
 import { emission, NOTE, NOTE_COUNT, NOTES, type Note, readRepresentation } from './signature.js';
-import type { WorldState } from './state.js';
+import type { PendingOrder, WorldState } from './state.js';
 import { SECONDS_PER_HOUR } from './time.js';
 
 export const SNAPSHOT_FORMAT = 'omegaverse/snapshot';
@@ -62,6 +63,8 @@ const THRESHOLD = { detect: 0, identify: 1, heat: 2, sour: 3 } as const;
 const THRESHOLD_COUNT = 4;
 /** How many recent exposure events a character's causes remember. */
 const EXPOSURE_MEMORY = 3;
+/** How many times one instant's reactions may cause further reactions. */
+const MAX_REACTION_ROUNDS = 6;
 /** The one medication with an effect in the body: the masker that also stretches the cycle. */
 export const SUPPRESSANT = 'suppressant';
 
@@ -94,6 +97,9 @@ export class World {
   private readonly routeBuffer: Record<Route, number> = { air: 0, 'near-field': 0, residue: 0 };
   private readonly propagators = new Map<string, Propagator>();
   private readonly listeners = new Set<EventListener>();
+  private readonly instinct: Instinct;
+  /** observers × subjects × notes: this instant's doses, filled by perception for the rules */
+  private readonly instantDoses: Float64Array;
 
   private constructor(definition: WorldDefinition, state: WorldState) {
     this.definition = definition;
@@ -112,6 +118,8 @@ export class World {
     this.bodyEmission = new Float64Array(this.n * NOTE_COUNT);
     this.airEmission = new Float64Array(this.n * NOTE_COUNT);
     this.sourcePlace = new Int32Array(this.n * NOTE_COUNT);
+    this.instantDoses = new Float64Array(this.n * this.n * NOTE_COUNT);
+    this.instinct = new Instinct(this.instinctHost());
   }
 
   /** A new world at the scenario's start. */
@@ -320,16 +328,31 @@ export class World {
       this.s.started = true;
       this.start();
     }
+    const firstNew = this.s.events.length;
+    const elapsed = this.s.t - this.s.lastInstant;
+    this.s.lastInstant = this.s.t;
     this.updateCycles();
     const timeline = this.definition.timeline;
     while (this.s.nextAction < timeline.length && timeline[this.s.nextAction]!.at <= this.s.t) {
       const action = timeline[this.s.nextAction]!;
       this.s.nextAction++;
-      this.perform(action);
+      this.perform(action, []);
     }
     this.computeEmissions();
     this.judgeStatements();
-    this.perceive();
+    this.perceive(elapsed);
+    this.instinct.sustain(elapsed);
+    // Instinct reacts to what happened this instant, then to what its own reactions caused.
+    let reacted = firstNew;
+    for (let round = 0; round < MAX_REACTION_ROUNDS; round++) {
+      const fresh = this.s.events.slice(reacted);
+      reacted = this.s.events.length;
+      this.instinct.react(fresh);
+      this.instinct.weighOrders();
+      this.instinct.decide();
+      if (this.s.events.length === reacted) break;
+    }
+    this.computeEmissions();
   }
 
   /** Runs the start's bookkeeping: records known, bodies already in a phase. */
@@ -521,6 +544,11 @@ export class World {
     }
     const residueKeep = 0.5 ** (seconds / this.canon.residue.halfLife);
     for (let i = 0; i < this.s.residue.length; i++) if (this.s.residue[i]) this.s.residue[i]! *= residueKeep;
+    const halfLives = DRIVES.map((d) => this.canon.instinct.halfLife[d]);
+    for (let i = 0; i < this.s.drives.length; i++) {
+      if (this.s.drives[i] && !this.s.sustained[i])
+        this.s.drives[i]! *= 0.5 ** (seconds / halfLives[i % DRIVE_COUNT]!);
+    }
     const calm = 0.5 ** (seconds / this.canon.agitation.halfLife);
     for (let c = 0; c < this.n; c++) if (this.s.agitation[c]) this.s.agitation[c]! *= calm;
   }
@@ -575,9 +603,121 @@ export class World {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Instinct: what the rules may ask of this world, and do in it
+
+  private instinctHost(): InstinctHost {
+    const chars = this.definition.characters;
+    const relation = (a: number, b: number) =>
+      this.definition.relations.find(
+        (r) =>
+          (r.between[0] === chars[a]!.id && r.between[1] === chars[b]!.id) ||
+          (r.between[1] === chars[a]!.id && r.between[0] === chars[b]!.id),
+      );
+    const instinct = this.canon.instinct;
+    const host: InstinctHost = {
+      canon: this.canon,
+      n: this.n,
+      get state() {
+        return world.s;
+      },
+      representation: (c) => chars[c]!.representation,
+      identified: (o, e) => this.s.identified[o * this.n + e] ?? null,
+      belief: (o, e) => this.s.beliefs[o * this.n + e] ?? undefined,
+      samePlace: (a, b) => this.s.place[a] === this.s.place[b],
+      place: (c) => this.placeOf(c),
+      doses: (o, e) =>
+        this.instantDoses.subarray((o * this.n + e) * NOTE_COUNT, (o * this.n + e + 1) * NOTE_COUNT),
+      drive: (c, other, d) => this.instinct.level(c, other, d),
+      bondedTo: (c) => this.s.bondedTo[c]!,
+      affinity: (a, b) =>
+        relation(a, b)?.affinity ?? derivedAffinity(chars[a]!, chars[b]!, instinct.derivedAffinity),
+      trust: (a, b) => relation(a, b)?.trust ?? instinct.defaultTrust,
+      youth: (c) => {
+        const age = chars[c]!.age;
+        if (age === undefined || age >= instinct.youth.age) return 1;
+        return Math.min(
+          instinct.youth.max,
+          1 + (instinct.youth.gain * (instinct.youth.age - age)) / instinct.youth.span,
+        );
+      },
+      unhabituated: (c) => 1 + instinct.unhabituatedGain * (1 - this.s.habituation[c]!),
+      habituation: (c) => this.s.habituation[c]!,
+      index: (id) => (id === undefined ? -1 : (this.charIndex.get(id) ?? -1)),
+      id: (c) => chars[c]!.id,
+      now: () => this.s.t,
+      emit: (type, who, causes, data) =>
+        this.emit(
+          type,
+          {
+            ...(who.actor !== undefined && { actor: chars[who.actor]!.id, place: this.placeOf(who.actor) }),
+            ...(who.target !== undefined && who.target >= 0 && { target: chars[who.target]!.id }),
+            ...(who.value !== undefined && { value: who.value }),
+          },
+          causes,
+          data,
+        ),
+      selfControlThreshold: (c) => this.s.selfControl[c]!,
+      act: (actor, body, causes) =>
+        this.perform({ ...body, at: this.s.t, actor: chars[actor]!.id } as Action, causes),
+      possible: (actor, body) => this.possible(actor, body),
+      orderWill: (order) => this.orderWill(order),
+    };
+    const world = this;
+    return host;
+  }
+
+  /** Whether `actor` could do `body` now: an order to remove what is not worn is moot. */
+  private possible(actor: number, body: ActionBody): boolean {
+    switch (body.do) {
+      case 'remove':
+        return this.s.wears[actor]!.includes(body.item);
+      case 'wear':
+        return this.s.carries[actor]!.includes(body.item);
+      case 'move':
+        return this.placeOf(actor) !== body.to;
+      case 'approach':
+      case 'touch':
+        return this.s.place[actor] === this.s.place[this.idx(body.target)];
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * How willing the receiver is to obey: rank, what they believe the giver is, a weapon aimed at
+   * them, trust, and the order's own noise. Obeyed at 0 or more.
+   */
+  private orderWill(order: PendingOrder): { will: number; terms: Record<string, number> } {
+    const orders = this.canon.orders;
+    const chars = this.definition.characters;
+    const giver = chars[order.giver]!;
+    const receiver = chars[order.receiver]!;
+    const believed = this.s.beliefs[order.receiver * this.n + order.giver]?.value ?? 'beta';
+    const coerced = this.s.aiming.some(
+      (target, c) => target === order.receiver && this.s.place[c] === this.s.place[order.receiver],
+    );
+    const trust =
+      this.definition.relations.find((r) => r.between.includes(giver.id) && r.between.includes(receiver.id))
+        ?.trust ?? this.canon.instinct.defaultTrust;
+    const terms = {
+      base: orders.base,
+      rank: orders.rank * ((giver.rank ?? 0) - (receiver.rank ?? 0)),
+      [`believed-${believed}`]: orders.believed[receiver.representation][believed],
+      coercion: coerced ? orders.coercion : 0,
+      trust: orders.trust * (trust - this.canon.instinct.defaultTrust),
+      noise: order.noise,
+    };
+    return { will: Object.values(terms).reduce((a, b) => a + b, 0), terms };
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Actions
 
-  private perform(action: Action): void {
+  /**
+   * Carries out an action, scripted or decided by the engine (then `causes` says why). Returns false
+   * when it could not happen (blocked by consent, a restraint, or no way through).
+   */
+  private perform(action: Action, causes: number[]): boolean {
     const a = this.idx(action.actor);
     const actor = action.actor;
     const place = this.placeOf(a);
@@ -589,6 +729,19 @@ export class World {
       case 'move': {
         const from = this.s.place[a]!;
         const to = this.placeIndex.get(action.to)!;
+        const restrainer = this.s.restrainedBy[a]!;
+        if (restrainer >= 0) {
+          this.emit(
+            'move',
+            { ...who, value: 'restrained' },
+            [...causes, ...this.lastEventIds('restrain', restrainer, a)],
+            {
+              to: action.to,
+              by: this.definition.characters[restrainer]!.id,
+            },
+          );
+          return false;
+        }
         const door = this.definition.doors.findIndex(
           (d, i) =>
             this.s.doors[i] === 'open' &&
@@ -596,106 +749,120 @@ export class World {
             d.between.includes(action.to),
         );
         if (door < 0) {
-          this.emit('move', { ...who, value: 'blocked' }, [], { to: action.to });
-          return;
+          this.emit('move', { ...who, value: 'blocked' }, causes, { to: action.to });
+          return false;
         }
         this.s.place[a] = to;
         this.clearCloseness(a);
-        const id = this.emit('move', { actor, place: action.to }, [], {
+        const id = this.emit('move', { actor, place: action.to }, causes, {
           from: this.definition.places[from]!.id,
           to: action.to,
           door: this.definition.doors[door]!.id,
         });
         this.noteExposure([a], id);
-        return;
+        return true;
       }
       case 'open':
       case 'close': {
         const d = this.doorIndex.get(action.door)!;
         const state = action.do === 'open' ? 'open' : 'closed';
-        if (this.s.doors[d] === state) return;
+        if (this.s.doors[d] === state) return true;
         this.s.doors[d] = state;
         const door = this.definition.doors[d]!;
-        const id = this.emit('door', { ...who, value: state }, [], {
+        const id = this.emit('door', { ...who, value: state }, causes, {
           door: door.id,
           between: [...door.between],
         });
         const around = door.between.flatMap((p) => this.charsIn(this.placeIndex.get(p)!));
         this.noteExposure(around, id);
-        return;
+        return true;
       }
-      case 'wear': {
-        moveItem(this.s.carries[a]!, this.s.wears[a]!, action.item);
-        const id = this.emit('gear', { ...who, value: 'wear' }, [], { item: action.item });
-        this.noteExposure([a], id);
-        this.s.resniffs.push({ character: a, cause: id });
-        return;
-      }
+      case 'wear':
       case 'remove': {
-        moveItem(this.s.wears[a]!, this.s.carries[a]!, action.item);
-        let released = 0;
-        if (this.trapTime(a) === 0) released = this.releaseTrapped(a);
-        const id = this.emit('gear', { ...who, value: 'remove' }, [], {
+        const wearing = action.do === 'wear';
+        if (wearing) moveItem(this.s.carries[a]!, this.s.wears[a]!, action.item);
+        else moveItem(this.s.wears[a]!, this.s.carries[a]!, action.item);
+        const released = !wearing && this.trapTime(a) === 0 ? this.releaseTrapped(a) : 0;
+        const id = this.emit('gear', { ...who, value: action.do }, causes, {
           item: action.item,
-          released: round3(released),
+          ...(!wearing && { released: round3(released) }),
         });
         this.noteExposure([a], id);
         this.s.resniffs.push({ character: a, cause: id });
-        return;
+        return true;
       }
       case 'approach':
       case 'touch': {
-        if (this.blockedByRefusal(a, target, action.do)) return;
+        if (this.blockedByRefusal(a, target, action.do, causes)) return false;
         this.setClose(a, target, true);
-        if (action.do === 'touch') this.exchangeResidue(a, target);
-        const id = this.emit(action.do, who, []);
+        if (action.do === 'touch') {
+          this.exchangeResidue(a, target);
+          this.s.touching[a * this.n + target] = 1;
+          this.s.touching[target * this.n + a] = 1;
+        }
+        const id = this.emit(action.do, who, causes);
         this.noteExposure([a, target], id);
-        return;
+        return true;
       }
       case 'withdraw': {
         const from = target >= 0 ? [target] : this.closeTo(a);
+        const endedTouch = from.filter((b) => this.s.touching[a * this.n + b]);
         for (const other of from) this.setClose(a, other, false);
-        const id = this.emit('withdraw', who, []);
+        const id = this.emit(
+          'withdraw',
+          who,
+          causes,
+          endedTouch.length ? { endedTouch: endedTouch.map((b) => this.definition.characters[b]!.id) } : {},
+        );
         this.noteExposure([a, ...from], id);
-        return;
+        return true;
       }
-      case 'aim': {
+      case 'aim':
         this.s.aiming[a] = target;
-        this.emit('aim', who, [], { item: action.item ?? this.weaponOf(a) });
-        return;
-      }
-      case 'lower': {
+        this.emit('aim', who, causes, { item: action.item ?? this.weaponOf(a) });
+        return true;
+      case 'lower':
         this.s.aiming[a] = -1;
-        this.emit('lower', who, [], { item: action.item ?? this.weaponOf(a) });
-        return;
+        this.emit('lower', who, causes, { item: action.item ?? this.weaponOf(a) });
+        return true;
+      case 'order': {
+        const id = this.emit('order', { ...who, value: action.demand.do }, causes, demandData(action.demand));
+        // Whether it is obeyed is the receiver's to decide (instinct weighs it this instant).
+        this.s.orders.push({
+          event: id,
+          giver: a,
+          receiver: target,
+          demand: action.demand,
+          t: this.s.t,
+          noise: this.canon.orders.noise * this.rng.normal(),
+          defied: false,
+        });
+        return true;
       }
-      case 'order':
-        this.emit('order', { ...who, value: action.demand.do }, [], demandData(action.demand));
-        return;
       case 'say': {
-        const lie = !action.truthful;
-        if (lie) this.agitate(a);
-        const id = this.emit('say', who, [], { text: action.text, truthful: action.truthful });
-        const listeners =
-          target >= 0
-            ? [target]
-            : action.to
-              ? [this.idx(action.to)]
-              : this.charsIn(this.s.place[a]!).filter((c) => c !== a);
-        for (const l of listeners)
+        if (!action.truthful) this.agitate(a);
+        const id = this.emit('say', who, causes, { text: action.text, truthful: action.truthful });
+        const listeners = action.to
+          ? [this.idx(action.to)]
+          : this.charsIn(this.s.place[a]!).filter((c) => c !== a);
+        for (const l of listeners) {
           this.s.sniffs.push({
             t: this.s.t + this.canon.lies.sniffDelay,
             speaker: a,
             listener: l,
             cause: id,
           });
-        return;
+        }
+        return true;
       }
       case 'tell': {
         const about = this.idx(action.about);
         const truthful = this.definition.characters[about]!.representation === action.value;
         if (!truthful) this.agitate(a);
-        const id = this.emit('tell', { ...who, value: action.value }, [], { about: action.about, truthful });
+        const id = this.emit('tell', { ...who, value: action.value }, causes, {
+          about: action.about,
+          truthful,
+        });
         this.s.sniffs.push({
           t: this.s.t + this.canon.lies.sniffDelay,
           speaker: a,
@@ -703,56 +870,71 @@ export class World {
           cause: id,
           claim: { about, value: action.value },
         });
-        return;
+        return true;
       }
       case 'refuse':
-        this.s.refusals[a * this.n + target] = 1;
-        this.emit('refuse', who, []);
-        return;
-      case 'mark':
-        if (this.blockedByRefusal(a, target, 'mark')) return;
-        this.emit('mark', who, []);
-        return;
+      case 'consent': {
+        const refusing = action.do === 'refuse';
+        this.s.refusals[a * this.n + target] = refusing ? 1 : 0;
+        this.s.consents[a * this.n + target] = refusing ? 0 : 1;
+        this.emit(action.do, who, causes);
+        return true;
+      }
+      case 'mark': {
+        if (this.blockedByRefusal(a, target, 'mark', causes)) return false;
+        if (!this.s.consents[target * this.n + a]) {
+          // A mark needs both: the marker's act is theirs; the other's must have been given.
+          this.emit('consent-block', { ...who, value: 'mark' }, causes, { reason: 'no consent' });
+          return false;
+        }
+        const id = this.emit('mark', who, causes);
+        this.s.bondedTo[a] = target;
+        this.s.bondedTo[target] = a;
+        this.emit('bond', who, [id, ...this.lastEventIds('consent', target, a)]);
+        return true;
+      }
       case 'submit':
       case 'reassure':
       case 'request-leave':
         this.emit(
           action.do,
           who,
-          [],
+          causes,
           action.do === 'request-leave' && action.event ? { event: action.event } : {},
         );
-        return;
+        return true;
       case 'shower': {
         const keep = 1 - this.canon.residue.showerRemoval;
         const row = a * this.n * NOTE_COUNT;
         for (let i = row; i < row + this.n * NOTE_COUNT; i++) this.s.residue[i]! *= keep;
-        const id = this.emit('shower', who, [], { removed: this.canon.residue.showerRemoval });
+        const id = this.emit('shower', who, causes, { removed: this.canon.residue.showerRemoval });
         this.noteExposure([a], id);
         this.s.resniffs.push({ character: a, cause: id });
-        return;
+        return true;
       }
       case 'take':
       case 'stop': {
         const list = this.s.medication[a]!;
         if (action.do === 'take' && !list.includes(action.item)) list.push(action.item);
         if (action.do === 'stop') this.s.medication[a] = list.filter((m) => m !== action.item);
-        const id = this.emit('medication', { ...who, value: action.do }, [], { item: action.item });
+        const id = this.emit('medication', { ...who, value: action.do }, causes, { item: action.item });
         this.noteExposure([a], id);
-        return;
+        return true;
       }
     }
   }
 
+  /** The ids of the latest event of `type` from `actor` toward `target` (one at most). */
+  private lastEventIds(type: EventType, actor: number, target: number): number[] {
+    const a = this.definition.characters[actor]!.id;
+    const x = this.definition.characters[target]!.id;
+    const found = this.s.events.findLast((e) => e.type === type && e.actor === a && e.target === x);
+    return found ? [found.id] : [];
+  }
+
   /** Consent is absolute: after a refusal, no approach, touch or mark from the refused gets through. */
-  private blockedByRefusal(a: number, target: number, attempted: string): boolean {
+  private blockedByRefusal(a: number, target: number, attempted: string, causes: number[]): boolean {
     if (!this.s.refusals[target * this.n + a]) return false;
-    const refusal = this.s.events.findLast(
-      (e) =>
-        e.type === 'refuse' &&
-        e.actor === this.definition.characters[target]!.id &&
-        e.target === this.definition.characters[a]!.id,
-    );
     this.emit(
       'consent-block',
       {
@@ -761,7 +943,7 @@ export class World {
         place: this.placeOf(a),
         value: attempted,
       },
-      refusal ? [refusal.id] : [],
+      [...causes, ...this.lastEventIds('refuse', target, a)],
     );
     return true;
   }
@@ -796,11 +978,6 @@ export class World {
     }
   }
 
-  private setClose(a: number, b: number, close: boolean): void {
-    this.s.close[a * this.n + b] = close ? 1 : 0;
-    this.s.close[b * this.n + a] = close ? 1 : 0;
-  }
-
   private closeTo(a: number): number[] {
     const out: number[] = [];
     for (let b = 0; b < this.n; b++) if (this.s.close[a * this.n + b]) out.push(b);
@@ -809,6 +986,15 @@ export class World {
 
   private clearCloseness(a: number): void {
     for (const b of this.closeTo(a)) this.setClose(a, b, false);
+  }
+
+  private setClose(a: number, b: number, close: boolean): void {
+    this.s.close[a * this.n + b] = close ? 1 : 0;
+    this.s.close[b * this.n + a] = close ? 1 : 0;
+    if (!close) {
+      this.s.touching[a * this.n + b] = 0;
+      this.s.touching[b * this.n + a] = 0;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -860,8 +1046,9 @@ export class World {
     return this.s.thresholds[(o * this.n + e) * THRESHOLD_COUNT + THRESHOLD[which]]!;
   }
 
-  private perceive(): void {
+  private perceive(elapsed: number): void {
     const p = this.canon.perception;
+    const habituation = this.canon.instinct.habituation;
     const resniffs = this.s.resniffs;
     this.s.resniffs = [];
     for (let o = 0; o < this.n; o++) {
@@ -879,6 +1066,14 @@ export class World {
         }
         const via = this.computeDose(o, e);
         const dose = this.doseBuffer;
+        this.instantDoses.set(dose, pair * NOTE_COUNT);
+        // Habituation grows with exposure to the distinctive notes of others.
+        const distinctive = dose[NOTE.alpha]! + dose[NOTE.omega]!;
+        if (distinctive > 0 && elapsed > 0) {
+          const h = this.s.habituation[o]!;
+          this.s.habituation[o] =
+            h + (1 - h) * (1 - Math.exp((-distinctive * elapsed) / habituation.exposure));
+        }
         let presence = 0;
         for (let k = 0; k < NOTE_COUNT; k++) presence += dose[k]!;
         const detectAt = p.detect * this.threshold(o, e, 'detect');
@@ -905,8 +1100,20 @@ export class World {
             dose: round3(noteDose),
             threshold: round3(identifyAt),
           });
+          this.s.perceptEvents[pair] = id;
           const confidence = Math.min(1, Math.max(0.5, 0.5 + 0.25 * Math.log2(noteDose / identifyAt)));
           this.adopt(o, e, read, 'scent', round3(confidence), [id]);
+        }
+
+        // A bond is carried in the scent: whoever can read the representation reads the bond too.
+        const partner = this.s.bondedTo[e]!;
+        if (partner >= 0 && partner !== o && !this.s.bondRecognised[pair] && read) {
+          this.s.bondRecognised[pair] = 1;
+          this.emit('recognise-bond', { ...who, value: this.definition.characters[partner]!.id }, [
+            ...this.lastEventIds('bond', e, partner),
+            ...this.lastEventIds('bond', partner, e),
+            ...(this.s.perceptEvents[pair] ? [this.s.perceptEvents[pair]!] : []),
+          ]);
         }
 
         const heatAt = p.recogniseHeat * this.threshold(o, e, 'heat');
@@ -984,22 +1191,25 @@ function jsonCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** Chemistry of two signatures, when not given: fixed by their notes, the same in every run. */
+function derivedAffinity(a: CharacterDef, b: CharacterDef, range: { min: number; max: number }): number {
+  const key = [a, b]
+    .map((c) => `${c.representation}:${[...c.notes].sort().join(',')}`)
+    .sort()
+    .join('|');
+  // FNV-1a: a small, stable string hash.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return range.min + (range.max - range.min) * (hash / 0xffffffff);
+}
+
 function moveItem(from: string[], to: string[], item: string): void {
   const i = from.indexOf(item);
   if (i >= 0) from.splice(i, 1);
   if (!to.includes(item)) to.push(item);
-}
-
-function demandData(demand: ActionBody): WorldEvent['data'] {
-  const data: WorldEvent['data'] = {};
-  for (const [key, value] of Object.entries(demand)) {
-    if (
-      key !== 'do' &&
-      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    )
-      data[key] = value;
-  }
-  return data;
 }
 
 function initialState(def: WorldDefinition): WorldState {
@@ -1011,6 +1221,23 @@ function initialState(def: WorldDefinition): WorldState {
   const noise = def.canon.perception.thresholdNoise;
   for (let i = 0; i < n * n * THRESHOLD_COUNT; i++) thresholds.push(Math.exp(noise * rng.normal()));
   const masked = (c: CharacterDef) => c.medication.some((m) => m.name === SUPPRESSANT);
+  // Each character's self-control threshold, with their own drawn noise.
+  const instinct = def.canon.instinct;
+  const selfControl = def.characters.map(
+    (c) =>
+      instinct.selfControl.base +
+      instinct.selfControl.scale * c.selfControl +
+      instinct.selfControl.noise * rng.normal(),
+  );
+  const habit = instinct.habituation;
+  const habituation = def.characters.map(
+    (c) =>
+      c.habituation ??
+      (c.age === undefined
+        ? habit.max / 2
+        : Math.min(habit.max, Math.max(0, (c.age - habit.startAge) * habit.perYear))),
+  );
+  const none = (size: number, value = 0) => new Array<number>(size).fill(value);
   return {
     t: 0,
     processed: false,
@@ -1038,6 +1265,26 @@ function initialState(def: WorldDefinition): WorldState {
     sniffs: [],
     resniffs: [],
     exposure: def.characters.map(() => []),
+    perceptEvents: none(n * n),
+    habituation,
+    selfControl,
+    drives: none(n * n * DRIVE_COUNT),
+    driveEvents: none(n * n * DRIVE_COUNT),
+    noticed: none(n * n * DRIVE_COUNT),
+    sustained: none(n * n * DRIVE_COUNT),
+    restrainedBy: none(n, -1),
+    snarled: none(n * n),
+    resisted: none(n * n),
+    resistedLonging: none(n * n),
+    lastShiver: none(n, Number.MIN_SAFE_INTEGER),
+    touching: none(n * n),
+    consents: none(n * n),
+    bondedTo: def.characters.map((c) =>
+      c.bondedTo ? def.characters.findIndex((d) => d.id === c.bondedTo) : -1,
+    ),
+    bondRecognised: none(n * n),
+    orders: [],
+    lastInstant: 0,
     events: [],
   };
 }

@@ -69,11 +69,40 @@ export function formatTree(tree: CauseTree, def: WorldDefinition): string {
 }
 
 /** The numbers that crossed a threshold, for explanations: "dose 3.1 ≥ threshold 0.62 via near-field". */
+/** Event data fields that are not factors of a rule. */
+const RULE_FIELDS = new Set(['rule', 'mechanic', 'before', 'level', 'toward', 'amount', 'drive']);
+const ORDER_FIELDS = new Set(['will', 'item', 'to', 'door', 'target', 'text']);
+
 function describeNumbers(e: WorldEvent): string {
   const d = e.data;
+  const cmp = (a: number, b: number) => (a >= b ? '≥' : '<');
   if (typeof d.dose === 'number' && typeof d.threshold === 'number') {
-    const crossed = d.dose >= d.threshold ? '≥' : '<';
-    return `dose ${d.dose} ${crossed} threshold ${d.threshold}${d.via ? ` via ${d.via}` : ''}`;
+    return `dose ${d.dose} ${cmp(d.dose, d.threshold)} threshold ${d.threshold}${d.via ? ` via ${d.via}` : ''}`;
+  }
+  if (typeof d.rule === 'string') {
+    // "guard-approach: 0.9 × protect-of-event-target 0.51 × youth 1.43 → aggression 1.19"
+    const factors = Object.entries(d)
+      .filter(([k, v]) => !RULE_FIELDS.has(k) && typeof v === 'number')
+      .map(([k, v]) => ` × ${k} ${v}`)
+      .join('');
+    const drive = e.value === 'calm' ? `${d.drive} ${d.before} → ${d.level}` : `${e.value} ${d.level}`;
+    return `rule ${d.rule}: ${d.amount}${factors} → ${drive}`;
+  }
+  for (const drive of ['aggression', 'longing', 'discomfort']) {
+    const level = d[drive];
+    if (typeof level === 'number' && typeof d.threshold === 'number') {
+      const limit = e.type === 'release' ? `release below ${d.release}` : `threshold ${d.threshold}`;
+      return e.type === 'release'
+        ? `${drive} ${level}, ${limit}`
+        : `${drive} ${level} ${cmp(level, d.threshold)} ${limit}`;
+    }
+  }
+  if (typeof d.will === 'number') {
+    const terms = Object.entries(d)
+      .filter(([k, v]) => !ORDER_FIELDS.has(k) && typeof v === 'number' && v !== 0)
+      .map(([k, v]) => `${k} ${Number(v) > 0 ? '+' : ''}${v}`)
+      .join(', ');
+    return `will ${d.will} ${d.will >= 0 ? '≥' : '<'} 0: ${terms}`;
   }
   if (typeof d.source === 'string')
     return `source: ${d.source}${typeof d.confidence === 'number' ? `, confidence ${d.confidence}` : ''}`;

@@ -152,7 +152,37 @@ export function narrate(e: WorldEvent, names: Names): string {
         return `${actor} took ${target} for ${article(String(e.value))} (${SOURCE_PHRASE.assumed}).`;
       return `${actor} now believes ${target} is ${article(String(e.value))} (${SOURCE_PHRASE[String(data.source)]}).`;
     case 'consent-block':
-      return `${actor}'s ${e.value ?? 'approach'} toward ${target} was blocked: ${target} had refused.`;
+      return data.reason === 'no consent'
+        ? `${actor}'s ${e.value} toward ${target} was blocked: ${target} had not consented.`
+        : `${actor}'s ${e.value ?? 'approach'} toward ${target} was blocked: ${target} had refused.`;
+    case 'consent':
+      return `${actor} consented to ${target}.`;
+    case 'drive':
+      return narrateDrive(e, actor, target);
+    case 'resist':
+      return e.value === 'longing'
+        ? `${actor} held back from reaching for ${target}${data.reason === 'no consent' ? ': no consent' : ''}.`
+        : `${actor} held back the urge to go for ${target}.`;
+    case 'snarl':
+      return `${actor} snarled at ${target}.`;
+    case 'restrain':
+      return `${actor} seized ${target} and held them back.`;
+    case 'release':
+      return `${actor} let go of ${target}.`;
+    case 'whine':
+      return data.reason === 'sent-away'
+        ? `${actor} whined at being sent away by ${target}.`
+        : `${actor} whined as ${target}'s touch ended.`;
+    case 'shiver':
+      return `${actor} shivered at ${target}'s scent.`;
+    case 'comply':
+      return `${actor} obeyed ${target}'s order to ${describeDemand({ ...data, do: String(e.value) }, names)}.`;
+    case 'defy':
+      return `${actor} defied ${target}'s order to ${describeDemand({ ...data, do: String(e.value) }, names)}.`;
+    case 'bond':
+      return `${actor} and ${target} are bonded.`;
+    case 'recognise-bond':
+      return `${actor} smelled that ${target} is bonded to ${names.character(String(e.value))}.`;
     case 'pre-heat':
       return data.ongoing
         ? `${actor} is in pre-heat: the scent is strengthening ahead of heat.`
@@ -164,6 +194,19 @@ export function narrate(e: WorldEvent, names: Names): string {
     default:
       return `${actor}: ${e.type}${e.target ? ` (${target})` : ''}${e.value !== undefined ? ` — ${e.value}` : ''}.`;
   }
+}
+
+const DRIVE_PHRASE: Record<string, string> = {
+  protect: 'grew protective of',
+  aggression: 'turned aggressive toward',
+  discomfort: 'grew uneasy at the scent of',
+  longing: 'was drawn to',
+};
+
+function narrateDrive(e: WorldEvent, actor: string, target: string): string {
+  const d = e.data;
+  if (e.value === 'calm') return `${actor} calmed (${d.drive} ${d.before} → ${d.level}).`;
+  return `${actor} ${DRIVE_PHRASE[String(e.value)] ?? `felt ${e.value} toward`} ${target} (${e.value} ${d.level}).`;
 }
 
 /** An event as a JSON-able record for tools: the event, its clock reading and its sentence. */

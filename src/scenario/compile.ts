@@ -13,6 +13,7 @@ import type {
   Expectation,
   WorldDefinition,
 } from '../core/definition.js';
+import { validateRules } from '../core/rules.js';
 import { formatDuration } from '../core/time.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
@@ -49,6 +50,7 @@ const FACE_TO_FACE = new Set<ActionKind>([
   'reassure',
   'submit',
   'refuse',
+  'consent',
   'tell',
   'order',
   'mark',
@@ -280,6 +282,7 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
       case 'withdraw':
       case 'touch':
       case 'refuse':
+      case 'consent':
       case 'submit':
       case 'reassure':
         someoneElse('target', body.target);
@@ -353,6 +356,13 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
 }
 
 /** The preset with `canon_overrides` applied; each issue is reported (an unknown parameter at its key). */
+/** Where a rule's field was overridden, written dotted (`rules.x.amount`) or nested; else the overrides. */
+function ruleOverridePath(overrides: Record<string, unknown>, rule: string, field: string): Path {
+  for (const key of [`rules.${rule}.${field}`, `rules.${rule}`])
+    if (key in overrides) return ['canon_overrides', key];
+  return ['canon_overrides', 'rules', rule, field];
+}
+
 function overriddenCanon(
   src: ScenarioFile,
   report: (path: Path, detail: ErrorDetail, onKey: boolean) => void,
@@ -364,6 +374,17 @@ function overriddenCanon(
       { message: issue.message, ...(issue.hint !== undefined && { hint: issue.hint }) },
       // An unknown parameter is a wrong key, whatever its value.
       issue.kind === 'unknown',
+    );
+  }
+  // Rules are data: after the overrides, every rule must still make sense and be able to fire.
+  for (const issue of validateRules(canon.rules)) {
+    report(
+      ruleOverridePath(src.canon_overrides, issue.rule, issue.field),
+      {
+        message: `rule '${issue.rule}': ${issue.message}`,
+        ...(issue.hint !== undefined && { hint: issue.hint }),
+      },
+      false,
     );
   }
   return canon;
@@ -388,6 +409,10 @@ function walkTimeline(
   const wears = new Map(Object.entries(src.characters).map(([id, c]) => [id, new Set(c.wears)]));
   const carries = new Map(Object.entries(src.characters).map(([id, c]) => [id, new Set(c.carries)]));
   const weapons = Object.keys(canon.gear).filter((item) => canon.gear[item]!.weapon);
+  // What an order may have changed: the engine decides whether it is obeyed, so the walk cannot know.
+  const unsureItems = new Map(Object.keys(src.characters).map((id) => [id, new Set<string>()]));
+  const unsurePlace = new Set<string>();
+  const unsureDoors = new Set<string>();
 
   for (const { action, index } of sorted) {
     if (!Object.hasOwn(src.characters, action.actor)) continue;
@@ -399,8 +424,15 @@ function walkTimeline(
     const when = formatDuration(action.at);
     const worn = wears.get(actor)!;
     const carried = carries.get(actor)!;
+    const unsure = unsureItems.get(actor)!;
 
-    if (FACE_TO_FACE.has(action.do) && 'target' in action && action.target !== undefined) {
+    if (
+      FACE_TO_FACE.has(action.do) &&
+      'target' in action &&
+      action.target !== undefined &&
+      !unsurePlace.has(actor) &&
+      !unsurePlace.has(action.target)
+    ) {
       const there = place.get(action.target);
       if (there !== undefined && there !== here && Object.hasOwn(src.places, there)) {
         at([...path, 'target'], {
@@ -411,8 +443,20 @@ function walkTimeline(
     }
 
     switch (action.do) {
+      case 'order': {
+        const demand = action.demand;
+        if (!Object.hasOwn(src.characters, action.target)) break;
+        if (demand.do === 'wear' || demand.do === 'remove') unsureItems.get(action.target)!.add(demand.item);
+        if (demand.do === 'move') unsurePlace.add(action.target);
+        if (demand.do === 'open' || demand.do === 'close') unsureDoors.add(demand.door);
+        break;
+      }
       case 'move': {
         if (!Object.hasOwn(src.places, action.to)) break;
+        if (unsurePlace.delete(actor)) {
+          place.set(actor, action.to);
+          break;
+        }
         if (action.to === here) {
           at([...path, 'to'], { message: `${who} is already in the ${here} at ${when}` });
           break;
@@ -429,7 +473,7 @@ function walkTimeline(
                 ? `from ${here}, doors lead to: ${listing(next)}`
                 : `add a door under doors: { id: …, between: [${here}, ${action.to}] }`,
           });
-        } else if (!between.some((d) => doors.get(d.id) === 'open')) {
+        } else if (!between.some((d) => doors.get(d.id) === 'open' || unsureDoors.has(d.id))) {
           const door = between[0]!;
           at([...path, 'to'], {
             message: `${who} cannot move from the ${here} to the ${action.to} at ${when}: ${door.id} is ${doors.get(door.id)}`,
@@ -451,11 +495,14 @@ function walkTimeline(
         }
         // Opening an open door, or closing a closed one, changes nothing.
         doors.set(door.id, action.do === 'open' ? 'open' : 'closed');
+        unsureDoors.delete(door.id);
         break;
       }
       case 'wear':
         if (!Object.hasOwn(canon.gear, action.item)) break;
-        if (worn.has(action.item)) {
+        if (unsure.delete(action.item)) {
+          // whether an order took it off is the engine's to decide
+        } else if (worn.has(action.item)) {
           at([...path, 'item'], { message: `${who} already wears the ${action.item} at ${when}` });
         } else if (!carried.has(action.item)) {
           at([...path, 'item'], {
@@ -468,7 +515,9 @@ function walkTimeline(
         break;
       case 'remove':
         if (!Object.hasOwn(canon.gear, action.item)) break;
-        if (!worn.has(action.item)) {
+        if (unsure.delete(action.item)) {
+          // whether an order put it on is the engine's to decide
+        } else if (!worn.has(action.item)) {
           at([...path, 'item'], {
             message: `${who} does not wear a ${action.item} at ${when}`,
             hint: carried.has(action.item)
@@ -591,6 +640,7 @@ function buildCharacter(id: string, c: ScenarioFile['characters'][string], canon
     bondedTo: c.bonded_to,
     rank: c.rank,
     knows: [...c.knows],
+    habituation: c.habituation,
   });
 }
 

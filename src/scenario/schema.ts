@@ -250,6 +250,7 @@ const character = strict('a character', {
   bonded_to: id('a character').optional(),
   rank: number('a number').optional(),
   knows: list('a list of character ids', id('a character')).default([]),
+  habituation: share().optional(),
 });
 
 const relation = strict('a relation', {
@@ -287,6 +288,7 @@ function simpleActions<S extends z.core.$ZodLooseShape>(stamp: S) {
     }),
     act(stamp, 'tell', { target: target(), about: target(), value: representation() }),
     act(stamp, 'refuse', { target: target() }),
+    act(stamp, 'consent', { target: target() }),
     act(stamp, 'submit', { target: target().optional() }),
     act(stamp, 'reassure', { target: target() }),
     act(stamp, 'shower', {}),
