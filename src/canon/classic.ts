@@ -52,7 +52,7 @@ export const classic: Canon = {
     'calm-beta-submits': 0.25,
     'calm-reassured': 0.4,
     'calm-truth-sensed': 0.15,
-    'discomfort-strong-alpha': 0.15,
+    'discomfort-strong-alpha': 0.5,
     'longing-touch-ends': 1,
     'longing-sent-away': 1,
     'longing-drawn-by-heat': 0.7,

@@ -124,8 +124,8 @@ export const seedsRules: Record<string, DriveRule> = {
     drive: 'discomfort',
     toward: 'subject',
     change: 'level',
-    amount: 0.12,
-    factors: ['alpha-note-dose', 'unhabituated', 'bond-damping'],
+    amount: 0.4,
+    factors: ['alpha-note-dose', 'unfamiliarity', 'bond-damping'],
   },
   // longing: an alpha drawn to an omega longs for them when the omega's touch ends...
   'longing-touch-ends': {

@@ -116,6 +116,8 @@ export const FACTORS: Record<string, Factor> = {
     },
   },
   youth: { needs: 'any', value: (h, s) => h.youth(s.feeler) },
+  /** 1 − habituation: how strange the others' scents still are to the feeler */
+  unfamiliarity: { needs: 'any', value: (h, s) => 1 - h.habituation(s.feeler) },
   unhabituated: { needs: 'any', value: (h, s) => h.unhabituated(s.feeler) },
   'protect-of-event-target': {
     needs: 'event',

@@ -7,7 +7,7 @@
  * judged by listeners' noses, perception and beliefs. Then the air is advanced exactly to the next
  * instant of interest (a tick, an action, a phase change).
  */
-import { type Canon, DRIVES } from '../canon/types.js';
+import { type Canon, DRIVES, type DriveName } from '../canon/types.js';
 import { type AirFlow, advance, type Propagator, propagator, rateMatrix } from './air.js';
 import { type Belief, type BeliefSource, type Knower, shouldAdopt, whoKnows } from './beliefs.js';
 import { heatDuration, initialCycle, phaseAt } from './cycle.js';
@@ -286,6 +286,26 @@ export class World {
       total += sum;
     });
     return { total, byEmitter };
+  }
+
+  /** A character's drives now, toward each other character (only those above zero). */
+  drives(id: string): Record<string, Partial<Record<DriveName, number>>> {
+    const c = this.idx(id);
+    const out: Record<string, Partial<Record<DriveName, number>>> = {};
+    this.definition.characters.forEach((other, o) => {
+      const levels: Partial<Record<DriveName, number>> = {};
+      for (const drive of DRIVES) {
+        const level = this.instinct.level(c, o, drive);
+        if (level > 0) levels[drive] = level;
+      }
+      if (Object.keys(levels).length) out[other.id] = levels;
+    });
+    return out;
+  }
+
+  /** The level a drive must beat to become an action: the character's self-control threshold. */
+  selfControlThreshold(id: string): number {
+    return this.s.selfControl[this.idx(id)]!;
   }
 
   /** The character's current drive-relevant body state: agitation and heat phase. */
