@@ -7,7 +7,7 @@
 import { DRIVES, type DriveName, type DriveRule } from '../canon/types.js';
 import type { ActionBody, Scalar } from './definition.js';
 import type { EventType, WorldEvent } from './events.js';
-import { type RuleHost, type RuleSubject, ruleFactors, ruleHolds } from './rules.js';
+import { type RuleHost, type RuleSubject, ruleAmount, ruleFactors, ruleHolds } from './rules.js';
 import type { PendingOrder, WorldState } from './state.js';
 
 export const DRIVE_COUNT = DRIVES.length;
@@ -166,16 +166,17 @@ export class Instinct {
     const h = this.h;
     const notice = h.canon.instinct.thresholds.notice;
     h.state.sustained.fill(0);
+    const subject: RuleSubject = { feeler: 0, other: 0 };
     for (const [id, rule] of Object.entries(h.canon.rules)) {
       if (!rule.enabled || rule.on !== 'presence') continue;
       for (let feeler = 0; feeler < h.n; feeler++) {
         if (!rule.feels.includes(h.representation(feeler) as never)) continue;
+        subject.feeler = feeler;
         for (let other = 0; other < h.n; other++) {
           if (other === feeler) continue;
-          const subject: RuleSubject = { feeler, other };
+          subject.other = other;
           if (!ruleHolds(h, rule, subject)) continue;
-          const factors = ruleFactors(h, rule, subject);
-          const target = Object.values(factors).reduce((a, b) => a * b, rule.amount);
+          const target = ruleAmount(h, rule, subject);
           const before = this.level(feeler, other, rule.drive);
           // Above its level a drive fades as usual; below it, it is held up and rises.
           if (before >= target) continue;
@@ -197,7 +198,7 @@ export class Instinct {
                 level: round3(after),
                 toward: round3(target),
                 amount: rule.amount,
-                ...roundAll(factors),
+                ...roundAll(ruleFactors(h, rule, subject)),
               },
             );
           }
@@ -219,6 +220,20 @@ export class Instinct {
       for (let x = 0; x < h.n; x++) {
         if (x === a) continue;
         const pair = a * h.n + x;
+        const slot = pair * DRIVE_COUNT;
+        const drives = h.state.drives;
+        // Most pairs feel nothing at most instants: nothing to decide, nothing to reset.
+        if (
+          !drives[slot + DRIVE.aggression] &&
+          !drives[slot + DRIVE.discomfort] &&
+          !drives[slot + DRIVE.longing] &&
+          h.state.restrainedBy[x] !== a &&
+          !h.state.snarled[pair] &&
+          !h.state.resisted[pair] &&
+          !h.state.resistedLonging[pair]
+        ) {
+          continue;
+        }
         const aggression = this.level(a, x, 'aggression');
         const grounds = this.lastDriveEvent(a, x, 'aggression');
         const numbers = { aggression: round3(aggression), threshold: round3(threshold) };

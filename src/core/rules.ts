@@ -16,8 +16,8 @@ export interface RuleHost {
   belief(o: number, e: number): Belief | undefined;
   samePlace(a: number, b: number): boolean;
   place(c: number): string;
-  /** note doses of `e` as `o` takes them in now */
-  doses(o: number, e: number): Float64Array;
+  /** the dose of `e`'s note (an index of NOTE) as `o` takes it in now */
+  dose(o: number, e: number, note: number): number;
   drive(c: number, other: number, drive: DriveName): number;
   bondedTo(c: number): number;
   affinity(a: number, b: number): number;
@@ -54,12 +54,12 @@ export const CONDITIONS: Record<string, Condition> = {
   /** the subject's alpha note reaches the feeler at an identifying dose */
   'subject-alpha-note-strong': {
     needs: 'presence',
-    holds: (h, s) => h.doses(s.feeler, s.other)[NOTE.alpha]! >= h.canon.perception.identify,
+    holds: (h, s) => h.dose(s.feeler, s.other, NOTE.alpha) >= h.canon.perception.identify,
   },
   /** the subject's heat note is noticeable */
   'subject-heat-note': {
     needs: 'presence',
-    holds: (h, s) => h.doses(s.feeler, s.other)[NOTE.heat]! >= h.canon.perception.detect,
+    holds: (h, s) => h.dose(s.feeler, s.other, NOTE.heat) >= h.canon.perception.detect,
   },
   unbonded: { needs: 'presence', holds: (h, s) => h.bondedTo(s.feeler) < 0 },
   /** someone else acts toward an omega the feeler protects */
@@ -128,13 +128,12 @@ export const FACTORS: Record<string, Factor> = {
   /** the subject's alpha-note dose in units of the identification threshold */
   'alpha-note-dose': {
     needs: 'presence',
-    value: (h, s) =>
-      Math.min(RATIO_CAP, h.doses(s.feeler, s.other)[NOTE.alpha]! / h.canon.perception.identify),
+    value: (h, s) => Math.min(RATIO_CAP, h.dose(s.feeler, s.other, NOTE.alpha) / h.canon.perception.identify),
   },
   /** the subject's heat-note dose in units of the detection threshold */
   'heat-note-dose': {
     needs: 'presence',
-    value: (h, s) => Math.min(RATIO_CAP, h.doses(s.feeler, s.other)[NOTE.heat]! / h.canon.perception.detect),
+    value: (h, s) => Math.min(RATIO_CAP, h.dose(s.feeler, s.other, NOTE.heat) / h.canon.perception.detect),
   },
 };
 
@@ -202,6 +201,13 @@ export function validateRules(rules: Record<string, DriveRule>): RuleIssue[] {
 /** The rule's conditions hold for this subject. */
 export function ruleHolds(host: RuleHost, rule: DriveRule, subject: RuleSubject): boolean {
   return rule.when.every((name) => CONDITIONS[name]!.holds(host, subject));
+}
+
+/** The rule's amount times all its factors: what it moves the drive by (or toward). */
+export function ruleAmount(host: RuleHost, rule: DriveRule, subject: RuleSubject): number {
+  let amount = rule.amount;
+  for (const name of rule.factors) amount *= FACTORS[name]!.value(host, subject);
+  return amount;
 }
 
 /** The factors' values, by name, for explanations. */

@@ -564,10 +564,10 @@ export class World {
     }
     const residueKeep = 0.5 ** (seconds / this.canon.residue.halfLife);
     for (let i = 0; i < this.s.residue.length; i++) if (this.s.residue[i]) this.s.residue[i]! *= residueKeep;
-    const halfLives = DRIVES.map((d) => this.canon.instinct.halfLife[d]);
-    for (let i = 0; i < this.s.drives.length; i++) {
-      if (this.s.drives[i] && !this.s.sustained[i])
-        this.s.drives[i]! *= 0.5 ** (seconds / halfLives[i % DRIVE_COUNT]!);
+    const keep = DRIVES.map((d) => 0.5 ** (seconds / this.canon.instinct.halfLife[d]));
+    const drives = this.s.drives;
+    for (let i = 0; i < drives.length; i++) {
+      if (drives[i] && !this.s.sustained[i]) drives[i]! *= keep[i % DRIVE_COUNT]!;
     }
     const calm = 0.5 ** (seconds / this.canon.agitation.halfLife);
     for (let c = 0; c < this.n; c++) if (this.s.agitation[c]) this.s.agitation[c]! *= calm;
@@ -637,16 +637,13 @@ export class World {
     const host: InstinctHost = {
       canon: this.canon,
       n: this.n,
-      get state() {
-        return world.s;
-      },
+      state: this.s,
       representation: (c) => chars[c]!.representation,
       identified: (o, e) => this.s.identified[o * this.n + e] ?? null,
       belief: (o, e) => this.s.beliefs[o * this.n + e] ?? undefined,
       samePlace: (a, b) => this.s.place[a] === this.s.place[b],
       place: (c) => this.placeOf(c),
-      doses: (o, e) =>
-        this.instantDoses.subarray((o * this.n + e) * NOTE_COUNT, (o * this.n + e + 1) * NOTE_COUNT),
+      dose: (o, e, note) => this.instantDoses[(o * this.n + e) * NOTE_COUNT + note]!,
       drive: (c, other, d) => this.instinct.level(c, other, d),
       bondedTo: (c) => this.s.bondedTo[c]!,
       affinity: (a, b) =>
@@ -682,7 +679,6 @@ export class World {
       possible: (actor, body) => this.possible(actor, body),
       orderWill: (order) => this.orderWill(order),
     };
-    const world = this;
     return host;
   }
 

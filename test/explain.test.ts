@@ -1,0 +1,62 @@
+/** `explain` on every autonomous event of the bundled scenes: a chain back to roots, with numbers. */
+import { describe, expect, it } from 'vitest';
+import type { WorldEvent } from '../src/core/events.js';
+import { type CauseTree, explain } from '../src/core/explain.js';
+import { World } from '../src/core/world.js';
+import { formatTree } from '../src/narrate/format.js';
+import { bundled } from './helpers.js';
+
+/** What the engine decides by itself, never the script. */
+const AUTONOMOUS = new Set([
+  'drive',
+  'resist',
+  'snarl',
+  'restrain',
+  'release',
+  'whine',
+  'shiver',
+  'comply',
+  'defy',
+  'consent-block',
+  'bond',
+  'recognise-bond',
+]);
+
+/** The roots a tree reaches (a node already explained higher up is not a leaf). */
+const leaves = (tree: CauseTree): WorldEvent[] =>
+  tree.repeated ? [] : tree.causes.length ? tree.causes.flatMap(leaves) : [tree.event];
+
+describe.each(['medbay.yaml', 'medbay-veteran.yaml', 'quarters.yaml'])('%s', (name) => {
+  const def = bundled(name);
+  const world = World.create(def);
+  world.run();
+  // Autonomous events, and the actions the engine performed on its own (a compliance, a seizure, a reach).
+  const autonomous = world.events.filter(
+    (e) => AUTONOMOUS.has(e.type) || (e.causes.length > 0 && isAction(e)),
+  );
+
+  it('has autonomous events to explain', () => {
+    expect(autonomous.length).toBeGreaterThan(3);
+  });
+
+  it('explains every one back to scripted actions or the start, with the numbers that crossed each threshold', () => {
+    for (const event of autonomous) {
+      const tree = explain(world.events, event.id)!;
+      expect(tree.causes.length, `#${event.id} ${event.type} has causes`).toBeGreaterThan(0);
+      for (const leaf of leaves(tree)) {
+        expect(leaf.causes, `#${event.id}: leaf #${leaf.id} ${leaf.type} is a root`).toEqual([]);
+        expect(leaf.id).toBeLessThan(event.id);
+      }
+      const text = formatTree(tree, world.definition);
+      if (
+        ['restrain', 'snarl', 'resist', 'release', 'shiver', 'whine', 'comply', 'defy'].includes(event.type)
+      ) {
+        expect(text.split('\n')[0], `#${event.id}`).toMatch(/\((aggression|longing|discomfort|will) [-\d.]+/);
+      }
+    }
+  });
+});
+
+function isAction(e: WorldEvent): boolean {
+  return ['move', 'door', 'gear', 'approach', 'withdraw', 'touch', 'aim', 'lower'].includes(e.type);
+}
