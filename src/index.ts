@@ -5,6 +5,8 @@
  */
 export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './canon/index.js';
 export { applyOverrides, PRESET_NAMES, presets } from './canon/index.js';
+export type { DriveName, DriveRule, InstinctCanon, Mechanic, OrdersCanon } from './canon/types.js';
+export { DRIVES, MECHANICS } from './canon/types.js';
 export type { Belief, BeliefSource, Knower } from './core/beliefs.js';
 export { whoKnows } from './core/beliefs.js';
 export type {
@@ -24,13 +26,14 @@ export type {
   Scalar,
   WorldDefinition,
 } from './core/definition.js';
-export { ACTION_KINDS, REPRESENTATIONS } from './core/definition.js';
+export { ACTION_KINDS, ADULT_AGE, REPRESENTATIONS } from './core/definition.js';
 export type { EventType, WorldEvent } from './core/events.js';
 export { EVENT_TYPES } from './core/events.js';
 export type { ExpectationResult } from './core/expect.js';
 export { checkExpectation, checkExpectations } from './core/expect.js';
 export type { CauseTree } from './core/explain.js';
 export { explain, findEvent } from './core/explain.js';
+export { CONDITIONS, FACTORS, validateRules } from './core/rules.js';
 export type { Note } from './core/signature.js';
 export { NOTES } from './core/signature.js';
 export { formatClock, formatDuration, parseClock, parseDuration } from './core/time.js';

@@ -237,6 +237,27 @@ describe('longing', () => {
   });
 });
 
+describe('the age rule', () => {
+  it('no longing moves toward or from anyone under 18, whatever the canon', () => {
+    const world = run({
+      characters: [
+        'al: { representation: alpha, age: 30, at: room }',
+        'kid: { representation: omega, age: 16, at: room }',
+      ],
+      timeline: [
+        '{ at: "0:01:00", actor: kid, do: touch, target: al }',
+        '{ at: "0:01:30", actor: kid, do: withdraw, target: al }',
+      ],
+      overrides: '{ rules.longing-touch-ends.amount: 50 }',
+      extra: 'relations:\n  - { between: [al, kid], affinity: 1 }',
+    });
+    expect(world.drives('al').kid?.longing).toBeUndefined();
+    expect(find(world.events, 'whine')).toHaveLength(0);
+    // Protecting a child is not barred: it is not longing.
+    expect(world.drives('al').kid?.protect).toBeGreaterThan(0);
+  });
+});
+
 describe('orders', () => {
   it('rank decides between equals in belief', () => {
     const low = World.create(

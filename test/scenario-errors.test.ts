@@ -199,7 +199,7 @@ describe('the shape of the file', () => {
       line: 14,
       column: 9,
       message: 'expected an instant of 0 or more as text, got the bare number 5',
-      hint: 'write durations as "0:00:05" or "5d"',
+      hint: 'write durations as a quoted string: "0:00:05" is five seconds, "5d" five days',
     });
   });
 

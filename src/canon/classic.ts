@@ -57,6 +57,30 @@ export const classic: Canon = {
     'longing-sent-away': 1,
     'longing-drawn-by-heat': 0.7,
   }),
+  forecast: {
+    // Three recorded cycles before a forecast from history, as in `seeds`,
+    minCycles: 3,
+    // ...but quarterly heats: only a cycle of more than 135 days (one and a half periods) is a missed record.
+    longestCycle: 135 * SECONDS_PER_DAY,
+    // Three heats ahead: most of a year.
+    windowsAhead: 3,
+    // A window reaches 1.5 standard deviations of the past cycle lengths either side,
+    spreadToWidth: 1.5,
+    // ...and at least two days either side (drip's wider window).
+    minHalfWidth: 2 * SECONDS_PER_DAY,
+    // Blunter suppressants keep the heats quarterly but less predictable: ten days either side.
+    regimenHalfWidth: 10 * SECONDS_PER_DAY,
+    // The middle half of a window is where a heat is likely.
+    coreShare: 0.5,
+    // A reminder two days ahead: the day-long pre-heat must not catch anyone out.
+    reminderLead: 2 * SECONDS_PER_DAY,
+    // The first natural cycle after stopping the suppressant is twice as uncertain.
+    stopIrregularity: 2,
+    // Three reschedule proposals,
+    proposals: 3,
+    // ...a day apart.
+    proposalStep: SECONDS_PER_DAY,
+  },
   cycleDefaults: {
     // Heat every ~3 months for 3–7 days.
     period: 91 * SECONDS_PER_DAY,

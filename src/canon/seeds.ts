@@ -68,6 +68,10 @@ export const seeds: Canon = {
     heatEmission: 3,
     // ...and the heat note equals the base emission: betas recognise it.
     heatNote: 1,
+    // In pre-heat, an unbonded alpha's scent brings the onset forward: an hour at dose 1 by 48 minutes,
+    advanceRate: 0.8,
+    // ...by five hours at most (the source: "about five hours early").
+    advanceCap: 5 * SECONDS_PER_HOUR,
   },
   suppressant: {
     // The masker cuts the omega note to a trace: "no mistaking your scent" for a keen, close alpha.
@@ -99,6 +103,30 @@ export const seeds: Canon = {
     period: 28 * SECONDS_PER_DAY,
     duration: 3 * SECONDS_PER_DAY,
     variability: 2 * SECONDS_PER_DAY,
+  },
+  forecast: {
+    // A forecast from history needs three recorded cycles (as drip asks for),
+    minCycles: 3,
+    // ...leaves out any cycle longer than sixty days (a heat the record missed),
+    longestCycle: 60 * SECONDS_PER_DAY,
+    // ...and looks three heats ahead.
+    windowsAhead: 3,
+    // A window reaches 1.5 standard deviations of the past cycle lengths either side of its center,
+    spreadToWidth: 1.5,
+    // ...and at least a day either side, even for a clockwork cycle.
+    minHalfWidth: SECONDS_PER_DAY,
+    // On the suppressant the next heat is known only to within a week either side.
+    regimenHalfWidth: 7 * SECONDS_PER_DAY,
+    // The middle half of a window (center ± half the half-width) is where a heat is likely.
+    coreShare: 0.5,
+    // A self-placed reminder fires twelve hours before a window opens.
+    reminderLead: 12 * SECONDS_PER_HOUR,
+    // The first natural cycle after stopping the suppressant is irregular: its window is twice as wide.
+    stopIrregularity: 2,
+    // A conflicted roster event gets three reschedule proposals,
+    proposals: 3,
+    // ...tried a day apart.
+    proposalStep: SECONDS_PER_DAY,
   },
   instinct: {
     halfLife: {

@@ -89,6 +89,10 @@ export interface Canon {
     heatEmission: number;
     /** heat-note level during heat */
     heatNote: number;
+    /** seconds an onset is brought forward per unit of alpha-note dose per second, in pre-heat */
+    advanceRate: number;
+    /** the most an onset can be brought forward by exposure, seconds */
+    advanceCap: number;
   };
   suppressant: {
     /** what is left of the omega note under the masker */
@@ -129,6 +133,8 @@ export interface Canon {
     /** standard deviation of the period, seconds */
     variability: number;
   };
+  /** heat forecasts and the roster check (`src/calendar`), in the manner of open cycle trackers */
+  forecast: ForecastCanon;
   instinct: InstinctCanon;
   /** the drive rules, by id: data a scenario can switch off or retune through `canon_overrides` */
   rules: Record<string, DriveRule>;
@@ -141,6 +147,36 @@ export interface Canon {
   gear: Record<string, GearCanon>;
   /** medications the `take` / `stop` actions and `medication:` may name */
   medications: string[];
+}
+
+/**
+ * How heats are forecast from a record and how a roster is checked against the forecasts. The history
+ * rules follow open cycle trackers such as drip: a minimum of recorded cycles, overlong cycles (a missed
+ * record) left out of the baseline, a few windows ahead whose width follows the spread of past cycles.
+ */
+export interface ForecastCanon {
+  /** no forecast from history before this many counted cycles (differences between recorded onsets) */
+  minCycles: number;
+  /** a cycle longer than this (seconds) is left out of the baseline: most likely a missed record */
+  longestCycle: number;
+  /** how many windows to forecast */
+  windowsAhead: number;
+  /** a window's half-width is this × the standard deviation of the counted cycle lengths… */
+  spreadToWidth: number;
+  /** …at least this (seconds), and grows by √k for the k-th cycle ahead */
+  minHalfWidth: number;
+  /** half-width of a window forecast from the suppressant regimen, seconds */
+  regimenHalfWidth: number;
+  /** a window's core (where a roster conflict is `likely`) is center ± this share of the half-width */
+  coreShare: number;
+  /** a reminder fires this long (seconds) before a forecast window opens */
+  reminderLead: number;
+  /** after the suppressant is stopped, the first natural cycle's window is this many times as wide */
+  stopIrregularity: number;
+  /** how many reschedule proposals a conflicted roster event gets */
+  proposals: number;
+  /** the step between candidate slots for a rescheduled event, seconds */
+  proposalStep: number;
 }
 
 export type CanonPresetName = 'seeds' | 'classic';

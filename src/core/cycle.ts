@@ -14,6 +14,10 @@ export interface CycleState {
   /** when the heat that began at lastOnset ends (null when no onset is known) */
   heatEnd: number | null;
   phase: CyclePhase;
+  /** seconds by which exposure has brought the coming onset forward */
+  advance: number;
+  /** onsets lived in this run, with how far each was brought forward and whether it was suppressed */
+  lived: { onset: number; advanced: number; suppressed: boolean }[];
 }
 
 export const cyclePeriod = (cycle: CycleDef, canon: Canon, masked: boolean) =>
@@ -35,7 +39,7 @@ export function nextOnset(cycle: CycleDef, canon: Canon, lastOnset: number, mask
 export function initialCycle(cycle: CycleDef, canon: Canon, masked: boolean): CycleState {
   let lastOnset: number | null = null;
   for (const onset of cycle.onsets) if (onset <= 0) lastOnset = onset;
-  if (lastOnset === null) return { lastOnset: null, heatEnd: null, phase: 'none' };
+  if (lastOnset === null) return { lastOnset: null, heatEnd: null, phase: 'none', advance: 0, lived: [] };
   for (
     let next = nextOnset(cycle, canon, lastOnset, masked);
     next <= 0;
@@ -44,7 +48,7 @@ export function initialCycle(cycle: CycleDef, canon: Canon, masked: boolean): Cy
     lastOnset = next;
   }
   const heatEnd = lastOnset + heatDuration(cycle, canon, masked);
-  const state: CycleState = { lastOnset, heatEnd, phase: 'none' };
+  const state: CycleState = { lastOnset, heatEnd, phase: 'none', advance: 0, lived: [] };
   state.phase = phaseAt(cycle, canon, state, masked, 0).phase;
   return state;
 }
@@ -66,11 +70,15 @@ export function phaseAt(
   masked: boolean,
   t: number,
 ): PhaseReading {
-  if (state.lastOnset === null || state.heatEnd === null) {
-    return { phase: 'none', ramp: 0, changesAt: Number.POSITIVE_INFINITY, onset: Number.NaN };
+  if (state.lastOnset !== null && state.heatEnd !== null && t < state.heatEnd) {
+    return { phase: 'heat', ramp: 1, changesAt: state.heatEnd, onset: state.lastOnset };
   }
-  if (t < state.heatEnd) return { phase: 'heat', ramp: 1, changesAt: state.heatEnd, onset: state.lastOnset };
-  const onset = nextOnset(cycle, canon, state.lastOnset, masked);
+  // With no onset yet, only a recorded future onset says when the first heat comes.
+  const scheduled =
+    state.lastOnset === null ? cycle.onsets[0] : nextOnset(cycle, canon, state.lastOnset, masked);
+  if (scheduled === undefined)
+    return { phase: 'none', ramp: 0, changesAt: Number.POSITIVE_INFINITY, onset: Number.NaN };
+  const onset = scheduled - state.advance;
   const window = canon.heat.preHeatWindow;
   const rampStart = onset - window;
   if (t < rampStart) return { phase: 'none', ramp: 0, changesAt: rampStart, onset };

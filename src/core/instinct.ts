@@ -77,6 +77,7 @@ export class Instinct {
             ? h.index(event.target)
             : -1;
       if (rule.toward !== 'all' && (other < 0 || other === feeler)) continue;
+      if (shieldedByAge(h, rule, feeler, other)) continue;
       const subject: RuleSubject = { feeler, other, event };
       if (!ruleHolds(h, rule, subject)) continue;
       const factors = ruleFactors(h, rule, subject);
@@ -173,7 +174,7 @@ export class Instinct {
         if (!rule.feels.includes(h.representation(feeler) as never)) continue;
         subject.feeler = feeler;
         for (let other = 0; other < h.n; other++) {
-          if (other === feeler) continue;
+          if (other === feeler || shieldedByAge(h, rule, feeler, other)) continue;
           subject.other = other;
           if (!ruleHolds(h, rule, subject)) continue;
           const target = ruleAmount(h, rule, subject);
@@ -401,6 +402,11 @@ export function demandData(demand: ActionBody): WorldEvent['data'] {
       data[key] = value;
   }
   return data;
+}
+
+/** The age rule is absolute: no longing toward or from anyone under age, whatever the canon says. */
+function shieldedByAge(h: InstinctHost, rule: DriveRule, feeler: number, other: number): boolean {
+  return rule.drive === 'longing' && (h.minor(feeler) || (other >= 0 && h.minor(other)));
 }
 
 function roundAll(values: Record<string, number>): Record<string, number> {

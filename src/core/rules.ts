@@ -26,6 +26,8 @@ export interface RuleHost {
   unhabituated(c: number): number;
   habituation(c: number): number;
   index(id: string | undefined): number;
+  /** under the age of the age rule (see ADULT_AGE) */
+  minor(c: number): boolean;
 }
 
 /** What a rule is evaluated about: the feeler, the other character, and the event if any. */

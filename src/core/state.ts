@@ -14,6 +14,8 @@ export interface PendingSniff {
   listener: number;
   /** the statement's event */
   cause: number;
+  /** whether the speaker lied: an undetected lie is not sensed as the truth */
+  lie: boolean;
   /** a `tell`'s fact, adopted by the listener unless they smell the lie */
   claim?: { about: number; value: Representation };
 }

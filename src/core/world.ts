@@ -11,13 +11,14 @@ import { type Canon, DRIVES, type DriveName } from '../canon/types.js';
 import { type AirFlow, advance, type Propagator, propagator, rateMatrix } from './air.js';
 import { type Belief, type BeliefSource, type Knower, shouldAdopt, whoKnows } from './beliefs.js';
 import { heatDuration, initialCycle, phaseAt } from './cycle.js';
-import type {
-  Action,
-  ActionBody,
-  CharacterDef,
-  Representation,
-  Scalar,
-  WorldDefinition,
+import {
+  type Action,
+  type ActionBody,
+  type CharacterDef,
+  isMinor,
+  type Representation,
+  type Scalar,
+  type WorldDefinition,
 } from './definition.js';
 import type { EventType, WorldEvent } from './events.js';
 import { DRIVE_COUNT, demandData, Instinct, type InstinctHost } from './instinct.js';
@@ -361,6 +362,7 @@ export class World {
     this.computeEmissions();
     this.judgeStatements();
     this.perceive(elapsed);
+    this.advanceOnsets(elapsed);
     this.instinct.sustain(elapsed);
     // Instinct reacts to what happened this instant, then to what its own reactions caused.
     let reacted = firstNew;
@@ -435,15 +437,19 @@ export class World {
           continue;
         }
         if (reading.phase !== 'heat' && t >= reading.onset) {
-          // Onset: the heat begins now.
-          cycle.lastOnset = reading.onset;
-          cycle.heatEnd = reading.onset + heatDuration(c.cycle, this.canon, masked);
+          // Onset: the heat begins now. An overdue one (a suppressant stopped long after the natural
+          // date) begins now too: one rebound heat, not a replay of the missed ones.
+          cycle.lastOnset = t;
+          cycle.heatEnd = t + heatDuration(c.cycle, this.canon, masked);
           cycle.phase = 'heat';
+          cycle.lived.push({ onset: t, advanced: cycle.advance, suppressed: masked });
+          cycle.advance = 0;
           const causes = this.lastOfType(i, 'pre-heat');
           this.noteExposure(
             [i],
             this.emit('heat-onset', { actor: c.id, place: this.placeOf(i) }, causes, {
-              onset: reading.onset,
+              onset: t,
+              ...(reading.onset < t && { due: reading.onset }),
             }),
           );
           continue;
@@ -451,6 +457,44 @@ export class World {
         break;
       }
     });
+  }
+
+  /** Being with an unbonded alpha in pre-heat brings the onset forward, by dose, up to the canon's cap. */
+  private advanceOnsets(elapsed: number): void {
+    if (elapsed <= 0) return;
+    const heat = this.canon.heat;
+    const chars = this.definition.characters;
+    for (let o = 0; o < this.n; o++) {
+      const cycle = this.s.cycles[o];
+      if (!cycle || cycle.phase !== 'pre-heat' || cycle.advance >= heat.advanceCap) continue;
+      let gain = 0;
+      let strongest = -1;
+      let strongestDose = 0;
+      for (let a = 0; a < this.n; a++) {
+        // Exposure to the alpha himself: in the same place (his lingering scent or residue elsewhere is not him).
+        if (a === o || chars[a]!.representation !== 'alpha' || this.s.bondedTo[a]! >= 0) continue;
+        if (this.s.place[a] !== this.s.place[o]) continue;
+        const dose = this.instantDoses[(o * this.n + a) * NOTE_COUNT + NOTE.alpha]!;
+        gain += dose * elapsed * heat.advanceRate;
+        if (dose > strongestDose) {
+          strongest = a;
+          strongestDose = dose;
+        }
+      }
+      if (gain <= 0 || strongest < 0) continue;
+      const before = cycle.advance;
+      cycle.advance = Math.min(heat.advanceCap, before + gain);
+      const hours = Math.floor(cycle.advance / SECONDS_PER_HOUR);
+      if (hours > Math.floor(before / SECONDS_PER_HOUR)) {
+        const reading = phaseAt(chars[o]!.cycle!, this.canon, cycle, this.masked(o), this.s.t);
+        this.emit(
+          'heat-advanced',
+          { actor: chars[o]!.id, target: chars[strongest]!.id, place: this.placeOf(o), value: hours },
+          [...this.lastOfType(o, 'pre-heat'), ...this.exposureCauses(o, strongest)],
+          { advance: Math.round(cycle.advance), onset: reading.onset, dose: round3(strongestDose) },
+        );
+      }
+    }
   }
 
   private lastOfType(character: number, type: EventType): number[] {
@@ -660,6 +704,7 @@ export class World {
       unhabituated: (c) => 1 + instinct.unhabituatedGain * (1 - this.s.habituation[c]!),
       habituation: (c) => this.s.habituation[c]!,
       index: (id) => (id === undefined ? -1 : (this.charIndex.get(id) ?? -1)),
+      minor: (c) => isMinor(chars[c]!),
       id: (c) => chars[c]!.id,
       now: () => this.s.t,
       emit: (type, who, causes, data) =>
@@ -857,7 +902,11 @@ export class World {
       }
       case 'say': {
         if (!action.truthful) this.agitate(a);
-        const id = this.emit('say', who, causes, { text: action.text, truthful: action.truthful });
+        const to = action.to ? { target: action.to } : {};
+        const id = this.emit('say', { ...who, ...to }, causes, {
+          text: action.text,
+          truthful: action.truthful,
+        });
         const listeners = action.to
           ? [this.idx(action.to)]
           : this.charsIn(this.s.place[a]!).filter((c) => c !== a);
@@ -866,6 +915,7 @@ export class World {
             t: this.s.t + this.canon.lies.sniffDelay,
             speaker: a,
             listener: l,
+            lie: !action.truthful,
             cause: id,
           });
         }
@@ -873,7 +923,12 @@ export class World {
       }
       case 'tell': {
         const about = this.idx(action.about);
-        const truthful = this.definition.characters[about]!.representation === action.value;
+        // A lie is saying what one does not believe: an honest mistake does not sour anyone's scent.
+        const believed =
+          about === a
+            ? this.definition.characters[a]!.representation
+            : (this.s.beliefs[a * this.n + about]?.value ?? action.value);
+        const truthful = believed === action.value;
         if (!truthful) this.agitate(a);
         const id = this.emit('tell', { ...who, value: action.value }, causes, {
           about: action.about,
@@ -883,6 +938,7 @@ export class World {
           t: this.s.t + this.canon.lies.sniffDelay,
           speaker: a,
           listener: target,
+          lie: !truthful,
           cause: id,
           claim: { about, value: action.value },
         });
@@ -904,6 +960,11 @@ export class World {
           return false;
         }
         const id = this.emit('mark', who, causes);
+        // A new bond replaces an old one, on both sides.
+        for (const c of [a, target]) {
+          const old = this.s.bondedTo[c]!;
+          if (old >= 0) this.s.bondedTo[old] = -1;
+        }
         this.s.bondedTo[a] = target;
         this.s.bondedTo[target] = a;
         this.emit('bond', who, [id, ...this.lastEventIds('consent', target, a)]);
@@ -1136,11 +1197,18 @@ export class World {
         const heatDose = dose[NOTE.heat]!;
         if (heatDose >= heatAt && !this.s.heatRecognised[pair]) {
           this.s.heatRecognised[pair] = 1;
-          this.emit('recognise-heat', who, this.exposureCauses(o, e), {
-            via,
-            dose: round3(heatDose),
-            threshold: round3(heatAt),
-          });
+          const id = this.emit(
+            'recognise-heat',
+            who,
+            [...this.exposureCauses(o, e), ...this.lastOfType(e, 'heat-onset')],
+            {
+              via,
+              dose: round3(heatDose),
+              threshold: round3(heatAt),
+            },
+          );
+          // Only an omega is in heat: recognising it is knowing what they are.
+          this.adopt(o, e, 'omega', 'scent', CONFIDENCE.told + 0.3, [id]);
         } else if (heatDose < heatAt * p.rearm) this.s.heatRecognised[pair] = 0;
       }
     }
@@ -1166,7 +1234,7 @@ export class World {
       if (sour >= sourAt) {
         this.emit('lie-detected', who, [sniff.cause], { via, dose: round3(sour), threshold: round3(sourAt) });
         believed = false;
-      } else if (this.hypotheticalLieDose(listener, speaker) >= sourAt) {
+      } else if (!sniff.lie && this.hypotheticalLieDose(listener, speaker) >= sourAt) {
         // Close enough that a lie would have shown: its absence is noticed.
         this.emit('truth-sensed', who, [sniff.cause], { via, dose: round3(sour), threshold: round3(sourAt) });
       }
@@ -1295,9 +1363,11 @@ function initialState(def: WorldDefinition): WorldState {
     lastShiver: none(n, Number.MIN_SAFE_INTEGER),
     touching: none(n * n),
     consents: none(n * n),
-    bondedTo: def.characters.map((c) =>
-      c.bondedTo ? def.characters.findIndex((d) => d.id === c.bondedTo) : -1,
-    ),
+    bondedTo: def.characters.map((c) => {
+      // A bond is mutual, whichever side the scenario declares it on.
+      const partner = c.bondedTo ?? def.characters.find((d) => d.bondedTo === c.id)?.id;
+      return partner === undefined ? -1 : def.characters.findIndex((d) => d.id === partner);
+    }),
     bondRecognised: none(n * n),
     orders: [],
     lastInstant: 0,

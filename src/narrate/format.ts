@@ -85,7 +85,12 @@ function describeNumbers(e: WorldEvent): string {
       .filter(([k, v]) => !RULE_FIELDS.has(k) && typeof v === 'number')
       .map(([k, v]) => ` × ${k} ${v}`)
       .join('');
-    const drive = e.value === 'calm' ? `${d.drive} ${d.before} → ${d.level}` : `${e.value} ${d.level}`;
+    const drive =
+      e.value === 'calm'
+        ? `${d.drive} ${d.before} → ${d.level}`
+        : typeof d.toward === 'number'
+          ? `${e.value} ${d.level}, rising toward ${d.toward}`
+          : `${e.value} ${d.level}`;
     return `rule ${d.rule}: ${d.amount}${factors} → ${drive}`;
   }
   for (const drive of ['aggression', 'longing', 'discomfort']) {

@@ -84,6 +84,8 @@ export function narrate(e: WorldEvent, names: Names): string {
   const data = e.data as Record<string, string | number | boolean | undefined>;
   switch (e.type) {
     case 'move':
+      if (e.value === 'restrained')
+        return `${actor} could not get away: ${names.character(data.by as string)} held them.`;
       return e.value === 'blocked'
         ? `${actor} could not get to ${names.place(data.to as string)}: no open way.`
         : `${actor} went from ${names.place(data.from as string)} into ${names.place(data.to as string)}.`;
@@ -189,6 +191,8 @@ export function narrate(e: WorldEvent, names: Names): string {
         : `${actor}'s pre-heat began: the scent is strengthening ahead of heat.`;
     case 'heat-onset':
       return data.ongoing ? `${actor} is in heat.` : `${actor}'s heat began.`;
+    case 'heat-advanced':
+      return `${actor}'s heat was brought forward by ${e.value} hour${e.value === 1 ? '' : 's'}: ${target}'s scent.`;
     case 'heat-end':
       return `${actor}'s heat ended.`;
     default:

@@ -4,27 +4,21 @@
  * closed doors, no removing what is not worn). All mistakes are collected before giving up.
  */
 import { applyOverrides, type Canon, presets } from '../canon/index.js';
-import type {
-  Action,
-  ActionBody,
-  ActionKind,
-  CharacterDef,
-  DoorState,
-  Expectation,
-  WorldDefinition,
+import {
+  type Action,
+  type ActionBody,
+  type ActionKind,
+  ADULT_AGE,
+  type CharacterDef,
+  type DoorState,
+  type Expectation,
+  type WorldDefinition,
 } from '../core/definition.js';
 import { validateRules } from '../core/rules.js';
 import { formatDuration } from '../core/time.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
 import { didYouMean, listing, type ScenarioFile } from './schema.js';
-
-/**
- * Characters younger than this may appear in a scenario, but no heat, rut, longing, mark or bond may
- * involve them. An absolute rule of the engine, deliberately not a canon parameter: no preset or
- * override can lower it.
- */
-export const ADULT_AGE = 18;
 
 /** How long a scenario runs after its last scripted action or roster event, when `until` is not given. */
 export const DEFAULT_TAIL = 600;

@@ -9,7 +9,6 @@ import { type ScenarioError, settleErrors } from './errors.js';
 import { parseScenarioText } from './parse.js';
 import { scenarioSchema, schemaErrors } from './schema.js';
 
-export { ADULT_AGE } from './compile.js';
 export { formatScenarioError, type ScenarioError } from './errors.js';
 
 export type LoadResult = { ok: true; definition: WorldDefinition } | { ok: false; errors: ScenarioError[] };

@@ -144,7 +144,7 @@ function duration(what = 'a duration', range: Range = {}) {
         typeof iss.input === 'number'
           ? report({
               message: `expected ${full} as text, got the bare number ${iss.input}`,
-              hint: 'write durations as "0:00:05" or "5d"',
+              hint: 'write durations as a quoted string: "0:00:05" is five seconds, "5d" five days',
             })
           : expecting(full)(iss),
     })

@@ -1,0 +1,118 @@
+/**
+ * What is known of a character's cycle at an instant, gathered for `forecast`: the recorded onsets,
+ * the onsets lived in a run, which of them were shifted (brought forward by exposure, or under the
+ * suppressant), and the suppressant regimen from the definition, the timeline's `take` / `stop` or a
+ * run's `medication` events.
+ */
+import type { WorldDefinition } from '../core/definition.js';
+import type { WorldEvent } from '../core/events.js';
+import { type Forecast, forecast, type MedicationState, SUPPRESSANT } from './forecast.js';
+
+/** An onset lived in a run (the shape of the world's cycle record). */
+export interface LivedOnset {
+  onset: number;
+  /** seconds it was brought forward by exposure */
+  advanced: number;
+  /** whether it came under the suppressant */
+  suppressed: boolean;
+}
+
+export interface KnownHistory {
+  onsets: number[];
+  shifted: number[];
+  medication: MedicationState;
+}
+
+export interface HistoryOptions {
+  /** onsets lived in a run, by character id */
+  lived?: ReadonlyMap<string, readonly LivedOnset[]>;
+  /**
+   * a run's log: its `medication` events stand for the timeline's `take` / `stop`, and when `lived` is
+   * not given its `heat-onset` and `heat-advanced` events give the lived onsets
+   */
+  events?: readonly WorldEvent[];
+}
+
+/** Everything known of `character`'s cycle at `now`. */
+export function historyOf(
+  definition: WorldDefinition,
+  character: string,
+  now: number,
+  options: HistoryOptions = {},
+): KnownHistory {
+  const def = definition.characters.find((c) => c.id === character);
+  const recorded = (def?.cycle?.onsets ?? []).filter((o) => o <= now);
+  const events = (options.events ?? []).filter((e) => e.t <= now && e.actor === character);
+
+  // Lived onsets, and which were shifted.
+  let lived: LivedOnset[];
+  const given = options.lived?.get(character);
+  if (given) lived = given.filter((l) => l.onset <= now).map((l) => ({ ...l }));
+  else {
+    lived = events
+      .filter((e) => e.type === 'heat-onset' && e.data.ongoing !== true)
+      .map((e) => ({
+        onset: typeof e.data.onset === 'number' ? e.data.onset : e.t,
+        advanced: 0,
+        suppressed: false,
+      }));
+    for (const advance of events.filter((e) => e.type === 'heat-advanced')) {
+      const onset = lived.find((l) => l.onset >= advance.t);
+      if (onset) onset.advanced = Math.max(onset.advanced, Number(advance.data.advance ?? 1));
+    }
+  }
+
+  // The suppressant regimen: declared, then changed by take / stop.
+  const declared = def?.medication.find((m) => m.name === SUPPRESSANT);
+  let on = declared !== undefined && (declared.since === undefined || declared.since <= now);
+  let since = on ? declared?.since : undefined;
+  let stoppedAt: number | undefined;
+  const regimens: [number | undefined, number][] = [];
+  const changes = options.events
+    ? events
+        .filter((e) => e.type === 'medication' && e.data.item === SUPPRESSANT)
+        .map((e) => ({ t: e.t, take: e.value === 'take' }))
+    : definition.timeline
+        .filter((a) => a.actor === character && a.at <= now && (a.do === 'take' || a.do === 'stop'))
+        .filter((a) => 'item' in a && a.item === SUPPRESSANT)
+        .map((a) => ({ t: a.at, take: a.do === 'take' }));
+  for (const change of changes) {
+    if (change.take && !on) {
+      on = true;
+      since = change.t;
+      stoppedAt = undefined;
+    } else if (!change.take && on) {
+      on = false;
+      regimens.push([since, change.t]);
+      stoppedAt = change.t;
+    }
+  }
+  const medication: MedicationState = { suppressant: on };
+  if (since !== undefined) medication.since = since;
+  if (!on && stoppedAt !== undefined) medication.stoppedAt = stoppedAt;
+
+  const onsets = [...new Set([...recorded, ...lived.map((l) => l.onset)])].sort((a, b) => a - b);
+  // Under a regimen with a known start: the onset is shifted (a regimen of unknown start says nothing
+  // about which recorded onsets it covered).
+  const underRegimen = (o: number) =>
+    regimens.some(([from, to]) => from !== undefined && o > from && o <= to);
+  const shifted = onsets.filter(
+    (o) => underRegimen(o) || lived.some((l) => l.onset === o && (l.advanced > 0 || l.suppressed)),
+  );
+  return { onsets, shifted, medication };
+}
+
+/** The forecast of every character with a cycle, by id, in definition order. */
+export function forecastAll(
+  definition: WorldDefinition,
+  now: number,
+  options: HistoryOptions = {},
+): Map<string, Forecast> {
+  const out = new Map<string, Forecast>();
+  for (const character of definition.characters) {
+    if (!character.cycle) continue;
+    const known = historyOf(definition, character.id, now, options);
+    out.set(character.id, forecast({ character, canon: definition.canon, now, ...known }));
+  }
+  return out;
+}
