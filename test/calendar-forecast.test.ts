@@ -257,13 +257,13 @@ describe('forecast', () => {
 });
 
 describe('reminders', () => {
-  it('fire reminderLead (12:00) before each window opens', () => {
-    // Windows open at 29d, 60d − √2 d, 90d − √3 d; reminders 12 h earlier.
+  it('fire reminderLead (12:00) before each predicted onset', () => {
+    // Windows are centred on 30d, 60d, 90d; reminders 12 h earlier.
     const f = forecast({ character: omega([-90, -60, -30, 0]), canon: seeds, now: 0 });
     expect(reminders(f, seeds).map((r) => r.t)).toEqual([
-      2_505_600 - 43_200,
-      5_061_812 - 43_200,
-      7_626_351 - 43_200,
+      2_592_000 - 43_200,
+      5_184_000 - 43_200,
+      7_776_000 - 43_200,
     ]);
     expect(reminders(f, seeds)[0]!.window).toEqual(f.windows[0]);
   });

@@ -204,9 +204,9 @@ export interface Reminder {
   window: ForecastWindow;
 }
 
-/** A reminder `forecast.reminderLead` before each window opens, earliest first (some may be past). */
+/** A reminder `forecast.reminderLead` before each predicted onset, earliest first (some may be past). */
 export function reminders(forecast: Forecast, canon: Canon): Reminder[] {
   return forecast.windows
-    .map((window) => ({ t: window.from - canon.forecast.reminderLead, window }))
+    .map((window) => ({ t: window.center - canon.forecast.reminderLead, window }))
     .sort((a, b) => a.t - b.t);
 }

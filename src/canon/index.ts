@@ -17,6 +17,7 @@ export const PRESET_NAMES = Object.keys(presets) as CanonPresetName[];
 /** Leaves measured in seconds: overrides may write them as durations (`"8:00"`, `"182d"`). */
 const DURATION_LEAVES = new Set([
   'air.tick',
+  'air.quietTick',
   'air.settle',
   'residue.halfLife',
   'heat.preHeatWindow',

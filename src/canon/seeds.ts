@@ -33,6 +33,8 @@ export const seeds: Canon = {
     nearFieldFlow: 20,
     // Perception is checked at least once a simulated second.
     tick: 1,
+    // ...and once every ten minutes while nobody is together: long spans run fast, scent still exact.
+    quietTick: 10 * SECONDS_PER_MINUTE,
     // The start is a settled scene: everyone has been where they are for a day.
     settle: SECONDS_PER_DAY,
   },
@@ -119,7 +121,7 @@ export const seeds: Canon = {
     regimenHalfWidth: 7 * SECONDS_PER_DAY,
     // The middle half of a window (center ± half the half-width) is where a heat is likely.
     coreShare: 0.5,
-    // A self-placed reminder fires twelve hours before a window opens.
+    // A self-placed reminder fires twelve hours before each predicted onset.
     reminderLead: 12 * SECONDS_PER_HOUR,
     // The first natural cycle after stopping the suppressant is irregular: its window is twice as wide.
     stopIrregularity: 2,

@@ -52,6 +52,8 @@ export interface Canon {
     nearFieldFlow: number;
     /** scene resolution: the longest step between two perception checks, seconds */
     tick: number;
+    /** the same when nobody shares a place and nothing is pending (long spans run fast), seconds */
+    quietTick: number;
     /**
      * the air at the start is as if everyone had been where they are, doors as they are, for this
      * long (seconds): scents have built up, not started from nothing
@@ -169,7 +171,7 @@ export interface ForecastCanon {
   regimenHalfWidth: number;
   /** a window's core (where a roster conflict is `likely`) is center ± this share of the half-width */
   coreShare: number;
-  /** a reminder fires this long (seconds) before a forecast window opens */
+  /** a reminder fires this long (seconds) before each predicted onset (a window's center) */
   reminderLead: number;
   /** after the suppressant is stopped, the first natural cycle's window is this many times as wide */
   stopIrregularity: number;

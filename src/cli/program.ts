@@ -4,11 +4,13 @@
 import { relative } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
+import { knowsFrom, viewForecasts, viewRoster } from '../calendar/index.js';
 import type { WorldDefinition } from '../core/definition.js';
 import { checkExpectations, type ExpectationResult } from '../core/expect.js';
 import { explain, findEvent } from '../core/explain.js';
-import { parseDuration } from '../core/time.js';
+import { parseDuration, SECONDS_PER_DAY } from '../core/time.js';
 import { World } from '../core/world.js';
+import { type CalendarFormat, formatForecasts, formatRoster } from '../narrate/calendar.js';
 import { describeExpectation } from '../narrate/expectation.js';
 import {
   formatLog,
@@ -209,7 +211,55 @@ export function buildProgram(status: Status = { code: 0 }): Command {
       emit(formatWhoKnows(world.whoKnows(id, at), id, at, def, opts.format));
     });
 
+  const calendarFormat = () =>
+    new Option('-f, --format <format>', 'output format')
+      .choices(['text', 'json', 'jsonl', 'md'])
+      .default('text');
+
+  program
+    .command('forecast')
+    .description("each omega's next heats with windows, as a viewer may see them")
+    .argument('<file>', 'scenario file')
+    .option('--days <n>', 'only windows opening within this many days', (v) => {
+      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number of days');
+      return Number(v);
+    })
+    .option('--at <duration>', 'the instant to forecast from (default: the start)', durationOption)
+    .option('--viewer <id>', 'show only what this character may see (default: each omega sees their own)')
+    .addOption(calendarFormat())
+    .action((file: string, opts: { days?: number; at?: number; viewer?: string; format: CalendarFormat }) => {
+      const { world, at, knows } = calendarWorld(load(file), opts.at, opts.viewer);
+      const all = [...world.forecasts().values()];
+      const seen = opts.viewer ? viewForecasts(all, opts.viewer, knows) : all;
+      const horizon = opts.days === undefined ? Number.POSITIVE_INFINITY : at + opts.days * SECONDS_PER_DAY;
+      const shown = seen.map((f) => ({ ...f, windows: f.windows.filter((w) => w.from <= horizon) }));
+      emit(formatForecasts(shown, world.definition, opts.format, opts.viewer));
+    });
+
+  program
+    .command('roster')
+    .description('roster conflicts with forecasts, and reschedule proposals, redacted for the viewer')
+    .argument('<file>', 'scenario file')
+    .option('--viewer <id>', 'see it as this character (default: each conflict as its own character sees it)')
+    .option('--at <duration>', 'the instant to check from (default: the start)', durationOption)
+    .addOption(calendarFormat())
+    .action((file: string, opts: { viewer?: string; at?: number; format: CalendarFormat }) => {
+      const { world, knows } = calendarWorld(load(file), opts.at, opts.viewer);
+      const report = world.rosterReport();
+      const view = opts.viewer ? viewRoster(report, opts.viewer, knows) : viewRoster(report, '', () => true);
+      emit(formatRoster(view, world.rosterDefinition(), opts.format, opts.viewer));
+    });
+
   return program;
+}
+
+/** A world run to `at`, and who knows whom by then, for a calendar view. */
+function calendarWorld(def: WorldDefinition, at: number | undefined, viewer: string | undefined) {
+  if (viewer !== undefined) characterId(def, viewer);
+  const world = World.create(def);
+  const when = at ?? 0;
+  world.runUntil(when);
+  return { world, at: when, knows: knowsFrom(def, world.events, when) };
 }
 
 function resultJson(r: ExpectationResult) {

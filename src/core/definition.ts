@@ -94,6 +94,8 @@ export interface RelationDef {
   affinity?: number;
   /** trust 0..1 */
   trust?: number;
+  /** declared partners: when one takes medical leave, the other takes leave too */
+  onLeaveWith?: boolean;
 }
 
 /** A scripted action, as written in the timeline. `at` is seconds from start. */

@@ -50,6 +50,7 @@ export const EVENT_TYPES = [
   'heat-onset',
   'heat-advanced',
   'heat-end',
+  'reminder',
   'conflict',
   'reschedule',
 ] as const;

@@ -11,6 +11,9 @@ import { type RuleHost, type RuleSubject, ruleAmount, ruleFactors, ruleHolds } f
 import type { PendingOrder, WorldState } from './state.js';
 
 export const DRIVE_COUNT = DRIVES.length;
+
+/** Demands no order can carry: giving or withholding consent, and a mark, which needs it. */
+export const UNORDERABLE: ReadonlySet<string> = new Set(['consent', 'refuse', 'mark']);
 export const DRIVE = { protect: 0, aggression: 1, discomfort: 2, longing: 3 } as const satisfies Record<
   DriveName,
   number
@@ -239,7 +242,8 @@ export class Instinct {
         const grounds = this.lastDriveEvent(a, x, 'aggression');
         const numbers = { aggression: round3(aggression), threshold: round3(threshold) };
         if (h.state.restrainedBy[x] === a) {
-          if (aggression < limits.release * threshold) {
+          // Calm enough to let go, or no longer there to hold on.
+          if (aggression < limits.release * threshold || !h.samePlace(a, x)) {
             h.state.restrainedBy[x] = -1;
             // What is left of the impulse after letting go is not a new one to hold back.
             h.state.resisted[pair] = 1;
@@ -259,11 +263,15 @@ export class Instinct {
           aggression >= threshold &&
           h.samePlace(a, x) &&
           (h.state.restrainedBy[x] ?? -1) < 0 &&
-          (!h.state.snarled[pair] || h.state.snarled[pair]! - 1 < t)
+          (!h.state.snarled[pair] || h.state.snarled[pair]! - 1 < t) &&
+          !(h.state.refusals[x * h.n + a] && h.state.resisted[pair])
         ) {
-          // Seizing someone is coming close to them: consent still rules, whatever the drive.
-          if (h.state.refusals[x * h.n + a]) h.act(a, { do: 'approach', target: h.id(x) }, grounds);
-          else {
+          // Seizing someone is coming close to them: consent still rules, whatever the drive. The
+          // attempt is blocked once, and not retried while the impulse lasts.
+          if (h.state.refusals[x * h.n + a]) {
+            h.state.resisted[pair] = 1;
+            h.act(a, { do: 'approach', target: h.id(x) }, grounds);
+          } else {
             h.state.restrainedBy[x] = a;
             const id = h.emit(
               'restrain',
@@ -276,6 +284,7 @@ export class Instinct {
         } else if (
           aggression >= limits.resist * threshold &&
           aggression < threshold &&
+          h.samePlace(a, x) &&
           !h.state.resisted[pair]
         ) {
           h.state.resisted[pair] = 1;
@@ -333,6 +342,19 @@ export class Instinct {
     h.state.orders = [];
     for (const order of pending) {
       if (t - order.t > h.canon.orders.patience) continue;
+      if (UNORDERABLE.has(order.demand.do)) {
+        // Consent is one's own to give or withhold: no order, no weapon, can make anyone give it.
+        h.emit(
+          'defy',
+          { actor: order.receiver, target: order.giver, value: order.demand.do },
+          [order.event],
+          {
+            reason: 'consent cannot be ordered',
+            ...demandData(order.demand),
+          },
+        );
+        continue;
+      }
       if (!h.possible(order.receiver, order.demand)) continue;
       const { will, terms } = h.orderWill(order);
       if (will >= 0) {

@@ -4,7 +4,7 @@
  */
 import { type Canon, DRIVES, type DriveName, type DriveRule, MECHANICS } from '../canon/types.js';
 import type { Belief } from './beliefs.js';
-import type { Representation } from './definition.js';
+import { REPRESENTATIONS, type Representation } from './definition.js';
 import { EVENT_TYPES, type WorldEvent } from './events.js';
 import { NOTE } from './signature.js';
 
@@ -139,6 +139,9 @@ export const FACTORS: Record<string, Factor> = {
   },
 };
 
+const TOWARD: readonly string[] = ['subject', 'event-actor', 'event-target', 'all'];
+const CHANGES: readonly string[] = ['level', 'add', 'calm'];
+
 export interface RuleIssue {
   rule: string;
   /** the field of the rule at fault */
@@ -162,6 +165,18 @@ export function validateRules(rules: Record<string, DriveRule>): RuleIssue[] {
     if (!DRIVES.includes(rule.drive))
       issue('drive', `unknown drive '${rule.drive}'`, `one of ${DRIVES.join(', ')}`);
     const trigger = rule.on === 'presence' ? 'presence' : 'event';
+    for (const who of rule.feels) {
+      if (!(REPRESENTATIONS as readonly string[]).includes(who))
+        issue('feels', `unknown representation '${who}'`, REPRESENTATIONS.join(', '));
+    }
+    if (!TOWARD.includes(rule.toward)) issue('toward', `unknown target '${rule.toward}'`, TOWARD.join(', '));
+    if (!CHANGES.includes(rule.change))
+      issue('change', `unknown change '${rule.change}'`, CHANGES.join(', '));
+    if (trigger === 'presence' && rule.change !== 'level')
+      issue(
+        'change',
+        `a 'presence' rule holds a drive at a level: change must be 'level', not '${rule.change}'`,
+      );
     if (trigger === 'event' && !(EVENT_TYPES as readonly string[]).includes(rule.on)) {
       issue('on', `unknown trigger '${rule.on}'`, "'presence' or an event type");
     }

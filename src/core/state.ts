@@ -4,7 +4,7 @@
  */
 import type { Belief } from './beliefs.js';
 import type { CycleState } from './cycle.js';
-import type { ActionBody, DoorState, Representation } from './definition.js';
+import type { ActionBody, DoorState, Representation, RosterEventDef } from './definition.js';
 import type { WorldEvent } from './events.js';
 
 /** A listener's nose will judge a statement at `t`. */
@@ -115,6 +115,10 @@ export interface WorldState {
   /** observers × subjects, 1 once the observer has smelled the subject's bond */
   bondRecognised: number[];
   orders: PendingOrder[];
+  /** the roster as it stands: events moved by a reschedule */
+  roster: RosterEventDef[];
+  /** reminders still to come: a character's own forecast, some hours before a window opens */
+  reminders: { t: number; character: number; center: number; from: number; to: number }[];
   /** the previous processed instant, for sustained drives and habituation */
   lastInstant: number;
   sniffs: PendingSniff[];

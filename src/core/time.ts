@@ -62,6 +62,7 @@ export function formatClock(startClock: number, t: number): string {
   const minutes = Math.floor(rest / SECONDS_PER_MINUTE);
   const seconds = rest - minutes * SECONDS_PER_MINUTE;
   const clock = `${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}`;
+  if (day < 0) return `${clock}, ${-day} day${day === -1 ? '' : 's'} before`;
   return day === 0 ? clock : `day ${day + 1} ${clock}`;
 }
 

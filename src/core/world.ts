@@ -7,6 +7,16 @@
  * judged by listeners' noses, perception and beliefs. Then the air is advanced exactly to the next
  * instant of interest (a tick, an action, a phase change).
  */
+
+import {
+  bondedPartners,
+  checkRoster,
+  type Forecast,
+  forecastAll,
+  type LivedOnset,
+  type RosterReport,
+  reminders,
+} from '../calendar/index.js';
 import { type Canon, DRIVES, type DriveName } from '../canon/types.js';
 import { type AirFlow, advance, type Propagator, propagator, rateMatrix } from './air.js';
 import { type Belief, type BeliefSource, type Knower, shouldAdopt, whoKnows } from './beliefs.js';
@@ -188,9 +198,12 @@ export class World {
     return () => this.listeners.delete(listener);
   }
 
-  /** Advances by `seconds`. */
+  /**
+   * Advances by `seconds`, or to the world's next instant if that is further away (a quiet stretch):
+   * a step always makes progress.
+   */
   step(seconds: number): void {
-    this.runUntil(this.s.t + seconds);
+    this.runUntil(Math.max(this.s.t + seconds, this.nextStop()));
   }
 
   /** Runs to the scenario's end. */
@@ -330,7 +343,10 @@ export class World {
 
   private nextStop(): number {
     const t = this.s.t;
-    let next = t + this.canon.air.tick;
+    // A quiet stretch (nobody together, nothing pending) needs no second-by-second scene.
+    let next = t + (this.quiet() ? this.canon.air.quietTick : this.canon.air.tick);
+    const reminder = this.s.reminders[0];
+    if (reminder && reminder.t > t) next = Math.min(next, reminder.t);
     if (this.definition.until > t) next = Math.min(next, this.definition.until);
     const action = this.definition.timeline[this.s.nextAction];
     if (action && action.at > t) next = Math.min(next, action.at);
@@ -344,6 +360,17 @@ export class World {
     return next;
   }
 
+  /** Nobody shares a place, nobody is held, no statement or order is pending. */
+  private quiet(): boolean {
+    if (this.s.sniffs.length || this.s.orders.length || this.s.restrainedBy.some((r) => r >= 0)) return false;
+    const occupied = new Set<number>();
+    for (const place of this.s.place) {
+      if (occupied.has(place)) return false;
+      occupied.add(place);
+    }
+    return true;
+  }
+
   private processInstant(): void {
     if (!this.s.started) {
       this.s.started = true;
@@ -353,6 +380,7 @@ export class World {
     const elapsed = this.s.t - this.s.lastInstant;
     this.s.lastInstant = this.s.t;
     this.updateCycles();
+    this.remind();
     const timeline = this.definition.timeline;
     while (this.s.nextAction < timeline.length && timeline[this.s.nextAction]!.at <= this.s.t) {
       const action = timeline[this.s.nextAction]!;
@@ -400,6 +428,9 @@ export class World {
       );
       this.noteExposure([i], id);
     });
+    this.definition.characters.forEach((c, i) => {
+      if (c.cycle) this.scheduleReminders(i);
+    });
   }
 
   /** Fills the air as if the starting arrangement had held for `air.settle` seconds. */
@@ -444,6 +475,7 @@ export class World {
           cycle.phase = 'heat';
           cycle.lived.push({ onset: t, advanced: cycle.advance, suppressed: masked });
           cycle.advance = 0;
+          this.scheduleReminders(i);
           const causes = this.lastOfType(i, 'pre-heat');
           this.noteExposure(
             [i],
@@ -667,16 +699,141 @@ export class World {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // The calendar: forecasts from what the world has lived, the roster as it stands, leave
+
+  /** The definition with the roster as it stands now (rescheduled events moved). */
+  rosterDefinition(): WorldDefinition {
+    return { ...this.definition, roster: this.s.roster };
+  }
+
+  /** Each omega's forecast as of now, from recorded and lived onsets and the regimen. */
+  forecasts(): Map<string, Forecast> {
+    return forecastAll(this.rosterDefinition(), this.s.t, {
+      lived: this.livedOnsets(),
+      events: this.s.events,
+    });
+  }
+
+  /** Pairs who take leave together: bonded partners and relations declared `on_leave_with`. */
+  leavePartners(): [string, string][] {
+    const declared = this.definition.relations
+      .filter((r) => r.onLeaveWith)
+      .map((r) => [...r.between].sort() as [string, string]);
+    const pairs = new Map([...bondedPartners(this.definition), ...declared].map((p) => [p.join('|'), p]));
+    return [...pairs.values()];
+  }
+
+  /** The roster checked against everyone's forecast, now. */
+  rosterReport(): RosterReport {
+    return checkRoster({
+      definition: this.rosterDefinition(),
+      forecasts: this.forecasts(),
+      partners: this.leavePartners(),
+      now: this.s.t,
+    });
+  }
+
+  private livedOnsets(): Map<string, LivedOnset[]> {
+    const lived = new Map<string, LivedOnset[]>();
+    this.definition.characters.forEach((c, i) => {
+      const cycle = this.s.cycles[i];
+      if (cycle) lived.set(c.id, cycle.lived);
+    });
+    return lived;
+  }
+
+  /** Schedules a character's own reminders from their forecast (the "self-placed reminder"). */
+  private scheduleReminders(character: number): void {
+    const id = this.definition.characters[character]!.id;
+    const own = this.forecasts().get(id);
+    this.s.reminders = this.s.reminders.filter((r) => r.character !== character);
+    if (!own) return;
+    for (const r of reminders(own, this.canon)) {
+      if (r.t > this.s.t) this.s.reminders.push({ t: r.t, character, ...r.window });
+    }
+    this.s.reminders.sort((x, y) => x.t - y.t || x.character - y.character);
+  }
+
+  private remind(): void {
+    while (this.s.reminders.length && this.s.reminders[0]!.t <= this.s.t) {
+      const r = this.s.reminders.shift()!;
+      const c = this.definition.characters[r.character]!;
+      this.emit(
+        'reminder',
+        { actor: c.id, place: this.placeOf(r.character) },
+        this.lastOfType(r.character, 'heat-onset'),
+        { center: r.center, from: r.from, to: r.to },
+      );
+    }
+  }
+
+  /**
+   * A request for leave: the requester's forecast is checked against the roster; each conflict is
+   * logged, and the approver moves each conflicted event to its first clear slot, partners on leave too.
+   */
+  private requestLeave(requester: number, approver: number, only: string | undefined, request: number): void {
+    const chars = this.definition.characters;
+    const id = chars[requester]!.id;
+    const report = this.rosterReport();
+    const mine = report.conflicts.filter(
+      (c) => (c.character === id || c.via === id) && (!only || c.event === only),
+    );
+    const grounds = new Map<string, number[]>();
+    for (const conflict of mine) {
+      const event = this.emit(
+        'conflict',
+        {
+          actor: conflict.character,
+          place: this.placeOf(this.idx(conflict.character)),
+          value: conflict.level,
+        },
+        [request],
+        {
+          event: conflict.event,
+          from: conflict.window.from,
+          to: conflict.window.to,
+          ...(conflict.via && { via: conflict.via }),
+        },
+      );
+      grounds.set(conflict.event, [...(grounds.get(conflict.event) ?? []), event]);
+    }
+    if (approver < 0) return;
+    for (const [eventId, causes] of grounds) {
+      const proposal = report.proposals[eventId]?.[0];
+      const slot = this.s.roster.find((r) => r.id === eventId);
+      if (!proposal || !slot) continue;
+      const from = slot.start;
+      slot.start = proposal.start;
+      slot.end = proposal.end;
+      const onLeave = [...new Set(mine.filter((c) => c.event === eventId).map((c) => c.character))];
+      this.emit(
+        'reschedule',
+        { actor: chars[approver]!.id, target: id, place: this.placeOf(approver), value: proposal.label },
+        causes,
+        {
+          event: eventId,
+          from,
+          to: proposal.start,
+          leave: onLeave,
+        },
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Instinct: what the rules may ask of this world, and do in it
 
   private instinctHost(): InstinctHost {
     const chars = this.definition.characters;
+    // A rule about "everyone" has no other character: pair factors take their defaults then.
     const relation = (a: number, b: number) =>
-      this.definition.relations.find(
-        (r) =>
-          (r.between[0] === chars[a]!.id && r.between[1] === chars[b]!.id) ||
-          (r.between[1] === chars[a]!.id && r.between[0] === chars[b]!.id),
-      );
+      a < 0 || b < 0
+        ? undefined
+        : this.definition.relations.find(
+            (r) =>
+              (r.between[0] === chars[a]!.id && r.between[1] === chars[b]!.id) ||
+              (r.between[1] === chars[a]!.id && r.between[0] === chars[b]!.id),
+          );
     const instinct = this.canon.instinct;
     const host: InstinctHost = {
       canon: this.canon,
@@ -691,7 +848,9 @@ export class World {
       drive: (c, other, d) => this.instinct.level(c, other, d),
       bondedTo: (c) => this.s.bondedTo[c]!,
       affinity: (a, b) =>
-        relation(a, b)?.affinity ?? derivedAffinity(chars[a]!, chars[b]!, instinct.derivedAffinity),
+        a < 0 || b < 0
+          ? 1
+          : (relation(a, b)?.affinity ?? derivedAffinity(chars[a]!, chars[b]!, instinct.derivedAffinity)),
       trust: (a, b) => relation(a, b)?.trust ?? instinct.defaultTrust,
       youth: (c) => {
         const age = chars[c]!.age;
@@ -738,6 +897,7 @@ export class World {
         return this.placeOf(actor) !== body.to;
       case 'approach':
       case 'touch':
+      case 'mark':
         return this.s.place[actor] === this.s.place[this.idx(body.target)];
       default:
         return true;
@@ -972,12 +1132,14 @@ export class World {
       }
       case 'submit':
       case 'reassure':
+        this.emit(action.do, who, causes);
+        return true;
       case 'request-leave':
-        this.emit(
-          action.do,
-          who,
-          causes,
-          action.do === 'request-leave' && action.event ? { event: action.event } : {},
+        this.requestLeave(
+          a,
+          target,
+          action.event,
+          this.emit('request-leave', who, causes, action.event ? { event: action.event } : {}),
         );
         return true;
       case 'shower': {
@@ -1370,6 +1532,8 @@ function initialState(def: WorldDefinition): WorldState {
     }),
     bondRecognised: none(n * n),
     orders: [],
+    roster: def.roster.map((r) => ({ ...r, participants: [...r.participants] })),
+    reminders: [],
     lastInstant: 0,
     events: [],
   };

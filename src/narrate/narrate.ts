@@ -11,6 +11,10 @@ export interface Names {
   place(id: string | undefined): string;
   door(id: string | undefined): string;
   item(id: string | undefined): string;
+  /** a roster event's title */
+  event(id: string | undefined): string;
+  /** the wall clock at instant `t` */
+  clock(t: number): string;
 }
 
 /** Display names from a definition: characters by name, places with an article where it reads better. */
@@ -22,6 +26,8 @@ export function namesOf(def: WorldDefinition): Names {
     place: (id) => (id === undefined ? 'somewhere' : withArticle(places.get(id) ?? id)),
     door: (id) => (id === undefined ? 'a door' : `the ${words(id)}`),
     item: (id) => (id === undefined ? 'it' : `the ${words(id)}`),
+    event: (id) => def.roster.find((r) => r.id === id)?.title ?? id ?? 'an event',
+    clock: (t) => formatClock(def.clock, t),
   };
 }
 
@@ -191,6 +197,18 @@ export function narrate(e: WorldEvent, names: Names): string {
         : `${actor}'s pre-heat began: the scent is strengthening ahead of heat.`;
     case 'heat-onset':
       return data.ongoing ? `${actor} is in heat.` : `${actor}'s heat began.`;
+    case 'reminder':
+      return `${actor}'s datapad reminder: heat expected around ${names.clock(Number(data.center))} (between ${names.clock(Number(data.from))} and ${names.clock(Number(data.to))}).`;
+    case 'conflict':
+      return data.via
+        ? `${actor} will be on leave with ${names.character(String(data.via))} during ${names.event(String(data.event))} (heat ${e.value}).`
+        : `${actor} cannot be at ${names.event(String(data.event))}: heat ${e.value} between ${names.clock(Number(data.from))} and ${names.clock(Number(data.to))}.`;
+    case 'reschedule': {
+      const leave = Array.isArray(data.leave)
+        ? data.leave.map((id) => names.character(String(id))).join(' and ')
+        : '';
+      return `${actor} moved ${names.event(String(data.event))} to ${e.value} (${names.clock(Number(data.to))})${leave ? `; on leave: ${leave}` : ''}.`;
+    }
     case 'heat-advanced':
       return `${actor}'s heat was brought forward by ${e.value} hour${e.value === 1 ? '' : 's'}: ${target}'s scent.`;
     case 'heat-end':

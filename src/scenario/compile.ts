@@ -14,6 +14,7 @@ import {
   type Expectation,
   type WorldDefinition,
 } from '../core/definition.js';
+import { UNORDERABLE } from '../core/instinct.js';
 import { validateRules } from '../core/rules.js';
 import { formatDuration } from '../core/time.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
@@ -267,6 +268,12 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
         return;
       case 'order':
         someoneElse('target', body.target);
+        if (UNORDERABLE.has(body.demand.do)) {
+          at([...path, 'demand', 'do'], {
+            message: `a '${body.demand.do}' cannot be ordered: consent is the character's own to give or withhold`,
+            hint: `script the ${body.demand.do} as ${body.target}'s own action, if it is theirs to take`,
+          });
+        }
         // The demand is done by the one ordered, who must be someone known to check it further.
         if (body.target !== doer && vocabulary.character.ids.includes(body.target)) {
           checkReferences(body.demand, [...path, 'demand'], body.target, [...path, 'target']);
@@ -581,7 +588,12 @@ function buildDefinition(
     doors: src.doors.map((d) => ({ id: d.id, between: [...d.between], state: d.state })),
     characters: Object.entries(src.characters).map(([id, c]) => buildCharacter(id, c, canon)),
     relations: src.relations.map((r) =>
-      defined({ between: [...r.between], affinity: r.affinity, trust: r.trust }),
+      defined({
+        between: [...r.between],
+        affinity: r.affinity,
+        trust: r.trust,
+        onLeaveWith: r.on_leave_with,
+      }),
     ),
     timeline,
     roster: src.roster.map((r) => ({

@@ -257,6 +257,7 @@ const relation = strict('a relation', {
   between: pair('character'),
   affinity: share().optional(),
   trust: share().optional(),
+  on_leave_with: z.boolean({ error: expecting('true or false') }).optional(),
 });
 
 /** One option of an action union: `do: kind` plus the kind's fields, and `stamp` (`at`, `actor`) if given. */

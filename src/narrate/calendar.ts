@@ -1,0 +1,110 @@
+/**
+ * Calendar views as text, Markdown, JSON and JSON Lines: each omega's forecast windows, and the
+ * roster's conflicts with their reschedule proposals. The views are already redacted for their viewer
+ * (see `src/calendar/redact.ts`); these functions only lay them out.
+ */
+import {
+  calendarNames,
+  describeConflict,
+  type Forecast,
+  isRedacted,
+  type RosterView,
+} from '../calendar/index.js';
+import type { WorldDefinition } from '../core/definition.js';
+import { formatClock } from '../core/time.js';
+
+export type CalendarFormat = 'text' | 'json' | 'jsonl' | 'md';
+
+const BASIS: Record<Forecast['basis'], string> = {
+  history: 'from recorded cycles',
+  regimen: 'from the suppressant regimen',
+  insufficient: 'too little history',
+};
+
+export function formatForecasts(
+  forecasts: Forecast[],
+  def: WorldDefinition,
+  format: CalendarFormat,
+  viewer?: string,
+): string {
+  const names = calendarNames(def);
+  const clock = (t: number) => formatClock(def.clock, t);
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(
+        forecasts.map(({ character, basis, windows }) => ({ character, basis, windows })),
+        null,
+        2,
+      )}\n`;
+    case 'jsonl':
+      return forecasts.map((f) => JSON.stringify(f)).join('\n') + (forecasts.length ? '\n' : '');
+    case 'md':
+    case 'text': {
+      const md = format === 'md';
+      const lines = [
+        md
+          ? `# Forecast — ${def.title}`
+          : `Forecast — ${def.title}${viewer ? ` (as ${names.character(viewer)} sees it)` : ''}`,
+      ];
+      if (md && viewer) lines.push('', `As ${names.character(viewer)} sees it.`);
+      if (!forecasts.length) lines.push(md ? '\nNothing to show.' : '  nothing to show');
+      for (const f of forecasts) {
+        lines.push(
+          md
+            ? `\n## ${names.character(f.character)}\n\n${BASIS[f.basis]}: ${f.note}\n`
+            : `${names.character(f.character)} — ${BASIS[f.basis]}: ${f.note}`,
+        );
+        f.windows.forEach((w, i) => {
+          const line = `${i + 1}. ${clock(w.from)} – ${clock(w.to)}, most likely ${clock(w.center)}`;
+          lines.push(md ? line : `  ${line}`);
+        });
+      }
+      return `${lines.join('\n')}\n`;
+    }
+  }
+}
+
+export function formatRoster(
+  view: RosterView,
+  def: WorldDefinition,
+  format: CalendarFormat,
+  viewer?: string,
+): string {
+  const names = calendarNames(def);
+  const clock = (t: number) => formatClock(def.clock, t);
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(view, null, 2)}\n`;
+    case 'jsonl':
+      return view.conflicts.map((c) => JSON.stringify(c)).join('\n') + (view.conflicts.length ? '\n' : '');
+    case 'md':
+    case 'text': {
+      const md = format === 'md';
+      const lines = [
+        md
+          ? `# Roster — ${def.title}`
+          : `Roster — ${def.title}${viewer ? ` (as ${names.character(viewer)} sees it)` : ''}`,
+      ];
+      if (md && viewer) lines.push('', `As ${names.character(viewer)} sees it.`, '');
+      if (!view.conflicts.length) lines.push(md ? 'No conflicts.' : '  no conflicts');
+      for (const event of def.roster) {
+        const conflicts = view.conflicts.filter((c) => c.event === event.id);
+        if (!conflicts.length) continue;
+        lines.push(
+          md
+            ? `\n## ${event.title} (${clock(event.start)})\n`
+            : `${event.title} (${clock(event.start)} – ${clock(event.end)})`,
+        );
+        for (const c of conflicts)
+          lines.push(`${md ? '- ' : '  '}${describeConflict(c, names, isRedacted(c))}`);
+        const proposals = view.proposals[event.id] ?? [];
+        if (proposals.length) {
+          lines.push(
+            `${md ? '- ' : '  '}reschedule: ${proposals.map((p) => `${p.label} (${clock(p.start)})`).join(', ')}`,
+          );
+        }
+      }
+      return `${lines.join('\n')}\n`;
+    }
+  }
+}
