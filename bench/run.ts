@@ -5,6 +5,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkRoster, forecastAll } from '../src/calendar/index.js';
 import { propagator, rateMatrix } from '../src/core/air.js';
 import type { WorldDefinition } from '../src/core/definition.js';
 import { World } from '../src/core/world.js';
@@ -62,9 +63,52 @@ function time(run: () => void, repeats: number): number {
   return samples[Math.floor(samples.length / 2)]!;
 }
 
+/**
+ * A crew with a calendar: `people` characters (a third of them omegas with recorded cycles, some on
+ * suppressants), each in a cabin of their own off one corridor, and `events` roster events over a year.
+ */
+function crew(people: number, events: number, until: string): WorldDefinition {
+  const lines = [
+    'omegaverse: 1',
+    'title: crew',
+    'seed: 9',
+    'places:',
+    '  corridor: { volume: 3000, ventilation: 6 }',
+  ];
+  for (let c = 0; c < people; c++) lines.push(`  cabin${c}: { volume: 40, ventilation: 2 }`);
+  lines.push('doors:');
+  for (let c = 0; c < people; c++)
+    lines.push(`  - { id: d${c}, between: [corridor, cabin${c}], state: closed }`);
+  lines.push('characters:');
+  for (let c = 0; c < people; c++) {
+    const representation = ['alpha', 'beta', 'omega'][c % 3];
+    let extra = '';
+    if (representation === 'omega') {
+      const period = 26 + (c % 9);
+      const onsets = [4, 3, 2, 1].map((k) => `"-${k * period + (c % 7)}d"`).join(', ');
+      extra = `, cycle: { period: ${period}d, duration: 4d, onsets: [${onsets}] }${c % 4 === 0 ? ', medication: [suppressant]' : ''}`;
+    }
+    lines.push(`  c${c}: { representation: ${representation}, age: 30, at: cabin${c}${extra} }`);
+  }
+  lines.push('roster:');
+  for (let e = 0; e < events; e++) {
+    const day = Math.floor((e * 365) / events);
+    const participants = [0, 1, 2, 3].map((k) => `c${(e * 7 + k * 13) % people}`);
+    lines.push(
+      `  - { id: r${e}, title: Duty ${e}, start: "${day}d 8:00", end: "${day}d 12:00", participants: [${[...new Set(participants)].join(', ')}] }`,
+    );
+  }
+  lines.push(`until: "${until}"`);
+  const result = loadScenario(lines.join('\n'), 'crew.yaml');
+  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
+  return result.definition;
+}
+
 const medbay = bundled('medbay.yaml');
 const quarters = bundled('quarters.yaml');
 const crowd40 = crowd(40, 10);
+const crew500 = crew(500, 2000, '365d');
+const crew30 = crew(30, 120, '365d');
 const cases: { name: string; what: string; run: () => void; repeats: number }[] = [
   {
     name: 'medbay',
@@ -83,6 +127,23 @@ const cases: { name: string; what: string; run: () => void; repeats: number }[] 
     what: '40 characters in 11 places, 1 simulated hour',
     run: () => void World.create(crowd40).run(),
     repeats: 3,
+  },
+  {
+    name: 'crew-500-calendar-year',
+    what: 'a generated 500-person crew with a 2,000-event roster: forecasts and the roster checked once a month for a year',
+    run: () => {
+      for (let month = 0; month < 12; month++) {
+        const now = month * 30 * 86_400;
+        checkRoster({ definition: crew500, forecasts: forecastAll(crew500, now), partners: [], now });
+      }
+    },
+    repeats: 1,
+  },
+  {
+    name: 'crew-30-world-year',
+    what: 'a generated 30-person crew in cabins, a simulated year of the world (cycles, reminders, quiet stretches)',
+    run: () => void World.create(crew30).run(),
+    repeats: 1,
   },
   {
     name: 'propagator-50',

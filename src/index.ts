@@ -3,6 +3,32 @@
  * snapshot and restore it, ask what anyone believes and who knows what, explain any event.
  * Runs in Node and in browsers: nothing here touches the file system.
  */
+
+export type {
+  Conflict,
+  ConflictLevel,
+  ConflictView,
+  Forecast,
+  ForecastBasis,
+  ForecastWindow,
+  Knows,
+  Proposal,
+  RosterReport,
+  RosterView,
+} from './calendar/index.js';
+export {
+  checkRoster,
+  describeConflict,
+  forecast,
+  forecastAll,
+  historyOf,
+  knowsFrom,
+  LEAK_WORDS,
+  MEDICAL_LEAVE,
+  reminders,
+  viewForecasts,
+  viewRoster,
+} from './calendar/index.js';
 export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './canon/index.js';
 export { applyOverrides, PRESET_NAMES, presets } from './canon/index.js';
 export type { DriveName, DriveRule, InstinctCanon, Mechanic, OrdersCanon } from './canon/types.js';
@@ -39,6 +65,7 @@ export { NOTES } from './core/signature.js';
 export { formatClock, formatDuration, parseClock, parseDuration } from './core/time.js';
 export type { CreateOptions, Dose, EventListener, Route, WorldSnapshot } from './core/world.js';
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, World } from './core/world.js';
+export { formatForecasts, formatRoster } from './narrate/calendar.js';
 export type { LogFormat } from './narrate/format.js';
 export { formatLog, formatTree, formatWhoKnows } from './narrate/format.js';
 export type { Names } from './narrate/narrate.js';

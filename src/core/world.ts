@@ -16,6 +16,7 @@ import {
   type LivedOnset,
   type RosterReport,
   reminders,
+  SUPPRESSANT,
 } from '../calendar/index.js';
 import { type Canon, DRIVES, type DriveName } from '../canon/types.js';
 import { type AirFlow, advance, type Propagator, propagator, rateMatrix } from './air.js';
@@ -76,8 +77,6 @@ const THRESHOLD_COUNT = 4;
 const EXPOSURE_MEMORY = 3;
 /** How many times one instant's reactions may cause further reactions. */
 const MAX_REACTION_ROUNDS = 6;
-/** The one medication with an effect in the body: the masker that also stretches the cycle. */
-export const SUPPRESSANT = 'suppressant';
 
 const CONFIDENCE: Record<Exclude<BeliefSource, 'scent'>, number> = { assumed: 0.3, told: 0.6, record: 0.9 };
 
