@@ -7,26 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { forecast, type MedicationState, reminders } from '../src/calendar/index.js';
 import { applyOverrides, presets } from '../src/canon/index.js';
 import type { CharacterDef } from '../src/core/definition.js';
+import { D, omega } from './calendar-fixtures.js';
 
-const D = 86_400;
 const seeds = presets.seeds;
-
-function omega(onsetDays: number[], extra: Partial<CharacterDef> = {}): CharacterDef {
-  return {
-    id: 'kylo',
-    name: 'Kylo Ren',
-    representation: 'omega',
-    selfControl: 0.5,
-    notes: [],
-    at: 'base',
-    wears: [],
-    carries: [],
-    medication: [],
-    knows: [],
-    cycle: { period: 30 * D, duration: 3 * D, variability: 2 * D, onsets: onsetDays.map((d) => d * D) },
-    ...extra,
-  };
-}
 
 /** A window centered `center` days out with half-width `half` days, rounded to whole seconds. */
 const w = (center: number, half: number) => ({

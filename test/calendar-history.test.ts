@@ -7,25 +7,7 @@ import { forecastAll, historyOf } from '../src/calendar/index.js';
 import { presets } from '../src/canon/index.js';
 import type { Action, CharacterDef, WorldDefinition } from '../src/core/definition.js';
 import type { WorldEvent } from '../src/core/events.js';
-
-const D = 86_400;
-
-function omega(onsetDays: number[], extra: Partial<CharacterDef> = {}): CharacterDef {
-  return {
-    id: 'kylo',
-    name: 'Kylo Ren',
-    representation: 'omega',
-    selfControl: 0.5,
-    notes: [],
-    at: 'base',
-    wears: [],
-    carries: [],
-    medication: [],
-    knows: [],
-    cycle: { period: 30 * D, duration: 3 * D, variability: 2 * D, onsets: onsetDays.map((d) => d * D) },
-    ...extra,
-  };
-}
+import { D, omega } from './calendar-fixtures.js';
 
 function world(character: CharacterDef, timeline: Action[] = []): WorldDefinition {
   return {

@@ -21,27 +21,11 @@ import {
   viewRoster,
 } from '../src/calendar/index.js';
 import { presets } from '../src/canon/index.js';
-import type { CharacterDef, WorldDefinition } from '../src/core/definition.js';
+import type { WorldDefinition } from '../src/core/definition.js';
 import type { WorldEvent } from '../src/core/events.js';
+import { D, person } from './calendar-fixtures.js';
 
-const D = 86_400;
 const NOW = 25 * D;
-
-function person(id: string, name: string, extra: Partial<CharacterDef> = {}): CharacterDef {
-  return {
-    id,
-    name,
-    representation: 'beta',
-    selfControl: 0.5,
-    notes: [],
-    at: 'base',
-    wears: [],
-    carries: [],
-    medication: [],
-    knows: [],
-    ...extra,
-  };
-}
 
 const definition: WorldDefinition = {
   title: 'redaction',

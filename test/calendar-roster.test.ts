@@ -21,25 +21,9 @@ import {
 } from '../src/calendar/index.js';
 import { presets } from '../src/canon/index.js';
 import type { CharacterDef, RosterEventDef, WorldDefinition } from '../src/core/definition.js';
+import { D, person } from './calendar-fixtures.js';
 
-const D = 86_400;
 const NOW = 25 * D;
-
-function person(id: string, name: string, extra: Partial<CharacterDef> = {}): CharacterDef {
-  return {
-    id,
-    name,
-    representation: 'beta',
-    selfControl: 0.5,
-    notes: [],
-    at: 'base',
-    wears: [],
-    carries: [],
-    medication: [],
-    knows: [],
-    ...extra,
-  };
-}
 
 const kylo = person('kylo', 'Kylo Ren', {
   representation: 'omega',

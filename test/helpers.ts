@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorldDefinition } from '../src/core/definition.js';
+import type { WorldEvent } from '../src/core/events.js';
 import { formatScenarioError, loadScenario } from '../src/scenario/index.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -46,3 +47,7 @@ export function scene(options: {
   ].join('\n');
   return compile(text);
 }
+
+/** The events of a type, optionally from an actor and toward a target. */
+export const find = (events: readonly WorldEvent[], type: string, actor?: string, target?: string) =>
+  events.filter((e) => e.type === type && (!actor || e.actor === actor) && (!target || e.target === target));

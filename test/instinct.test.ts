@@ -4,14 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/canon/index.js';
-import type { WorldEvent } from '../src/core/events.js';
 import { validateRules } from '../src/core/rules.js';
 import { World } from '../src/core/world.js';
 import { loadScenario } from '../src/scenario/index.js';
-import { scene } from './helpers.js';
-
-const find = (events: readonly WorldEvent[], type: string, actor?: string, target?: string) =>
-  events.filter((e) => e.type === type && (!actor || e.actor === actor) && (!target || e.target === target));
+import { find, scene } from './helpers.js';
 
 const run = (options: Parameters<typeof scene>[0]) => {
   const world = World.create(scene(options));

@@ -4,12 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/canon/index.js';
-import type { WorldEvent } from '../src/core/events.js';
 import { World } from '../src/core/world.js';
-import { scene } from './helpers.js';
-
-const find = (events: readonly WorldEvent[], type: string, actor?: string, target?: string) =>
-  events.filter((e) => e.type === type && (!actor || e.actor === actor) && (!target || e.target === target));
+import { find, scene } from './helpers.js';
 
 const ALPHA = 'al: { representation: alpha, age: 30, at: room }';
 const OMEGA = 'om: { representation: omega, age: 30, at: room }';

@@ -497,7 +497,7 @@ export class World {
     const chars = this.definition.characters;
     for (let o = 0; o < this.n; o++) {
       const cycle = this.s.cycles[o];
-      if (!cycle || cycle.phase !== 'pre-heat' || cycle.advance >= heat.advanceCap) continue;
+      if (cycle?.phase !== 'pre-heat' || cycle.advance >= heat.advanceCap) continue;
       let gain = 0;
       let strongest = -1;
       let strongestDose = 0;

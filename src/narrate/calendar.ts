@@ -12,6 +12,7 @@ import {
 } from '../calendar/index.js';
 import type { WorldDefinition } from '../core/definition.js';
 import { formatClock } from '../core/time.js';
+import { jsonLines } from './format.js';
 
 export type CalendarFormat = 'text' | 'json' | 'jsonl' | 'md';
 
@@ -20,6 +21,14 @@ const BASIS: Record<Forecast['basis'], string> = {
   regimen: 'from the suppressant regimen',
   insufficient: 'too little history',
 };
+
+/** A view's title line(s): whose view it is, when it is someone's. */
+function heading(kind: string, def: WorldDefinition, md: boolean, viewer?: string): string[] {
+  const as = viewer ? `as ${calendarNames(def).character(viewer)} sees it` : '';
+  if (md)
+    return [`# ${kind} — ${def.title}`, ...(as ? ['', `${as[0]!.toUpperCase()}${as.slice(1)}.`, ''] : [])];
+  return [`${kind} — ${def.title}${as ? ` (${as})` : ''}`];
+}
 
 export function formatForecasts(
   forecasts: Forecast[],
@@ -37,16 +46,11 @@ export function formatForecasts(
         2,
       )}\n`;
     case 'jsonl':
-      return forecasts.map((f) => JSON.stringify(f)).join('\n') + (forecasts.length ? '\n' : '');
+      return jsonLines(forecasts);
     case 'md':
     case 'text': {
       const md = format === 'md';
-      const lines = [
-        md
-          ? `# Forecast — ${def.title}`
-          : `Forecast — ${def.title}${viewer ? ` (as ${names.character(viewer)} sees it)` : ''}`,
-      ];
-      if (md && viewer) lines.push('', `As ${names.character(viewer)} sees it.`);
+      const lines = heading('Forecast', def, md, viewer);
       if (!forecasts.length) lines.push(md ? '\nNothing to show.' : '  nothing to show');
       for (const f of forecasts) {
         lines.push(
@@ -76,16 +80,11 @@ export function formatRoster(
     case 'json':
       return `${JSON.stringify(view, null, 2)}\n`;
     case 'jsonl':
-      return view.conflicts.map((c) => JSON.stringify(c)).join('\n') + (view.conflicts.length ? '\n' : '');
+      return jsonLines(view.conflicts);
     case 'md':
     case 'text': {
       const md = format === 'md';
-      const lines = [
-        md
-          ? `# Roster — ${def.title}`
-          : `Roster — ${def.title}${viewer ? ` (as ${names.character(viewer)} sees it)` : ''}`,
-      ];
-      if (md && viewer) lines.push('', `As ${names.character(viewer)} sees it.`, '');
+      const lines = heading('Roster', def, md, viewer);
       if (!view.conflicts.length) lines.push(md ? 'No conflicts.' : '  no conflicts');
       for (const event of def.roster) {
         const conflicts = view.conflicts.filter((c) => c.event === event.id);

@@ -21,9 +21,7 @@ export function formatLog(events: readonly WorldEvent[], def: WorldDefinition, f
   const names = namesOf(def);
   switch (format) {
     case 'jsonl':
-      return (
-        events.map((e) => JSON.stringify(eventRecord(e, def, names))).join('\n') + (events.length ? '\n' : '')
-      );
+      return jsonLines(events.map((e) => eventRecord(e, def, names)));
     case 'md': {
       const rows = events.map(
         (e) =>
@@ -43,6 +41,11 @@ export function formatLog(events: readonly WorldEvent[], def: WorldDefinition, f
         '\n',
       );
   }
+}
+
+/** One JSON document a line, ending with a newline when there is any. */
+export function jsonLines(items: readonly unknown[]): string {
+  return items.map((item) => JSON.stringify(item)).join('\n') + (items.length ? '\n' : '');
 }
 
 const escapeMarkdownCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
