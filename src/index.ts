@@ -70,6 +70,8 @@ export type { LogFormat } from './narrate/format.js';
 export { formatLog, formatTree, formatWhoKnows } from './narrate/format.js';
 export type { Names } from './narrate/narrate.js';
 export { namesOf, narrate } from './narrate/narrate.js';
+export type { ReportOptions } from './report/index.js';
+export { renderReport } from './report/index.js';
 export type { ScenarioError } from './scenario/index.js';
 export { formatScenarioError, loadScenario } from './scenario/index.js';
 

@@ -179,15 +179,16 @@ describe('residue', () => {
     expect(world.dose('om', 'al').total).toBeGreaterThan(presets.seeds.perception.detect);
   });
 
-  it('halves in one half-life', () => {
+  it('decays exactly between two showers, however long the quiet stretch between them', () => {
     const world = World.create(def);
-    world.runUntil(3600);
+    world.runUntil(7200);
     const a = world.dose('om', 'al').byRoute.residue;
-    const ta = world.time;
-    world.runUntil(7199);
+    world.runUntil(9000);
     const b = world.dose('om', 'al').byRoute.residue;
-    expect(world.time - ta).toBeGreaterThan(3000);
-    expect(b / a).toBeCloseTo(0.5 ** ((world.time - ta) / presets.seeds.residue.halfLife), 9);
+    expect(world.time).toBe(9000);
+    const expected =
+      (1 - presets.seeds.residue.showerRemoval) * 0.5 ** (1800 / presets.seeds.residue.halfLife);
+    expect(b / a).toBeCloseTo(expected, 9);
   });
 });
 

@@ -21,6 +21,7 @@ import {
   textLine,
 } from '../narrate/format.js';
 import { namesOf } from '../narrate/narrate.js';
+import { renderReport } from '../report/index.js';
 import { formatScenarioError, loadScenario, type ScenarioError } from '../scenario/index.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
 
@@ -209,6 +210,20 @@ export function buildProgram(status: Status = { code: 0 }): Command {
       const at = opts.at ?? def.until;
       world.runUntil(Math.min(at, def.until));
       emit(formatWhoKnows(world.whoKnows(id, at), id, at, def, opts.format));
+    });
+
+  program
+    .command('report')
+    .description('one self-contained HTML page of a run, to share: charts, the log, explanations, beliefs')
+    .argument('<file>', 'scenario file')
+    .requiredOption('-o, --out <file>', 'the HTML file to write (atomically)')
+    .option('--seed <n>', 'replace the scenario’s seed', seedOption)
+    .action((file: string, opts: { out: string; seed?: number }) => {
+      const def = load(file);
+      const html = renderReport(def, opts.seed !== undefined ? { seed: opts.seed } : {});
+      writeAtomic(opts.out, html);
+      const count = (html.match(/<tr id="e\d+"/g) ?? []).length;
+      process.stdout.write(`wrote ${displayPath(opts.out)} (${count} event${count === 1 ? '' : 's'})\n`);
     });
 
   const calendarFormat = () =>

@@ -342,8 +342,16 @@ export class World {
 
   private nextStop(): number {
     const t = this.s.t;
-    // A quiet stretch (nobody together, nothing pending) needs no second-by-second scene.
-    let next = t + (this.quiet() ? this.canon.air.quietTick : this.canon.air.tick);
+    // A quiet stretch (nobody together, nothing pending) needs no second-by-second scene: it jumps to
+    // the next scheduled instant, checking in every quiet tick only while a pre-heat ramp is changing
+    // someone's emission (emission is held constant over a step).
+    const quiet = this.quiet();
+    const ramping = quiet && this.s.cycles.some((c) => c?.phase === 'pre-heat');
+    let next = !quiet
+      ? t + this.canon.air.tick
+      : ramping
+        ? t + this.canon.air.quietTick
+        : Number.POSITIVE_INFINITY;
     const reminder = this.s.reminders[0];
     if (reminder && reminder.t > t) next = Math.min(next, reminder.t);
     if (this.definition.until > t) next = Math.min(next, this.definition.until);
@@ -356,6 +364,8 @@ export class World {
       const change = phaseAt(c.cycle, this.canon, cycle, this.masked(i), t).changesAt;
       if (change > t) next = Math.min(next, change);
     });
+    // Past the scenario's end with nothing scheduled, time goes on a tick at a time.
+    if (!Number.isFinite(next)) next = t + this.canon.air.tick;
     return next;
   }
 

@@ -55,12 +55,8 @@ export function formatTree(tree: CauseTree, def: WorldDefinition): string {
   const names = namesOf(def);
   const lines: string[] = [];
   const walk = (node: CauseTree, prefix: string, childPrefix: string) => {
-    const e = node.event;
-    const numbers = describeNumbers(e);
     lines.push(
-      `${prefix}#${e.id} ${formatClock(def.clock, e.t)} ${narrate(e, names)}${numbers ? ` (${numbers})` : ''}${
-        node.repeated ? ' (see above)' : ''
-      }`,
+      `${prefix}${nodeLine(describeNode(node.event, def, names))}${node.repeated ? ' (see above)' : ''}`,
     );
     node.causes.forEach((child, i) => {
       const last = i === node.causes.length - 1;
@@ -71,11 +67,38 @@ export function formatTree(tree: CauseTree, def: WorldDefinition): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The numbers that crossed a threshold, for explanations: "dose 3.1 ≥ threshold 0.62 via near-field". */
+/** One node of an explanation, in parts: what `formatTree` prints for it, and any other view can show. */
+export interface NodeText {
+  /** `#47` */
+  id: string;
+  /** the wall clock at the event, `14:05:01` */
+  clock: string;
+  /** the narrated sentence */
+  sentence: string;
+  /** the numbers that crossed a threshold (`aggression 1.24 ≥ threshold 0.575`), or empty */
+  numbers: string;
+}
+
+/** The parts of an explanation node's text for event `e`. */
+export function describeNode(e: WorldEvent, def: WorldDefinition, names: Names = namesOf(def)): NodeText {
+  return {
+    id: `#${e.id}`,
+    clock: formatClock(def.clock, e.t),
+    sentence: narrate(e, names),
+    numbers: describeNumbers(e),
+  };
+}
+
+/** A node as one line: `#47 14:05:01 Rey seized Finn and held them back. (aggression 1.24 ≥ threshold 0.575)`. */
+export function nodeLine(node: NodeText): string {
+  return `${node.id} ${node.clock} ${node.sentence}${node.numbers ? ` (${node.numbers})` : ''}`;
+}
+
 /** Event data fields that are not factors of a rule. */
 const RULE_FIELDS = new Set(['rule', 'mechanic', 'before', 'level', 'toward', 'amount', 'drive']);
 const ORDER_FIELDS = new Set(['will', 'item', 'to', 'door', 'target', 'text']);
 
+/** The numbers that crossed a threshold, for explanations: "dose 3.1 ≥ threshold 0.62 via near-field". */
 function describeNumbers(e: WorldEvent): string {
   const d = e.data;
   const cmp = (a: number, b: number) => (a >= b ? '≥' : '<');

@@ -1,0 +1,556 @@
+/**
+ * A scene as one self-contained HTML page, for sharing with a co-author: the run's facts, charts of
+ * scent and drives over time, the narrated log, the explanation of every decision the engine made on
+ * its own, and who believes what at the end. No network (no scripts, fonts, images or stylesheets from
+ * anywhere), no dates, no random ids: the same scenario and seed give the same bytes.
+ * Pure: no Node-only imports, so it runs in browsers too.
+ */
+import type { DriveName } from '../canon/types.js';
+import { DRIVES } from '../canon/types.js';
+import type { Belief } from '../core/beliefs.js';
+import type { WorldDefinition } from '../core/definition.js';
+import { EVENT_TYPES, type EventType, type WorldEvent } from '../core/events.js';
+import { type CauseTree, explain } from '../core/explain.js';
+import { formatClock, formatDuration } from '../core/time.js';
+import { World } from '../core/world.js';
+import { describeNode, type NodeText } from '../narrate/format.js';
+import { type Names, namesOf, narrate } from '../narrate/narrate.js';
+import {
+  type Axis,
+  lineChart,
+  OKABE_ITO,
+  type Series,
+  type SeriesStyle,
+  seriesStyle,
+  timeTicks,
+} from './chart.js';
+import { type Child, fragment, type Html, h, raw } from './html.js';
+
+export interface ReportOptions {
+  /** replaces the scenario's seed */
+  seed?: number;
+  /** replaces the scenario's end, seconds */
+  until?: number;
+}
+
+/** The events the engine decides by itself: the report explains each of them. */
+export const AUTONOMOUS_TYPES: readonly EventType[] = [
+  'drive',
+  'resist',
+  'snarl',
+  'restrain',
+  'release',
+  'whine',
+  'shiver',
+  'comply',
+  'defy',
+  'consent-block',
+  'bond',
+  'recognise-bond',
+  'heat-advanced',
+  'conflict',
+  'reschedule',
+];
+
+/** How many samples the charts aim for over the whole run. */
+const SAMPLES = 400;
+
+/** The seconds between two chart samples for a run of `until` seconds. */
+export const sampleStep = (until: number) => Math.max(1, Math.round(until / SAMPLES));
+
+/** Each drive keeps its own colour, dash and marker in every chart. */
+const DRIVE_STYLE: Record<DriveName, SeriesStyle> = {
+  protect: { color: OKABE_ITO.blue, dash: '', marker: 'circle' },
+  aggression: { color: OKABE_ITO.vermillion, dash: '7 4', marker: 'square' },
+  discomfort: { color: OKABE_ITO.bluishGreen, dash: '2 3', marker: 'triangle' },
+  longing: { color: OKABE_ITO.reddishPurple, dash: '9 3 2 3', marker: 'diamond' },
+};
+const THRESHOLD_STYLE: SeriesStyle = { color: OKABE_ITO.black, dash: '4 4', marker: 'none', width: 1.25 };
+
+interface Samples {
+  times: number[];
+  /** by place id */
+  concentration: Map<string, number[]>;
+  /** by character id, then drive: the strongest level toward anyone */
+  drives: Map<string, Record<DriveName, number[]>>;
+  /** by character id */
+  threshold: Map<string, number[]>;
+}
+
+/**
+ * Runs the world to its end, reading the air and the drives every `step` seconds on the way. A world
+ * lives only at its own instants, so a sample is taken at the last instant at or before its time (and
+ * one that falls on the same instant as the previous sample is skipped).
+ */
+function sample(world: World, step: number): Samples {
+  const def = world.definition;
+  const out: Samples = { times: [], concentration: new Map(), drives: new Map(), threshold: new Map() };
+  for (const p of def.places) out.concentration.set(p.id, []);
+  for (const c of def.characters) {
+    out.drives.set(c.id, { protect: [], aggression: [], discomfort: [], longing: [] });
+    out.threshold.set(c.id, []);
+  }
+  for (let t = 0; ; t += step) {
+    world.runUntil(Math.min(t, def.until));
+    if (out.times[out.times.length - 1] !== world.time) {
+      out.times.push(world.time);
+      for (const p of def.places) out.concentration.get(p.id)!.push(world.concentration(p.id).total);
+      for (const c of def.characters) {
+        const toward = Object.values(world.drives(c.id));
+        const levels = out.drives.get(c.id)!;
+        for (const drive of DRIVES) levels[drive].push(Math.max(0, ...toward.map((d) => d[drive] ?? 0)));
+        out.threshold.get(c.id)!.push(world.selfControlThreshold(c.id));
+      }
+    }
+    if (t >= def.until) break;
+  }
+  world.run();
+  return out;
+}
+
+/** The scenario run once, as a self-contained HTML page. */
+export function renderReport(definition: WorldDefinition, options: ReportOptions = {}): string {
+  const world = World.create(definition, options);
+  const def = world.definition;
+  const step = sampleStep(def.until);
+  const samples = sample(world, step);
+  const names = namesOf(def);
+  const events = world.events;
+  const pageTitle = `${def.title} — omegaverse report`;
+
+  const body = [
+    header(def, events),
+    h(
+      'nav',
+      {},
+      h('a', { href: '#charts' }, 'Charts'),
+      ' · ',
+      h('a', { href: '#log' }, 'Event log'),
+      ' · ',
+      h('a', { href: '#why' }, 'Why'),
+      ' · ',
+      h('a', { href: '#beliefs' }, 'Beliefs'),
+    ),
+    charts(def, samples, step),
+    eventLog(def, events, names),
+    explanations(def, events, names),
+    beliefs(world, names),
+    h(
+      'footer',
+      {},
+      `Made by omegaverse from ${fileName(def)}, seed ${def.seed}. The same scenario and seed give the same page.`,
+    ),
+  ];
+
+  const page = h(
+    'html',
+    { lang: 'en' },
+    h(
+      'head',
+      {},
+      h('meta', { charset: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      // Nothing may load or run: a shared file stays a document.
+      h('meta', {
+        'http-equiv': 'Content-Security-Policy',
+        content: "default-src 'none'; style-src 'unsafe-inline'",
+      }),
+      h('title', {}, pageTitle),
+      h('style', {}, raw(CSS)),
+    ),
+    h('body', {}, h('main', {}, body)),
+  );
+  return `<!doctype html>\n${page.html}\n`;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Header
+
+/** The file's own name, without its folders: the page does not carry the author's paths. */
+const fileName = (def: WorldDefinition) =>
+  def.file ? (def.file.split(/[\\/]/).pop() ?? def.file) : '(inline)';
+
+function header(def: WorldDefinition, events: readonly WorldEvent[]): Html {
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+  const order = (type: string) => EVENT_TYPES.indexOf(type as EventType);
+  const kinds = [...counts].sort(([a, m], [b, n]) => n - m || order(a) - order(b));
+  const autonomous = events.filter((e) => AUTONOMOUS_TYPES.includes(e.type)).length;
+  const start = formatClock(def.clock, 0);
+  const end = formatClock(def.clock, def.until);
+  const summary = events.length
+    ? `${plural(events.length, 'event')} in ${formatDuration(def.until)} (${start} to ${end}): ${kinds
+        .map(([type, n]) => `${n} ${type}`)
+        .join(', ')}. The engine decided ${autonomous} of them on its own; each is explained below.`
+    : `No events in ${formatDuration(def.until)} (${start} to ${end}).`;
+  const fact = (term: string, value: Child) => fragment(h('dt', {}, term), h('dd', {}, value));
+  return h(
+    'header',
+    {},
+    h('h1', {}, def.title),
+    h(
+      'dl',
+      { class: 'facts' },
+      fact('scenario', h('code', {}, fileName(def))),
+      fact('seed', String(def.seed)),
+      fact('canon', def.canonName),
+      fact('clock', `${start} to ${end}`),
+      fact('duration', formatDuration(def.until)),
+      fact(
+        'cast',
+        `${plural(def.characters.length, 'character')}, ${plural(def.places.length, 'place')}, ${plural(def.timeline.length, 'scripted action')}`,
+      ),
+    ),
+    h('p', { class: 'summary' }, summary),
+  );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+// -------------------------------------------------------------------------------------------------
+// Charts
+
+const round3 = (v: number) => String(Number(v.toFixed(3)));
+
+function charts(def: WorldDefinition, s: Samples, step: number): Html {
+  const xAxis: Axis = {
+    min: 0,
+    max: Math.max(1, def.until),
+    ticks: timeTicks(0, def.until, def.clock),
+    format: (t) => formatClock(def.clock, t),
+  };
+  const line = (values: readonly number[]) => s.times.map((t, i) => [t, values[i]!] as const);
+
+  const air = lineChart({
+    title: `${def.title}: scent concentration per place over time, u/m³`,
+    yLabel: 'scent, u/m³',
+    x: xAxis,
+    series: def.places.map((p, i) => ({
+      label: p.name,
+      points: line(s.concentration.get(p.id)!),
+      style: seriesStyle(i),
+    })),
+  });
+
+  const driven = def.characters.filter((c) =>
+    DRIVES.some((d) => s.drives.get(c.id)![d].some((level) => level > 0)),
+  );
+  const driveFigures = driven.map((c) => {
+    const levels = s.drives.get(c.id)!;
+    const threshold = s.threshold.get(c.id)!;
+    const lastThreshold = threshold[threshold.length - 1] ?? 0;
+    const constant = threshold.every((v) => v === lastThreshold);
+    const series: Series[] = DRIVES.filter((d) => levels[d].some((level) => level > 0)).map((d) => ({
+      label: d,
+      points: line(levels[d]),
+      style: DRIVE_STYLE[d],
+    }));
+    series.push({
+      label: `self-control threshold${constant ? ` ${round3(lastThreshold)}` : ''}`,
+      points: line(threshold),
+      style: THRESHOLD_STYLE,
+      markers: false,
+      endLabel: `self-control ${round3(lastThreshold)}`,
+    });
+    const name = c.name;
+    return h(
+      'figure',
+      {},
+      h(
+        'figcaption',
+        {},
+        `${name} (${c.representation}): drives, the strongest toward anyone at each sample, against the self-control threshold a drive must beat to become an action.`,
+      ),
+      lineChart({
+        title: `${name}: drives over time against self-control`,
+        yLabel: 'drive level',
+        x: xAxis,
+        series,
+      }),
+    );
+  });
+
+  return h(
+    'section',
+    { id: 'charts' },
+    h('h2', {}, 'Scent and drives over time'),
+    h(
+      'p',
+      { class: 'note' },
+      `Sampled every ${plural(step, 'second')} at the world's own instants (${plural(s.times.length, 'sample')}).`,
+    ),
+    h(
+      'figure',
+      {},
+      h('figcaption', {}, 'Scent concentration in each place (all signatures together), u/m³.'),
+      air,
+    ),
+    driveFigures.length
+      ? driveFigures
+      : h('p', { class: 'note' }, 'Nobody felt any drive during the run: no drive charts.'),
+  );
+}
+
+// -------------------------------------------------------------------------------------------------
+// The log and the explanations
+
+const isAutonomous = (e: WorldEvent) => AUTONOMOUS_TYPES.includes(e.type);
+
+function eventLog(def: WorldDefinition, events: readonly WorldEvent[], names: Names): Html {
+  const rows = events.map((e) =>
+    h(
+      'tr',
+      { id: `e${e.id}`, class: isAutonomous(e) ? 'auto' : undefined },
+      h('td', { class: 'num' }, String(e.id)),
+      h('td', { class: 'clock' }, formatClock(def.clock, e.t)),
+      h('td', {}, isAutonomous(e) ? h('a', { href: `#why-${e.id}`, title: 'why?' }, e.type) : e.type),
+      h('td', {}, narrate(e, names)),
+    ),
+  );
+  return h(
+    'section',
+    { id: 'log' },
+    h('h2', {}, 'Event log'),
+    h(
+      'p',
+      { class: 'note' },
+      'Types the engine decided on its own link to their explanation; the rest were scripted or perceived.',
+    ),
+    h(
+      'table',
+      { class: 'log' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, '#'),
+          h('th', {}, 'clock'),
+          h('th', {}, 'type'),
+          h('th', {}, 'what happened'),
+        ),
+      ),
+      h('tbody', {}, rows),
+    ),
+  );
+}
+
+/** One node's text, as `formatTree` prints it (id, clock, sentence, numbers), with a link to the log. */
+function nodeText(t: NodeText, repeated: boolean): Html {
+  return fragment(
+    h('a', { class: 'eid', href: `#e${t.id.slice(1)}` }, t.id),
+    ' ',
+    h('span', { class: 'clock' }, t.clock),
+    ' ',
+    h('span', { class: 'sentence' }, t.sentence),
+    t.numbers ? fragment(' ', h('span', { class: 'numbers' }, `(${t.numbers})`)) : null,
+    repeated ? fragment(' ', h('span', { class: 'repeated' }, '(see above)')) : null,
+  );
+}
+
+function causesList(nodes: readonly CauseTree[], def: WorldDefinition, names: Names): Html | null {
+  if (!nodes.length) return null;
+  return h(
+    'ul',
+    {},
+    nodes.map((node) =>
+      h(
+        'li',
+        {},
+        nodeText(describeNode(node.event, def, names), node.repeated),
+        causesList(node.causes, def, names),
+      ),
+    ),
+  );
+}
+
+function explanations(def: WorldDefinition, events: readonly WorldEvent[], names: Names): Html {
+  const decided = events.filter(isAutonomous);
+  const items = decided.map((e) => {
+    const tree = explain(events, e.id)!;
+    return h(
+      'details',
+      { id: `why-${e.id}`, open: e.type !== 'drive' },
+      h(
+        'summary',
+        {},
+        h('span', { class: 'badge type' }, e.type),
+        ' ',
+        nodeText(describeNode(e, def, names), false),
+      ),
+      h('div', { class: 'tree' }, causesList(tree.causes, def, names) ?? h('p', {}, 'No recorded causes.')),
+    );
+  });
+  return h(
+    'section',
+    { id: 'why' },
+    h('h2', {}, 'Why: what the engine decided on its own'),
+    h(
+      'p',
+      { class: 'note' },
+      'Each decision with the chain of events that led to it, back to scripted actions or the start, and the numbers that crossed each threshold. Drive changes start folded: click to open.',
+    ),
+    items.length ? items : h('p', {}, 'The engine made no decisions of its own in this run.'),
+  );
+}
+
+// -------------------------------------------------------------------------------------------------
+// Beliefs
+
+const SOURCE_MEANING: Record<string, string> = {
+  scent: 'smelled it',
+  told: 'someone said so',
+  record: 'from a record or file',
+  assumed: 'no scent, no record: the presented representation, or beta',
+};
+
+const sourceBadge = (source: string) => h('span', { class: `badge src-${source}` }, source);
+
+function beliefCell(belief: Belief | undefined, truth: string, def: WorldDefinition): Html {
+  if (!belief) return h('td', { class: 'none' }, 'no belief');
+  const wrong = belief.value !== truth;
+  return h(
+    'td',
+    { class: wrong ? 'wrong' : undefined },
+    h('span', { class: 'value' }, belief.value),
+    ' ',
+    sourceBadge(belief.source),
+    wrong ? fragment(' ', h('span', { class: 'mistaken' }, '✗ mistaken')) : null,
+    h('br', {}),
+    h('span', { class: 'since' }, `since ${formatClock(def.clock, belief.since)}`),
+  );
+}
+
+function beliefs(world: World, names: Names): Html {
+  const def = world.definition;
+  const cast = def.characters;
+  const who = (c: (typeof cast)[number]) =>
+    fragment(
+      h('span', { class: 'who' }, c.name),
+      h('br', {}),
+      h(
+        'span',
+        { class: 'truth' },
+        `${c.representation}${c.presentsAs && c.presentsAs !== c.representation ? `, presents as ${c.presentsAs}` : ''}`,
+      ),
+    );
+  const grid = h(
+    'table',
+    { class: 'beliefs' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'observer ↓ believes subject →'),
+        cast.map((c) => h('th', { scope: 'col' }, who(c))),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      cast.map((o) => {
+        const held = world.beliefsOf(o.id);
+        return h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, who(o)),
+          cast.map((s) =>
+            s.id === o.id ? h('td', { class: 'self' }, '—') : beliefCell(held[s.id], s.representation, def),
+          ),
+        );
+      }),
+    ),
+  );
+  const knowers = cast.map((c) => {
+    const list = world.whoKnows(c.id);
+    return h(
+      'li',
+      {},
+      h('strong', {}, c.name),
+      ` (${c.representation}): `,
+      list.length
+        ? list.map((k, i) =>
+            fragment(
+              i ? '; ' : '',
+              names.character(k.observer),
+              ` since ${formatClock(def.clock, k.since)}, `,
+              sourceBadge(k.how),
+              k.latest !== k.how ? fragment(', now ', sourceBadge(k.latest)) : null,
+            ),
+          )
+        : 'nobody else',
+    );
+  });
+  return h(
+    'section',
+    { id: 'beliefs' },
+    h('h2', {}, `Beliefs at the end (${formatClock(def.clock, world.time)})`),
+    h(
+      'p',
+      { class: 'note' },
+      'What each observer (row) takes each subject (column) to be, with the source of that belief: ',
+      Object.entries(SOURCE_MEANING).map(([source, meaning], i) =>
+        fragment(i ? '; ' : '', sourceBadge(source), ` ${meaning}`),
+      ),
+      '. A belief that differs from the truth is marked “✗ mistaken”.',
+    ),
+    h('div', { class: 'scroll' }, grid),
+    h('h3', {}, 'Who knows whose true representation'),
+    h('ul', { class: 'knows' }, knowers),
+  );
+}
+
+// -------------------------------------------------------------------------------------------------
+
+const CSS = `
+:root { color-scheme: light; --ink: #222; --muted: #666; --rule: #ddd; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #fff; }
+main { max-width: 1000px; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { margin: 0 0 .5rem; font-size: 1.8rem; }
+h2 { margin-top: 2.5rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; }
+nav { margin: 1rem 0; }
+a { color: #0072B2; }
+code { font: 0.9em ui-monospace, monospace; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; }
+.summary { max-width: 70ch; }
+.note { color: var(--muted); font-size: .9rem; }
+figure { margin: 1.5rem 0; }
+figcaption { font-weight: 600; margin-bottom: .3rem; }
+svg { max-width: 100%; height: auto; display: block; }
+table { border-collapse: collapse; font-size: .9rem; }
+th, td { border: 1px solid var(--rule); padding: .25rem .5rem; vertical-align: top; text-align: left; }
+thead th { background: #f2f2f2; position: sticky; top: 0; }
+.log { width: 100%; }
+.log td.num, .log td.clock { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.log tr.auto td { background: #f7fbff; }
+.log tr:target td, details:target > summary { outline: 2px solid #E69F00; }
+details { margin: .4rem 0; border: 1px solid var(--rule); border-radius: 4px; padding: .3rem .6rem; }
+summary { cursor: pointer; }
+.tree ul { margin: .2rem 0; padding-left: 1.4rem; border-left: 1px dotted #999; list-style: none; }
+.tree > ul { border-left: none; padding-left: .6rem; }
+.tree li::before { content: "└ "; color: #999; }
+.clock { font-variant-numeric: tabular-nums; color: var(--muted); }
+.numbers { font: .85em ui-monospace, monospace; color: #444; }
+.repeated { color: var(--muted); font-style: italic; }
+.badge { display: inline-block; padding: 0 .35rem; border-radius: 3px; border: 1px solid #999; font-size: .8em; font-family: ui-monospace, monospace; background: #fff; }
+.badge.type { background: #eee; }
+.src-scent { background: #fde9cc; border-color: #E69F00; }
+.src-told { background: #dcecf8; border-color: #56B4E9; }
+.src-record { background: #d6f0e8; border-color: #009E73; }
+.src-assumed { background: #f0f0f0; border-color: #999; border-style: dashed; }
+.beliefs td.self { color: var(--muted); text-align: center; }
+.beliefs td.none { color: var(--muted); font-style: italic; }
+.beliefs td.wrong { background: #fff4ec; }
+.mistaken { font-weight: 600; color: #9a3b00; }
+.since, .truth { font-size: .8em; color: var(--muted); }
+.value { font-weight: 600; }
+.scroll { overflow-x: auto; }
+footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
+@media print { nav { display: none; } details { break-inside: avoid; } }
+`;
