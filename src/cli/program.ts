@@ -21,7 +21,7 @@ import {
   textLine,
 } from '../narrate/format.js';
 import { namesOf } from '../narrate/narrate.js';
-import { renderReport } from '../report/index.js';
+import { createReport } from '../report/index.js';
 import { formatScenarioError, loadScenario, type ScenarioError } from '../scenario/index.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
 
@@ -220,9 +220,9 @@ export function buildProgram(status: Status = { code: 0 }): Command {
     .option('--seed <n>', 'replace the scenario’s seed', seedOption)
     .action((file: string, opts: { out: string; seed?: number }) => {
       const def = load(file);
-      const html = renderReport(def, opts.seed !== undefined ? { seed: opts.seed } : {});
+      const { html, events } = createReport(def, opts.seed !== undefined ? { seed: opts.seed } : {});
       writeAtomic(opts.out, html);
-      const count = (html.match(/<tr id="e\d+"/g) ?? []).length;
+      const count = events.length;
       process.stdout.write(`wrote ${displayPath(opts.out)} (${count} event${count === 1 ? '' : 's'})\n`);
     });
 

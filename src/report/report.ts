@@ -11,7 +11,13 @@ import type { Belief } from '../core/beliefs.js';
 import type { WorldDefinition } from '../core/definition.js';
 import { EVENT_TYPES, type EventType, type WorldEvent } from '../core/events.js';
 import { type CauseTree, explain } from '../core/explain.js';
-import { formatClock, formatDuration } from '../core/time.js';
+import {
+  formatClock,
+  formatDuration,
+  SECONDS_PER_DAY,
+  SECONDS_PER_HOUR,
+  SECONDS_PER_MINUTE,
+} from '../core/time.js';
 import { World } from '../core/world.js';
 import { describeNode, type NodeText } from '../narrate/format.js';
 import { type Names, namesOf, narrate } from '../narrate/narrate.js';
@@ -110,6 +116,14 @@ function sample(world: World, step: number): Samples {
 
 /** The scenario run once, as a self-contained HTML page. */
 export function renderReport(definition: WorldDefinition, options: ReportOptions = {}): string {
+  return createReport(definition, options).html;
+}
+
+/** The page, and the run's events it shows (for a caller that wants to say how many). */
+export function createReport(
+  definition: WorldDefinition,
+  options: ReportOptions = {},
+): { html: string; events: readonly WorldEvent[] } {
   const world = World.create(definition, options);
   const def = world.definition;
   const step = sampleStep(def.until);
@@ -160,7 +174,7 @@ export function renderReport(definition: WorldDefinition, options: ReportOptions
     ),
     h('body', {}, h('main', {}, body)),
   );
-  return `<!doctype html>\n${page.html}\n`;
+  return { html: `<!doctype html>\n${page.html}\n`, events };
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -179,10 +193,10 @@ function header(def: WorldDefinition, events: readonly WorldEvent[]): Html {
   const start = formatClock(def.clock, 0);
   const end = formatClock(def.clock, def.until);
   const summary = events.length
-    ? `${plural(events.length, 'event')} in ${formatDuration(def.until)} (${start} to ${end}): ${kinds
+    ? `${plural(events.length, 'event')} in ${humanDuration(def.until)} (${start} to ${end}): ${kinds
         .map(([type, n]) => `${n} ${type}`)
         .join(', ')}. The engine decided ${autonomous} of them on its own; each is explained below.`
-    : `No events in ${formatDuration(def.until)} (${start} to ${end}).`;
+    : `No events in ${humanDuration(def.until)} (${start} to ${end}).`;
   const fact = (term: string, value: Child) => fragment(h('dt', {}, term), h('dd', {}, value));
   return h(
     'header',
@@ -195,7 +209,7 @@ function header(def: WorldDefinition, events: readonly WorldEvent[]): Html {
       fact('seed', String(def.seed)),
       fact('canon', def.canonName),
       fact('clock', `${start} to ${end}`),
-      fact('duration', formatDuration(def.until)),
+      fact('duration', `${humanDuration(def.until)} (${formatDuration(def.until)})`),
       fact(
         'cast',
         `${plural(def.characters.length, 'character')}, ${plural(def.places.length, 'place')}, ${plural(def.timeline.length, 'scripted action')}`,
@@ -206,6 +220,24 @@ function header(def: WorldDefinition, events: readonly WorldEvent[]): Html {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A duration for reading: `25 minutes`, `5 hours 30 minutes`, `2 days 3 hours`. */
+function humanDuration(seconds: number): string {
+  const units: [number, string][] = [
+    [SECONDS_PER_DAY, 'day'],
+    [SECONDS_PER_HOUR, 'hour'],
+    [SECONDS_PER_MINUTE, 'minute'],
+    [1, 'second'],
+  ];
+  let rest = Math.max(0, Math.round(seconds));
+  const parts: string[] = [];
+  for (const [size, word] of units) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n) parts.push(plural(n, word));
+  }
+  return parts.length ? parts.join(' ') : '0 seconds';
+}
 
 // -------------------------------------------------------------------------------------------------
 // Charts
@@ -277,7 +309,7 @@ function charts(def: WorldDefinition, s: Samples, step: number): Html {
     h(
       'p',
       { class: 'note' },
-      `Sampled every ${plural(step, 'second')} at the world's own instants (${plural(s.times.length, 'sample')}).`,
+      `Sampled every ${plural(step, 'second')} (${plural(s.times.length, 'sample')}), each at the world's last instant at or before its time. Through a quiet stretch (nobody together, nothing scheduled) the engine jumps ahead, and a line crosses it straight.`,
     ),
     h(
       'figure',
