@@ -54,7 +54,7 @@ export type {
 } from './core/definition.js';
 export { ACTION_KINDS, ADULT_AGE, REPRESENTATIONS } from './core/definition.js';
 export type { EventType, WorldEvent } from './core/events.js';
-export { EVENT_TYPES } from './core/events.js';
+export { AUTONOMOUS_TYPES, EVENT_TYPES } from './core/events.js';
 export type { ExpectationResult } from './core/expect.js';
 export { checkExpectation, checkExpectations } from './core/expect.js';
 export type { CauseTree } from './core/explain.js';

@@ -1,26 +1,12 @@
 /** `explain` on every autonomous event of the bundled scenes: a chain back to roots, with numbers. */
 import { describe, expect, it } from 'vitest';
-import type { WorldEvent } from '../src/core/events.js';
+import { AUTONOMOUS_TYPES, type WorldEvent } from '../src/core/events.js';
 import { type CauseTree, explain } from '../src/core/explain.js';
 import { World } from '../src/core/world.js';
 import { formatTree } from '../src/narrate/format.js';
 import { bundled } from './helpers.js';
 
-/** What the engine decides by itself, never the script. */
-const AUTONOMOUS = new Set([
-  'drive',
-  'resist',
-  'snarl',
-  'restrain',
-  'release',
-  'whine',
-  'shiver',
-  'comply',
-  'defy',
-  'consent-block',
-  'bond',
-  'recognise-bond',
-]);
+const AUTONOMOUS: ReadonlySet<string> = new Set(AUTONOMOUS_TYPES);
 
 /** The roots a tree reaches (a node already explained higher up is not a leaf). */
 const leaves = (tree: CauseTree): WorldEvent[] =>

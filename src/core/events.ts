@@ -57,6 +57,25 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** What the engine decides by itself, never the script: every one of these can be explained. */
+export const AUTONOMOUS_TYPES: readonly EventType[] = [
+  'drive',
+  'resist',
+  'snarl',
+  'restrain',
+  'release',
+  'whine',
+  'shiver',
+  'comply',
+  'defy',
+  'consent-block',
+  'bond',
+  'recognise-bond',
+  'heat-advanced',
+  'conflict',
+  'reschedule',
+];
+
 export interface WorldEvent {
   /** 1-based, in log order */
   id: number;

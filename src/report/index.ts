@@ -4,4 +4,4 @@ export { lineChart, niceTicks, OKABE_ITO, seriesStyle, timeTicks } from './chart
 export type { Attrs, Child, Html } from './html.js';
 export { esc, fragment, h, raw, render } from './html.js';
 export type { ReportOptions } from './report.js';
-export { AUTONOMOUS_TYPES, createReport, renderReport, sampleStep } from './report.js';
+export { createReport, renderReport, sampleStep } from './report.js';

@@ -9,7 +9,7 @@ import type { DriveName } from '../canon/types.js';
 import { DRIVES } from '../canon/types.js';
 import type { Belief } from '../core/beliefs.js';
 import type { WorldDefinition } from '../core/definition.js';
-import { EVENT_TYPES, type EventType, type WorldEvent } from '../core/events.js';
+import { AUTONOMOUS_TYPES, EVENT_TYPES, type EventType, type WorldEvent } from '../core/events.js';
 import { type CauseTree, explain } from '../core/explain.js';
 import {
   formatClock,
@@ -38,25 +38,6 @@ export interface ReportOptions {
   /** replaces the scenario's end, seconds */
   until?: number;
 }
-
-/** The events the engine decides by itself: the report explains each of them. */
-export const AUTONOMOUS_TYPES: readonly EventType[] = [
-  'drive',
-  'resist',
-  'snarl',
-  'restrain',
-  'release',
-  'whine',
-  'shiver',
-  'comply',
-  'defy',
-  'consent-block',
-  'bond',
-  'recognise-bond',
-  'heat-advanced',
-  'conflict',
-  'reschedule',
-];
 
 /** How many samples the charts aim for over the whole run. */
 const SAMPLES = 400;
