@@ -24,6 +24,7 @@ import { namesOf } from '../narrate/narrate.js';
 import { createReport } from '../report/index.js';
 import { formatScenarioError, loadScenario, type ScenarioError } from '../scenario/index.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
+import { startSandbox } from './sandbox.js';
 
 const EXIT_FAILED = 1;
 const EXIT_INVALID = 2;
@@ -263,6 +264,31 @@ export function buildProgram(status: Status = { code: 0 }): Command {
       const report = world.rosterReport();
       const view = opts.viewer ? viewRoster(report, opts.viewer, knows) : viewRoster(report, '', () => true);
       emit(formatRoster(view, world.rosterDefinition(), opts.format, opts.viewer));
+    });
+
+  program
+    .command('sandbox')
+    .description('serve the web sandbox on 127.0.0.1: edit a scenario, play it, see the scent, ask why')
+    .argument('[file]', 'a scenario to open (default: the bundled medbay scene)')
+    .option('--port <n>', 'port on 127.0.0.1 (default: any free port)', (v) => {
+      if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('expected a port number');
+      return Number(v);
+    })
+    .action(async (file: string | undefined, opts: { port?: number }) => {
+      if (file) readText(file);
+      let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+      try {
+        sandbox = await startSandbox({
+          ...(file && { scenario: file }),
+          ...(opts.port !== undefined && { port: opts.port }),
+        });
+      } catch (error) {
+        throw new UserError((error as Error).message);
+      }
+      process.stdout.write(
+        `omegaverse sandbox: ${sandbox.url}\nOpen it in a browser; Ctrl-C stops it. Nothing leaves this machine.\n`,
+      );
+      await new Promise(() => {});
     });
 
   return program;

@@ -1,0 +1,102 @@
+/**
+ * The sandbox server: serves the built web app (dist-web/) on 127.0.0.1 only, and nothing but its
+ * files. A scenario named on the command line is written into the page as an inert JSON data block
+ * (the page fetches nothing), read fresh on each load so edits on disk show on reload.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built app, beside `src/` and `dist/` in the package. */
+export const WEB_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'dist-web');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface SandboxOptions {
+  /** folder of the built app (default: dist-web/ of this package) */
+  root?: string;
+  /** 0: any free port */
+  port?: number;
+  /** a scenario file to open in the page */
+  scenario?: string;
+}
+
+export interface Sandbox {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** The page with the given scenario in it, as data the page reads (`<` escaped: it cannot close the block). */
+async function withScenario(page: Buffer, scenario: string): Promise<string> {
+  const data = JSON.stringify({ name: basename(scenario), text: await readFile(scenario, 'utf8') }).replace(
+    /</g,
+    '\\u003c',
+  );
+  return page
+    .toString('utf8')
+    .replace('</head>', `<script type="application/json" id="omegaverse-scenario">${data}</script></head>`);
+}
+
+/** Serves the sandbox on 127.0.0.1; resolves once it listens. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const root = resolve(options.root ?? WEB_ROOT);
+  const index = join(root, 'index.html');
+  try {
+    await stat(index);
+  } catch {
+    throw new Error(`the sandbox is not built (no ${index}): run \`npm run build:web\` (npm ci does it too)`);
+  }
+  const server = createServer(async (request, response) => {
+    const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
+      response.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      response.end(body);
+    };
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'method not allowed');
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {
+      return send(400, 'bad request');
+    }
+    // Only the app's own files: a path that resolves outside the root, or names a dotfile, is not found.
+    const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
+    if ((file !== root && !file.startsWith(root + sep)) || path.includes('\0') || /(^|\/)\./.test(path)) {
+      return send(404, 'not found');
+    }
+    try {
+      const body = await readFile(file);
+      if (file === index && options.scenario)
+        return send(200, await withScenario(body, options.scenario), TYPES['.html']);
+      return send(200, body, TYPES[extname(file)] ?? 'application/octet-stream');
+    } catch {
+      return send(404, 'not found');
+    }
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    server,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
