@@ -34,7 +34,7 @@ export { applyOverrides, PRESET_NAMES, presets } from './canon/index.js';
 export type { DriveName, DriveRule, InstinctCanon, Mechanic, OrdersCanon } from './canon/types.js';
 export { DRIVES, MECHANICS } from './canon/types.js';
 export type { Belief, BeliefSource, Knower } from './core/beliefs.js';
-export { whoKnows } from './core/beliefs.js';
+export { SOURCE_MEANING, whoKnows } from './core/beliefs.js';
 export type {
   Action,
   ActionBody,

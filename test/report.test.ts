@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AUTONOMOUS_TYPES } from '../src/core/events.js';
 import { explain, findEvent } from '../src/core/explain.js';
 import { World } from '../src/core/world.js';
 import { formatTree } from '../src/narrate/format.js';
@@ -102,23 +103,7 @@ describe('renderReport on the medbay scene', () => {
   });
 
   it('explains every event the engine decided on its own, and nothing else', () => {
-    const autonomous = new Set([
-      'drive',
-      'resist',
-      'snarl',
-      'restrain',
-      'release',
-      'whine',
-      'shiver',
-      'comply',
-      'defy',
-      'consent-block',
-      'bond',
-      'recognise-bond',
-      'heat-advanced',
-      'conflict',
-      'reschedule',
-    ]);
+    const autonomous: ReadonlySet<string> = new Set(AUTONOMOUS_TYPES);
     const ids = [...html.matchAll(/<details id="why-(\d+)"/g)].map((m) => Number(m[1]));
     expect(ids).toEqual(world.events.filter((e) => autonomous.has(e.type)).map((e) => e.id));
     expect(ids.length).toBeGreaterThan(10);

@@ -4,15 +4,15 @@
  * and "✗ mistaken" in words where the belief is wrong. Below it, who knows a chosen character's true
  * representation, since when and how (`world.whoKnows`).
  */
-import type { Belief, CharacterDef, Names, World, WorldDefinition } from '../src/index.js';
+import {
+  type Belief,
+  type CharacterDef,
+  type Names,
+  SOURCE_MEANING,
+  type World,
+  type WorldDefinition,
+} from '../src/index.js';
 import { el, replace } from './dom.js';
-
-const SOURCE_MEANING: Record<string, string> = {
-  scent: 'smelled it',
-  told: 'someone said so',
-  record: 'from a record or file',
-  assumed: 'no scent, no record: the presented representation, or beta',
-};
 
 const badge = (source: string) => el('span', { class: `badge src-${source}` }, source);
 

@@ -8,6 +8,14 @@ import type { WorldEvent } from './events.js';
 export const BELIEF_SOURCES = ['assumed', 'told', 'record', 'scent'] as const;
 export type BeliefSource = (typeof BELIEF_SOURCES)[number];
 
+/** What each source means, in words, for legends. */
+export const SOURCE_MEANING: Record<BeliefSource, string> = {
+  scent: 'smelled it',
+  told: 'someone said so',
+  record: 'from a record or file',
+  assumed: 'no scent, no record: the presented representation, or beta',
+};
+
 export interface Belief {
   value: Representation;
   source: BeliefSource;

@@ -7,7 +7,7 @@
  */
 import type { DriveName } from '../canon/types.js';
 import { DRIVES } from '../canon/types.js';
-import type { Belief } from '../core/beliefs.js';
+import { type Belief, SOURCE_MEANING } from '../core/beliefs.js';
 import type { WorldDefinition } from '../core/definition.js';
 import { AUTONOMOUS_TYPES, EVENT_TYPES, type EventType, type WorldEvent } from '../core/events.js';
 import { type CauseTree, explain } from '../core/explain.js';
@@ -410,13 +410,6 @@ function explanations(def: WorldDefinition, events: readonly WorldEvent[], names
 
 // -------------------------------------------------------------------------------------------------
 // Beliefs
-
-const SOURCE_MEANING: Record<string, string> = {
-  scent: 'smelled it',
-  told: 'someone said so',
-  record: 'from a record or file',
-  assumed: 'no scent, no record: the presented representation, or beta',
-};
 
 const sourceBadge = (source: string) => h('span', { class: `badge src-${source}` }, source);
 
