@@ -298,7 +298,8 @@ describe('orders', () => {
     );
   });
 
-  it('a weapon aimed at the receiver turns a standing defiance into compliance', () => {
+  /** A beta of no rank orders a captain (rank 3) to take her helmet off, then aims a blaster at her at `aimAt`. */
+  const standingOrder = (aimAt: string) => {
     const world = World.create(
       scene({
         characters: [
@@ -307,11 +308,16 @@ describe('orders', () => {
         ],
         timeline: [
           '{ at: "0:01:00", actor: g, do: order, target: r, demand: { do: remove, item: sealed-helmet } }',
-          '{ at: "0:02:00", actor: g, do: aim, target: r }',
+          `{ at: "${aimAt}", actor: g, do: aim, target: r }`,
         ],
       }),
     );
     world.run();
+    return world;
+  };
+
+  it('a weapon aimed at the receiver turns a standing defiance into compliance', () => {
+    const world = standingOrder('0:02:00');
     expect(find(world.events, 'defy', 'r')[0]!.t).toBe(60);
     const comply = find(world.events, 'comply', 'r')[0]!;
     expect(comply.t).toBe(120);
@@ -320,19 +326,7 @@ describe('orders', () => {
   });
 
   it('a defied order lapses after the canon’s patience', () => {
-    const world = World.create(
-      scene({
-        characters: [
-          'g: { representation: beta, age: 30, at: room, rank: 0, carries: [blaster] }',
-          'r: { representation: omega, age: 30, at: room, rank: 3, wears: [sealed-helmet] }',
-        ],
-        timeline: [
-          '{ at: "0:01:00", actor: g, do: order, target: r, demand: { do: remove, item: sealed-helmet } }',
-          '{ at: "0:07:00", actor: g, do: aim, target: r }',
-        ],
-      }),
-    );
-    world.run();
+    const world = standingOrder('0:07:00');
     expect(find(world.events, 'comply')).toHaveLength(0);
   });
 });
