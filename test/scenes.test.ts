@@ -40,11 +40,11 @@ describe('medbay: the captured captain', () => {
 
   it('nobody knows what she is until the helmet comes off; then the alpha does, by scent', () => {
     const world = World.create(def);
-    world.runUntil(180);
+    world.runUntil(179);
     expect(world.whoKnows('phasma')).toEqual([]);
-    world.runUntil(181);
+    world.runUntil(180);
     expect(world.whoKnows('phasma')).toEqual([
-      { observer: 'rey', since: 181, how: 'scent', latest: 'scent' },
+      { observer: 'rey', since: 180, how: 'scent', latest: 'scent' },
     ]);
   });
 });

@@ -75,6 +75,15 @@ const THRESHOLD = { detect: 0, identify: 1, heat: 2, sour: 3 } as const;
 const THRESHOLD_COUNT = 4;
 /** How many recent exposure events a character's causes remember. */
 const EXPOSURE_MEMORY = 3;
+/** Actions that change what anyone smells: when the engine decides one, perception looks again. */
+const EXPOSURE_EVENTS: ReadonlySet<EventType> = new Set([
+  'gear',
+  'move',
+  'door',
+  'approach',
+  'touch',
+  'withdraw',
+]);
 /** How many times one instant's reactions may cause further reactions. */
 const MAX_REACTION_ROUNDS = 6;
 
@@ -401,7 +410,8 @@ export class World {
     this.perceive(elapsed);
     this.advanceOnsets(elapsed);
     this.instinct.sustain(elapsed);
-    // Instinct reacts to what happened this instant, then to what its own reactions caused.
+    // Instinct reacts to what happened this instant, then to what its own reactions caused. What the
+    // engine made someone do (a helmet taken off when obeying) is smelled in the same instant.
     let reacted = firstNew;
     for (let round = 0; round < MAX_REACTION_ROUNDS; round++) {
       const fresh = this.s.events.slice(reacted);
@@ -409,6 +419,11 @@ export class World {
       this.instinct.react(fresh);
       this.instinct.weighOrders();
       this.instinct.decide();
+      const decided = this.s.events.slice(reacted);
+      if (decided.some((e) => e.causes.length > 0 && EXPOSURE_EVENTS.has(e.type))) {
+        this.computeEmissions();
+        this.perceive(0);
+      }
       if (this.s.events.length === reacted) break;
     }
     this.computeEmissions();
