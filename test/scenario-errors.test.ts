@@ -494,3 +494,24 @@ describe('collecting errors', () => {
     );
   });
 });
+
+describe('canon overrides that would stop time', () => {
+  it.each([
+    'air.quietTick',
+    'air.tick',
+    'air.nearFieldFlow',
+    'cycleDefaults.period',
+    'suppressant.period',
+    'forecast.proposalStep',
+  ])('rejects %s: 0 at its value, before anything runs', (path) => {
+    const text = `omegaverse: 1\ncanon_overrides:\n  ${path}: 0\nplaces:\n  r: { volume: 10, ventilation: 1 }\ncharacters:\n  a: { representation: omega, at: r, cycle: { onsets: ["-3d"] } }\n`;
+    const result = loadScenario(text, 'zero.yaml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]).toMatchObject({
+      line: 3,
+      column: path.length + 5,
+      message: `'${path}' must be more than 0`,
+    });
+  });
+});

@@ -46,6 +46,13 @@ const DURATION_LEAVES = new Set([
   'orders.patience',
 ]);
 
+/**
+ * Leaves that must be more than zero: steps of time (a zero step never advances), periods (a zero
+ * period never reaches the next onset), half-lives and the near-field flow (divisors).
+ */
+const POSITIVE_LEAVES =
+  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+)$/;
+
 /** Leaves that may be negative: terms that lean against obeying. */
 const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
 
@@ -171,8 +178,13 @@ export function applyOverrides(
       });
       return;
     }
-    if (path === 'air.tick' && number <= 0) {
-      issues.push({ kind: 'value', path: written, message: `'air.tick' must be more than 0 seconds` });
+    if (number <= 0 && POSITIVE_LEAVES.test(path)) {
+      issues.push({
+        kind: 'value',
+        path: written,
+        message: `'${path}' must be more than 0`,
+        hint: 'a zero here would stop time or divide by nothing',
+      });
       return;
     }
     target.parent[target.key] = number;
