@@ -53,6 +53,9 @@ const DURATION_LEAVES = new Set([
 const POSITIVE_LEAVES =
   /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+)$/;
 
+/** Whether a leaf is measured in seconds (a gear item's `trapTime` too). */
+const isDurationLeaf = (path: string) => DURATION_LEAVES.has(path) || /^gear\.[^.]+\.trapTime$/.test(path);
+
 /** Leaves that may be negative: terms that lean against obeying. */
 const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
 
@@ -161,12 +164,12 @@ export function applyOverrides(
     }
     let number: number | undefined;
     if (typeof value === 'number' && Number.isFinite(value)) number = value;
-    else if (typeof value === 'string' && DURATION_LEAVES.has(path)) number = parseDuration(value);
+    else if (typeof value === 'string' && isDurationLeaf(path)) number = parseDuration(value);
     if (number === undefined) {
       issues.push({
         kind: 'value',
         path: written,
-        message: `'${path}' takes ${DURATION_LEAVES.has(path) ? 'a duration (seconds, or "H:MM[:SS]" / "Nd")' : 'a number'}, got ${JSON.stringify(value)}`,
+        message: `'${path}' takes ${isDurationLeaf(path) ? 'a duration (seconds, or "H:MM[:SS]" / "Nd")' : 'a number'}, got ${JSON.stringify(value)}`,
       });
       return;
     }

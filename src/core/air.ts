@@ -118,6 +118,22 @@ function multiply(x: Float64Array, y: Float64Array, m: number): Float64Array {
  * Advances concentrations in place. `conc` is places × width (width = one column per scent channel);
  * `sourcePlace[c]` is where column c's source sits (or −1) and `sourceRate[c]` its rate (u/h).
  */
+function liveColumns(
+  conc: Float64Array,
+  width: number,
+  places: number,
+  sourceRate: Float64Array,
+): Int32Array {
+  const live = new Int32Array(width);
+  let count = 0;
+  for (let c = 0; c < width; c++) {
+    let alive = sourceRate[c] !== 0;
+    for (let p = 0; !alive && p < places; p++) alive = conc[p * width + c] !== 0;
+    if (alive) live[count++] = c;
+  }
+  return live.subarray(0, count);
+}
+
 export function advance(
   prop: Propagator,
   conc: Float64Array,
@@ -129,6 +145,9 @@ export function advance(
 ): void {
   const n = prop.places;
   const { phi, gamma } = prop;
+  // Most columns (notes an emitter does not carry) are zero everywhere with no source: they stay zero,
+  // so only the live ones are worked on (the same arithmetic, in the same order, for those).
+  const live = liveColumns(conc, width, n, sourceRate);
   scratch.fill(0);
   for (let p = 0; p < n; p++) {
     const out = p * width;
@@ -136,7 +155,10 @@ export function advance(
       const f = phi[p * n + q]!;
       if (f === 0) continue;
       const from = q * width;
-      for (let c = 0; c < width; c++) scratch[out + c]! += f * conc[from + c]!;
+      for (let i = 0; i < live.length; i++) {
+        const c = live[i]!;
+        scratch[out + c]! += f * conc[from + c]!;
+      }
     }
   }
   for (let c = 0; c < width; c++) {
