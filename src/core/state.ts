@@ -2,10 +2,25 @@
  * The whole mutable state of a world, as plain JSON-able data: what a snapshot saves and a restore
  * reads. Everything else a world holds is derived from this and its definition.
  */
+import { SUPPRESSANT } from '../calendar/forecast.js';
 import type { Belief } from './beliefs.js';
-import type { CycleState } from './cycle.js';
-import type { ActionBody, DoorState, Representation, RosterEventDef } from './definition.js';
+import { type CycleState, initialCycle } from './cycle.js';
+import type {
+  ActionBody,
+  CharacterDef,
+  DoorState,
+  Representation,
+  RosterEventDef,
+  WorldDefinition,
+} from './definition.js';
 import type { WorldEvent } from './events.js';
+import { DRIVE_COUNT } from './instinct.js';
+import { Prng } from './prng.js';
+import { NOTE_COUNT } from './signature.js';
+
+/** The threshold factors drawn per observer and subject, in their order in `thresholds`. */
+export const THRESHOLD = { detect: 0, identify: 1, heat: 2, sour: 3 } as const;
+export const THRESHOLD_COUNT = 4;
 
 /** A listener's nose will judge a statement at `t`. */
 export interface PendingSniff {
@@ -126,4 +141,86 @@ export interface WorldState {
   /** per character: ids of the latest events that changed what they smell or emit */
   exposure: number[][];
   events: WorldEvent[];
+}
+
+/** The state of a new world at the scenario's start: everyone where the scenario puts them. */
+export function initialState(def: WorldDefinition): WorldState {
+  const n = def.characters.length;
+  const places = new Map(def.places.map((p, i) => [p.id, i]));
+  const rng = Prng.fromSeed(def.seed);
+  // Each nose's thresholds for each subject, drawn once in a fixed order (log-normal around 1).
+  const thresholds: number[] = [];
+  const noise = def.canon.perception.thresholdNoise;
+  for (let i = 0; i < n * n * THRESHOLD_COUNT; i++) thresholds.push(Math.exp(noise * rng.normal()));
+  const masked = (c: CharacterDef) => c.medication.some((m) => m.name === SUPPRESSANT);
+  // Each character's self-control threshold, with their own drawn noise.
+  const instinct = def.canon.instinct;
+  const selfControl = def.characters.map(
+    (c) =>
+      instinct.selfControl.base +
+      instinct.selfControl.scale * c.selfControl +
+      instinct.selfControl.noise * rng.normal(),
+  );
+  const habit = instinct.habituation;
+  const habituation = def.characters.map(
+    (c) =>
+      c.habituation ??
+      (c.age === undefined
+        ? habit.max / 2
+        : Math.min(habit.max, Math.max(0, (c.age - habit.startAge) * habit.perYear))),
+  );
+  const none = (size: number, value = 0) => new Array<number>(size).fill(value);
+  return {
+    t: 0,
+    processed: false,
+    started: false,
+    nextAction: 0,
+    rng: rng.state(),
+    place: def.characters.map((c) => places.get(c.at)!),
+    doors: def.doors.map((d) => d.state),
+    wears: def.characters.map((c) => [...c.wears]),
+    carries: def.characters.map((c) => [...c.carries]),
+    medication: def.characters.map((c) => c.medication.map((m) => m.name)),
+    aiming: def.characters.map(() => -1),
+    close: new Array(n * n).fill(0),
+    conc: new Array(def.places.length * n * NOTE_COUNT).fill(0),
+    trapped: new Array(n * NOTE_COUNT).fill(0),
+    residue: new Array(n * n * NOTE_COUNT).fill(0),
+    agitation: new Array(n).fill(0),
+    thresholds,
+    detected: new Array(n * n).fill(0),
+    identified: new Array(n * n).fill(null),
+    heatRecognised: new Array(n * n).fill(0),
+    beliefs: new Array(n * n).fill(null),
+    refusals: new Array(n * n).fill(0),
+    cycles: def.characters.map((c) => (c.cycle ? initialCycle(c.cycle, def.canon, masked(c)) : null)),
+    sniffs: [],
+    resniffs: [],
+    exposure: def.characters.map(() => []),
+    perceptEvents: none(n * n),
+    habituation,
+    selfControl,
+    drives: none(n * n * DRIVE_COUNT),
+    driveEvents: none(n * n * DRIVE_COUNT),
+    noticed: none(n * n * DRIVE_COUNT),
+    sustained: none(n * n * DRIVE_COUNT),
+    restrainedBy: none(n, -1),
+    snarled: none(n * n),
+    resisted: none(n * n),
+    resistedLonging: none(n * n),
+    lastShiver: none(n, Number.MIN_SAFE_INTEGER),
+    touching: none(n * n),
+    consents: none(n * n),
+    bondedTo: def.characters.map((c) => {
+      // A bond is mutual, whichever side the scenario declares it on.
+      const partner = c.bondedTo ?? def.characters.find((d) => d.bondedTo === c.id)?.id;
+      return partner === undefined ? -1 : def.characters.findIndex((d) => d.id === partner);
+    }),
+    bondRecognised: none(n * n),
+    orders: [],
+    roster: def.roster.map((r) => ({ ...r, participants: [...r.participants] })),
+    reminders: [],
+    lastInstant: 0,
+    events: [],
+  };
 }

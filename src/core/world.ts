@@ -21,7 +21,7 @@ import {
 import { type Canon, DRIVES, type DriveName } from '../canon/types.js';
 import { type AirFlow, advance, type Propagator, propagator, rateMatrix } from './air.js';
 import { type Belief, type BeliefSource, type Knower, shouldAdopt, whoKnows } from './beliefs.js';
-import { heatDuration, initialCycle, phaseAt } from './cycle.js';
+import { heatDuration, phaseAt } from './cycle.js';
 import {
   type Action,
   type ActionBody,
@@ -35,7 +35,7 @@ import type { EventType, WorldEvent } from './events.js';
 import { DRIVE_COUNT, demandData, Instinct, type InstinctHost } from './instinct.js';
 import { Prng } from './prng.js';
 import { emission, NOTE, NOTE_COUNT, NOTES, type Note, readRepresentation } from './signature.js';
-import type { PendingOrder, WorldState } from './state.js';
+import { initialState, type PendingOrder, THRESHOLD, THRESHOLD_COUNT, type WorldState } from './state.js';
 import { SECONDS_PER_HOUR } from './time.js';
 
 export const SNAPSHOT_FORMAT = 'omegaverse/snapshot';
@@ -70,9 +70,6 @@ export interface Dose {
   via: Route;
 }
 
-/** The threshold factors drawn per observer and subject. */
-const THRESHOLD = { detect: 0, identify: 1, heat: 2, sour: 3 } as const;
-const THRESHOLD_COUNT = 4;
 /** How many recent exposure events a character's causes remember. */
 const EXPOSURE_MEMORY = 3;
 /** Actions that change what anyone smells: when the engine decides one, perception looks again. */
@@ -1480,85 +1477,4 @@ function moveItem(from: string[], to: string[], item: string): void {
   const i = from.indexOf(item);
   if (i >= 0) from.splice(i, 1);
   if (!to.includes(item)) to.push(item);
-}
-
-function initialState(def: WorldDefinition): WorldState {
-  const n = def.characters.length;
-  const places = new Map(def.places.map((p, i) => [p.id, i]));
-  const rng = Prng.fromSeed(def.seed);
-  // Each nose's thresholds for each subject, drawn once in a fixed order (log-normal around 1).
-  const thresholds: number[] = [];
-  const noise = def.canon.perception.thresholdNoise;
-  for (let i = 0; i < n * n * THRESHOLD_COUNT; i++) thresholds.push(Math.exp(noise * rng.normal()));
-  const masked = (c: CharacterDef) => c.medication.some((m) => m.name === SUPPRESSANT);
-  // Each character's self-control threshold, with their own drawn noise.
-  const instinct = def.canon.instinct;
-  const selfControl = def.characters.map(
-    (c) =>
-      instinct.selfControl.base +
-      instinct.selfControl.scale * c.selfControl +
-      instinct.selfControl.noise * rng.normal(),
-  );
-  const habit = instinct.habituation;
-  const habituation = def.characters.map(
-    (c) =>
-      c.habituation ??
-      (c.age === undefined
-        ? habit.max / 2
-        : Math.min(habit.max, Math.max(0, (c.age - habit.startAge) * habit.perYear))),
-  );
-  const none = (size: number, value = 0) => new Array<number>(size).fill(value);
-  return {
-    t: 0,
-    processed: false,
-    started: false,
-    nextAction: 0,
-    rng: rng.state(),
-    place: def.characters.map((c) => places.get(c.at)!),
-    doors: def.doors.map((d) => d.state),
-    wears: def.characters.map((c) => [...c.wears]),
-    carries: def.characters.map((c) => [...c.carries]),
-    medication: def.characters.map((c) => c.medication.map((m) => m.name)),
-    aiming: def.characters.map(() => -1),
-    close: new Array(n * n).fill(0),
-    conc: new Array(def.places.length * n * NOTE_COUNT).fill(0),
-    trapped: new Array(n * NOTE_COUNT).fill(0),
-    residue: new Array(n * n * NOTE_COUNT).fill(0),
-    agitation: new Array(n).fill(0),
-    thresholds,
-    detected: new Array(n * n).fill(0),
-    identified: new Array(n * n).fill(null),
-    heatRecognised: new Array(n * n).fill(0),
-    beliefs: new Array(n * n).fill(null),
-    refusals: new Array(n * n).fill(0),
-    cycles: def.characters.map((c) => (c.cycle ? initialCycle(c.cycle, def.canon, masked(c)) : null)),
-    sniffs: [],
-    resniffs: [],
-    exposure: def.characters.map(() => []),
-    perceptEvents: none(n * n),
-    habituation,
-    selfControl,
-    drives: none(n * n * DRIVE_COUNT),
-    driveEvents: none(n * n * DRIVE_COUNT),
-    noticed: none(n * n * DRIVE_COUNT),
-    sustained: none(n * n * DRIVE_COUNT),
-    restrainedBy: none(n, -1),
-    snarled: none(n * n),
-    resisted: none(n * n),
-    resistedLonging: none(n * n),
-    lastShiver: none(n, Number.MIN_SAFE_INTEGER),
-    touching: none(n * n),
-    consents: none(n * n),
-    bondedTo: def.characters.map((c) => {
-      // A bond is mutual, whichever side the scenario declares it on.
-      const partner = c.bondedTo ?? def.characters.find((d) => d.bondedTo === c.id)?.id;
-      return partner === undefined ? -1 : def.characters.findIndex((d) => d.id === partner);
-    }),
-    bondRecognised: none(n * n),
-    orders: [],
-    roster: def.roster.map((r) => ({ ...r, participants: [...r.participants] })),
-    reminders: [],
-    lastInstant: 0,
-    events: [],
-  };
 }
