@@ -57,6 +57,23 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/**
+ * The id of the latest event of `type` from `actor` (toward `target`, when given), as a list of at
+ * most one: what a new event's `causes` cite.
+ */
+export function latestEventIds(
+  events: readonly WorldEvent[],
+  type: EventType,
+  actor: string,
+  target?: string,
+): number[] {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === type && e.actor === actor && (target === undefined || e.target === target)) return [e.id];
+  }
+  return [];
+}
+
 /** What the engine decides by itself, never the script: every one of these can be explained. */
 export const AUTONOMOUS_TYPES: readonly EventType[] = [
   'drive',

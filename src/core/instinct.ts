@@ -6,7 +6,7 @@
  */
 import { DRIVES, type DriveName, type DriveRule } from '../canon/types.js';
 import type { ActionBody, Scalar } from './definition.js';
-import type { EventType, WorldEvent } from './events.js';
+import { type EventType, latestEventIds, type WorldEvent } from './events.js';
 import { type RuleHost, type RuleSubject, ruleAmount, ruleFactors, ruleHolds } from './rules.js';
 import type { PendingOrder, WorldState } from './state.js';
 
@@ -402,14 +402,7 @@ export class Instinct {
   }
 
   private findLast(type: EventType, actor: number, target: number): number[] {
-    const a = this.h.id(actor);
-    const x = this.h.id(target);
-    const events = this.h.state.events;
-    for (let i = events.length - 1; i >= 0; i--) {
-      const e = events[i]!;
-      if (e.type === type && e.actor === a && e.target === x) return [e.id];
-    }
-    return [];
+    return latestEventIds(this.h.state.events, type, this.h.id(actor), this.h.id(target));
   }
 }
 

@@ -27,11 +27,12 @@ import {
   type ActionBody,
   type CharacterDef,
   isMinor,
+  type RelationDef,
   type Representation,
   type Scalar,
   type WorldDefinition,
 } from './definition.js';
-import type { EventType, WorldEvent } from './events.js';
+import { type EventType, latestEventIds, type WorldEvent } from './events.js';
 import { DRIVE_COUNT, demandData, Instinct, type InstinctHost } from './instinct.js';
 import { Prng } from './prng.js';
 import { emission, NOTE, NOTE_COUNT, NOTES, type Note, readRepresentation } from './signature.js';
@@ -551,12 +552,7 @@ export class World {
   }
 
   private lastOfType(character: number, type: EventType): number[] {
-    const id = this.definition.characters[character]!.id;
-    for (let i = this.s.events.length - 1; i >= 0; i--) {
-      const e = this.s.events[i]!;
-      if (e.type === type && e.actor === id) return [e.id];
-    }
-    return [];
+    return latestEventIds(this.s.events, type, this.definition.characters[character]!.id);
   }
 
   /** Each body's emission now, and what of it reaches the air past worn gear. */
@@ -844,17 +840,19 @@ export class World {
   // ---------------------------------------------------------------------------------------------
   // Instinct: what the rules may ask of this world, and do in it
 
+  /** The declared relation of a pair, either way round. A rule about "everyone" (−1) has none. */
+  private relation(a: number, b: number): RelationDef | undefined {
+    if (a < 0 || b < 0) return undefined;
+    const [x, y] = [this.definition.characters[a]!.id, this.definition.characters[b]!.id];
+    return this.definition.relations.find((r) => r.between.includes(x) && r.between.includes(y) && x !== y);
+  }
+
+  private trust(a: number, b: number): number {
+    return this.relation(a, b)?.trust ?? this.canon.instinct.defaultTrust;
+  }
+
   private instinctHost(): InstinctHost {
     const chars = this.definition.characters;
-    // A rule about "everyone" has no other character: pair factors take their defaults then.
-    const relation = (a: number, b: number) =>
-      a < 0 || b < 0
-        ? undefined
-        : this.definition.relations.find(
-            (r) =>
-              (r.between[0] === chars[a]!.id && r.between[1] === chars[b]!.id) ||
-              (r.between[1] === chars[a]!.id && r.between[0] === chars[b]!.id),
-          );
     const instinct = this.canon.instinct;
     const host: InstinctHost = {
       canon: this.canon,
@@ -871,8 +869,9 @@ export class World {
       affinity: (a, b) =>
         a < 0 || b < 0
           ? 1
-          : (relation(a, b)?.affinity ?? derivedAffinity(chars[a]!, chars[b]!, instinct.derivedAffinity)),
-      trust: (a, b) => relation(a, b)?.trust ?? instinct.defaultTrust,
+          : (this.relation(a, b)?.affinity ??
+            derivedAffinity(chars[a]!, chars[b]!, instinct.derivedAffinity)),
+      trust: (a, b) => this.trust(a, b),
       youth: (c) => {
         const age = chars[c]!.age;
         if (age === undefined || age >= instinct.youth.age) return 1;
@@ -938,9 +937,7 @@ export class World {
     const coerced = this.s.aiming.some(
       (target, c) => target === order.receiver && this.s.place[c] === this.s.place[order.receiver],
     );
-    const trust =
-      this.definition.relations.find((r) => r.between.includes(giver.id) && r.between.includes(receiver.id))
-        ?.trust ?? this.canon.instinct.defaultTrust;
+    const trust = this.trust(order.receiver, order.giver);
     const terms = {
       base: orders.base,
       rank: orders.rank * ((giver.rank ?? 0) - (receiver.rank ?? 0)),
@@ -1186,10 +1183,8 @@ export class World {
 
   /** The ids of the latest event of `type` from `actor` toward `target` (one at most). */
   private lastEventIds(type: EventType, actor: number, target: number): number[] {
-    const a = this.definition.characters[actor]!.id;
-    const x = this.definition.characters[target]!.id;
-    const found = this.s.events.findLast((e) => e.type === type && e.actor === a && e.target === x);
-    return found ? [found.id] : [];
+    const chars = this.definition.characters;
+    return latestEventIds(this.s.events, type, chars[actor]!.id, chars[target]!.id);
   }
 
   /** Consent is absolute: after a refusal, no approach, touch or mark from the refused gets through. */
