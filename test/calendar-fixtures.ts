@@ -1,5 +1,6 @@
 /** Characters for the calendar's table-driven tests, built in code. */
-import type { CharacterDef } from '../src/core/definition.js';
+import { presets } from '../src/canon/index.js';
+import type { CharacterDef, WorldDefinition } from '../src/core/definition.js';
 
 /** A day, in seconds. */
 export const D = 86_400;
@@ -27,4 +28,24 @@ export function omega(onsetDays: number[], extra: Partial<CharacterDef> = {}): C
     cycle: { period: 30 * D, duration: 3 * D, variability: 2 * D, onsets: onsetDays.map((d) => d * D) },
     ...extra,
   });
+}
+
+/** A one-room world (canon `seeds`) for the calendar: what is not given is empty. */
+export function definitionOf(
+  given: Partial<WorldDefinition> & Pick<WorldDefinition, 'title' | 'characters'>,
+): WorldDefinition {
+  return {
+    seed: 1,
+    canonName: 'seeds',
+    canon: presets.seeds,
+    clock: 0,
+    places: [{ id: 'base', name: 'Base', volume: 100, ventilation: 2 }],
+    doors: [],
+    relations: [],
+    timeline: [],
+    roster: [],
+    until: 200 * D,
+    expectations: [],
+    ...given,
+  };
 }

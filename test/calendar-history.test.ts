@@ -4,30 +4,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forecastAll, historyOf } from '../src/calendar/index.js';
-import { presets } from '../src/canon/index.js';
 import type { Action, CharacterDef, WorldDefinition } from '../src/core/definition.js';
 import type { WorldEvent } from '../src/core/events.js';
-import { D, omega } from './calendar-fixtures.js';
+import { D, definitionOf, omega } from './calendar-fixtures.js';
 
 function world(character: CharacterDef, timeline: Action[] = []): WorldDefinition {
-  return {
+  return definitionOf({
     title: 'history',
-    seed: 1,
-    canonName: 'seeds',
-    canon: presets.seeds,
-    clock: 0,
-    places: [{ id: 'base', name: 'Base', volume: 100, ventilation: 2 }],
-    doors: [],
     characters: [
       character,
       { ...character, id: 'rey', name: 'Rey', representation: 'beta', cycle: undefined },
     ],
-    relations: [],
     timeline,
-    roster: [],
     until: 100 * D,
-    expectations: [],
-  };
+  });
 }
 
 const event = (

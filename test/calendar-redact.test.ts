@@ -20,21 +20,14 @@ import {
   viewForecasts,
   viewRoster,
 } from '../src/calendar/index.js';
-import { presets } from '../src/canon/index.js';
 import type { WorldDefinition } from '../src/core/definition.js';
 import type { WorldEvent } from '../src/core/events.js';
-import { D, person } from './calendar-fixtures.js';
+import { D, definitionOf, person } from './calendar-fixtures.js';
 
 const NOW = 25 * D;
 
-const definition: WorldDefinition = {
+const definition: WorldDefinition = definitionOf({
   title: 'redaction',
-  seed: 1,
-  canonName: 'seeds',
-  canon: presets.seeds,
-  clock: 0,
-  places: [{ id: 'base', name: 'Base', volume: 100, ventilation: 2 }],
-  doors: [],
   characters: [
     person('kylo', 'Kylo Ren', {
       representation: 'omega',
@@ -50,8 +43,6 @@ const definition: WorldDefinition = {
     person('hux', 'Armitage Hux', { representation: 'alpha', knows: ['kylo'] }),
     person('rey', 'Rey', { knows: ['hux'] }),
   ],
-  relations: [],
-  timeline: [],
   roster: [
     {
       id: 'crait',
@@ -63,9 +54,7 @@ const definition: WorldDefinition = {
     { id: 'council', title: 'Council', start: 31 * D, end: 31.5 * D, participants: ['hux'] },
     { id: 'gala', title: 'Gala', start: 88 * D, end: 88.5 * D, participants: ['phasma', 'rey'] },
   ],
-  until: 200 * D,
-  expectations: [],
-};
+});
 
 const forecasts = forecastAll(definition, NOW);
 const report = checkRoster({ definition, forecasts, partners: [['kylo', 'hux']], now: NOW });

@@ -19,9 +19,8 @@ import {
   type RosterReport,
   relativeDay,
 } from '../src/calendar/index.js';
-import { presets } from '../src/canon/index.js';
 import type { CharacterDef, RosterEventDef, WorldDefinition } from '../src/core/definition.js';
-import { D, person } from './calendar-fixtures.js';
+import { D, definitionOf, person } from './calendar-fixtures.js';
 
 const NOW = 25 * D;
 
@@ -67,21 +66,7 @@ function world(
   roster = ROSTER,
   clock = 0,
 ): WorldDefinition {
-  return {
-    title: 'roster',
-    seed: 1,
-    canonName: 'seeds',
-    canon: presets.seeds,
-    clock,
-    places: [{ id: 'base', name: 'Base', volume: 100, ventilation: 2 }],
-    doors: [],
-    characters,
-    relations: [],
-    timeline: [],
-    roster,
-    until: 200 * D,
-    expectations: [],
-  };
+  return definitionOf({ title: 'roster', clock, characters, roster });
 }
 
 const K1 = { from: 29 * D, to: 31 * D, center: 30 * D };
