@@ -450,8 +450,10 @@ export class World {
       );
       this.noteExposure([i], id);
     });
+    // One forecast of everyone serves every body's reminders at the start.
+    const forecasts = this.forecasts();
     this.definition.characters.forEach((c, i) => {
-      if (c.cycle) this.scheduleReminders(i);
+      if (c.cycle) this.scheduleReminders(i, forecasts);
     });
   }
 
@@ -760,9 +762,9 @@ export class World {
   }
 
   /** Schedules a character's own reminders from their forecast (the "self-placed reminder"). */
-  private scheduleReminders(character: number): void {
+  private scheduleReminders(character: number, forecasts = this.forecasts()): void {
     const id = this.definition.characters[character]!.id;
-    const own = this.forecasts().get(id);
+    const own = forecasts.get(id);
     this.s.reminders = this.s.reminders.filter((r) => r.character !== character);
     if (!own) return;
     for (const r of reminders(own, this.canon)) {
