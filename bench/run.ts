@@ -3,54 +3,15 @@
  * baseline case run in the same process, so results compare across noisy, shared machines.
  * Results go to bench/results.json (written atomically).
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkRoster, forecastAll } from '../src/calendar/index.js';
-import { propagator, rateMatrix } from '../src/core/air.js';
-import type { WorldDefinition } from '../src/core/definition.js';
+import { advancePlume, airGraph } from '../src/core/air.js';
+import { NOTE_COUNT } from '../src/core/signature.js';
 import { World } from '../src/core/world.js';
-import { formatScenarioError, loadScenario } from '../src/scenario/index.js';
+import { bundled, crew, crowd } from './worlds.js';
 
 const ROOT = join(import.meta.dirname, '..');
-
-function bundled(name: string): WorldDefinition {
-  const result = loadScenario(readFileSync(join(ROOT, 'scenarios', name), 'utf8'), name);
-  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
-  return result.definition;
-}
-
-/** A crowd: `people` characters spread over `places` rooms on a corridor, milling for an hour. */
-function crowd(people: number, places: number): WorldDefinition {
-  const reps = ['alpha', 'beta', 'omega'] as const;
-  const lines = [
-    'omegaverse: 1',
-    'title: crowd',
-    'seed: 5',
-    'places:',
-    '  hall: { volume: 2000, ventilation: 4 }',
-  ];
-  for (let p = 0; p < places; p++)
-    lines.push(`  room${p}: { volume: ${60 + p * 7}, ventilation: ${1 + (p % 3)} }`);
-  lines.push('doors:');
-  for (let p = 0; p < places; p++)
-    lines.push(`  - { id: door${p}, between: [hall, room${p}], state: ${p % 2 ? 'open' : 'closed'} }`);
-  lines.push('characters:');
-  for (let c = 0; c < people; c++)
-    lines.push(`  c${c}: { representation: ${reps[c % 3]}, age: 30, at: room${c % places} }`);
-  lines.push('timeline:');
-  for (let c = 0; c < people; c++) {
-    const room = c % places;
-    if (room % 2 === 1) {
-      lines.push(
-        `  - { at: "0:${String(10 + (c % 40)).padStart(2, '0')}:00", actor: c${c}, do: move, to: hall }`,
-      );
-    }
-  }
-  lines.push('until: "1:00:00"');
-  const result = loadScenario(lines.join('\n'), 'crowd.yaml');
-  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
-  return result.definition;
-}
 
 function time(run: () => void, repeats: number): number {
   const samples: number[] = [];
@@ -61,47 +22,6 @@ function time(run: () => void, repeats: number): number {
   }
   samples.sort((a, b) => a - b);
   return samples[Math.floor(samples.length / 2)]!;
-}
-
-/**
- * A crew with a calendar: `people` characters (a third of them omegas with recorded cycles, some on
- * suppressants), each in a cabin of their own off one corridor, and `events` roster events over a year.
- */
-function crew(people: number, events: number, until: string): WorldDefinition {
-  const lines = [
-    'omegaverse: 1',
-    'title: crew',
-    'seed: 9',
-    'places:',
-    '  corridor: { volume: 3000, ventilation: 6 }',
-  ];
-  for (let c = 0; c < people; c++) lines.push(`  cabin${c}: { volume: 40, ventilation: 2 }`);
-  lines.push('doors:');
-  for (let c = 0; c < people; c++)
-    lines.push(`  - { id: d${c}, between: [corridor, cabin${c}], state: closed }`);
-  lines.push('characters:');
-  for (let c = 0; c < people; c++) {
-    const representation = ['alpha', 'beta', 'omega'][c % 3];
-    let extra = '';
-    if (representation === 'omega') {
-      const period = 26 + (c % 9);
-      const onsets = [4, 3, 2, 1].map((k) => `"-${k * period + (c % 7)}d"`).join(', ');
-      extra = `, cycle: { period: ${period}d, duration: 4d, onsets: [${onsets}] }${c % 4 === 0 ? ', medication: [suppressant]' : ''}`;
-    }
-    lines.push(`  c${c}: { representation: ${representation}, age: 30, at: cabin${c}${extra} }`);
-  }
-  lines.push('roster:');
-  for (let e = 0; e < events; e++) {
-    const day = Math.floor((e * 365) / events);
-    const participants = [0, 1, 2, 3].map((k) => `c${(e * 7 + k * 13) % people}`);
-    lines.push(
-      `  - { id: r${e}, title: Duty ${e}, start: "${day}d 8:00", end: "${day}d 12:00", participants: [${[...new Set(participants)].join(', ')}] }`,
-    );
-  }
-  lines.push(`until: "${until}"`);
-  const result = loadScenario(lines.join('\n'), 'crew.yaml');
-  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
-  return result.definition;
 }
 
 const medbay = bundled('medbay.yaml');
@@ -146,14 +66,24 @@ const cases: { name: string; what: string; run: () => void; repeats: number }[] 
     repeats: 1,
   },
   {
-    name: 'propagator-50',
-    what: 'one exact air propagator for 50 places (a cache miss)',
+    name: 'crew-500-world-year',
+    what: 'the generated 500-person crew with its 2,000-event roster: a simulated year of the world',
+    run: () => void World.create(crew500).run(),
+    repeats: 1,
+  },
+  {
+    name: 'plume-500',
+    what: 'one scent plume advanced a day across a 500-cabin deck with every door open (the widest region)',
     run: () => {
-      const n = 50;
+      const n = 501;
       const flows = Array.from({ length: n - 1 }, (_, i) => ({ a: 0, b: i + 1, flow: 600 }));
-      propagator(rateMatrix(new Array(n).fill(100), new Array(n).fill(2), flows), n, 1 / 3600);
+      const graph = airGraph(new Float64Array(n).fill(100), new Float64Array(n).fill(2), flows);
+      const rate = new Float64Array(NOTE_COUNT).fill(60);
+      const zero = new Float64Array(NOTE_COUNT);
+      const source = { place: 0, rate, slope: zero, curve: zero, fading: zero, fadeRate: 0 };
+      advancePlume(graph, { places: [], conc: [] }, source, 24, 0.005, null);
     },
-    repeats: 5,
+    repeats: 3,
   },
   {
     name: 'snapshot-restore',

@@ -60,7 +60,7 @@ const isDurationLeaf = (path: string) => DURATION_LEAVES.has(path) || /^gear\.[^
 const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
 
 /** Leaves that are shares or probabilities, kept within 0..1. */
-const UNIT_LEAVES = /(Pass|Share|Trace|showerRemoval|transfer|rearm|preHeatNote)$/;
+const UNIT_LEAVES = /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$/;
 
 export interface OverrideIssue {
   /** `unknown`: no such parameter (point at the key); `value`: the value is wrong (point at it) */

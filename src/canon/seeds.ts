@@ -33,7 +33,8 @@ export const seeds: Canon = {
     nearFieldFlow: 20,
     // Perception is checked at least once a simulated second.
     tick: 1,
-    // ...and once every ten minutes while nobody is together: long spans run fast, scent still exact.
+    // ...and once every ten minutes while people are apart but someone's scent reaches someone: when
+    // nobody can smell anybody the world jumps to its next instant, the air integrated exactly.
     quietTick: 10 * SECONDS_PER_MINUTE,
     // The start is a settled scene: everyone has been where they are for a day.
     settle: SECONDS_PER_DAY,
@@ -50,6 +51,9 @@ export const seeds: Canon = {
     thresholdNoise: 0.1,
     // A scent must fade below a quarter of the detection threshold before it is "caught" anew.
     rearm: 0.25,
+    // Scent thinner than a tenth of what the keenest nose detects counts as gone from the air: under
+    // even the rearm level, so no percept changes, while a crew's air stays sparse.
+    trace: 0.1,
   },
   residue: {
     // One contact leaves a tenth of the other's hourly emission on skin and clothes.

@@ -52,7 +52,10 @@ export interface Canon {
     nearFieldFlow: number;
     /** scene resolution: the longest step between two perception checks, seconds */
     tick: number;
-    /** the same when nobody shares a place and nothing is pending (long spans run fast), seconds */
+    /**
+     * the longest step while nobody shares a place but someone's scent is, or may soon be, where
+     * someone else is (seconds); when no one can smell anyone, the world jumps to its next instant
+     */
     quietTick: number;
     /**
      * the air at the start is as if everyone had been where they are, doors as they are, for this
@@ -71,6 +74,11 @@ export interface Canon {
     thresholdNoise: number;
     /** after a detection, the dose must fall below this fraction of the threshold before another */
     rearm: number;
+    /**
+     * share of `detect`: a scent thinner in the air than this share of the keenest nose's detection
+     * level counts as gone (its plume ends there), so air is only worked on where it could matter
+     */
+    trace: number;
   };
   residue: {
     /** share of the other's emission rate left on skin and clothes by one contact */

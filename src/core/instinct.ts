@@ -7,7 +7,14 @@
 import { DRIVES, type DriveName, type DriveRule } from '../canon/types.js';
 import type { ActionBody, Scalar } from './definition.js';
 import { type EventType, latestEventIds, type WorldEvent } from './events.js';
-import { type RuleHost, type RuleSubject, ruleAmount, ruleFactors, ruleHolds } from './rules.js';
+import {
+  type RuleHost,
+  type RuleSubject,
+  ruleAmount,
+  ruleFactors,
+  ruleHolds,
+  ruleNeedsPairs,
+} from './rules.js';
 import type { PendingOrder, WorldState } from './state.js';
 
 export const DRIVE_COUNT = DRIVES.length;
@@ -37,12 +44,38 @@ export interface InstinctHost extends RuleHost {
   /** whether `actor` could do `body` now (an order to remove what is not worn is moot) */
   possible(actor: number, body: ActionBody): boolean;
   orderWill(order: PendingOrder): { will: number; terms: Record<string, number> };
+  /** the others `feeler` is near (same place, or takes in something of) or has identified, ascending */
+  pairsOf(feeler: number): number[];
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export class Instinct {
-  constructor(private readonly h: InstinctHost) {}
+  /**
+   * Drive slots that have ever held something (with their pairs' flags, what `decide` and the decay
+   * look at), slots a `presence` rule held up this instant, and slots whose rise has been logged: kept
+   * beside the state so that a crew of hundreds is not swept pair by pair at every instant.
+   */
+  private readonly live = new Set<number>();
+  private sustainedSlots: number[] = [];
+  private readonly noticedSlots = new Set<number>();
+
+  constructor(private readonly h: InstinctHost) {
+    const s = h.state;
+    for (let slot = 0; slot < s.drives.length; slot++) {
+      const pair = Math.floor(slot / DRIVE_COUNT);
+      const flagged = s.snarled[pair] || s.resisted[pair] || s.resistedLonging[pair];
+      const held = s.restrainedBy[pair % h.n] === Math.floor(pair / h.n);
+      if (s.drives[slot] || flagged || held) this.live.add(slot);
+      if (s.sustained[slot]) this.sustainedSlots.push(slot);
+      if (s.noticed[slot]) this.noticedSlots.add(slot);
+    }
+  }
+
+  /** The drive slots that have ever held something, ascending. */
+  liveSlots(): number[] {
+    return [...this.live].sort((a, b) => a - b);
+  }
 
   private slot(c: number, other: number, d: DriveName): number {
     return (c * this.h.n + other) * DRIVE_COUNT + DRIVE[d];
@@ -53,7 +86,9 @@ export class Instinct {
   }
 
   private set(c: number, other: number, d: DriveName, value: number): void {
-    this.h.state.drives[this.slot(c, other, d)] = value;
+    const slot = this.slot(c, other, d);
+    this.h.state.drives[slot] = value;
+    if (value) this.live.add(slot);
   }
 
   private lastDriveEvent(c: number, other: number, d: DriveName): number[] {
@@ -169,14 +204,23 @@ export class Instinct {
   sustain(seconds: number): void {
     const h = this.h;
     const notice = h.canon.instinct.thresholds.notice;
-    h.state.sustained.fill(0);
+    for (const slot of this.sustainedSlots) h.state.sustained[slot] = 0;
+    this.sustainedSlots = [];
     const subject: RuleSubject = { feeler: 0, other: 0 };
+    const everyone = Array.from({ length: h.n }, (_, i) => i);
+    const pairs = new Map<number, number[]>();
     for (const [id, rule] of Object.entries(h.canon.rules)) {
       if (!rule.enabled || rule.on !== 'presence') continue;
+      const needsPairs = ruleNeedsPairs(rule);
       for (let feeler = 0; feeler < h.n; feeler++) {
         if (!rule.feels.includes(h.representation(feeler) as never)) continue;
         subject.feeler = feeler;
-        for (let other = 0; other < h.n; other++) {
+        let others = everyone;
+        if (needsPairs) {
+          others = pairs.get(feeler) ?? h.pairsOf(feeler);
+          pairs.set(feeler, others);
+        }
+        for (const other of others) {
           if (other === feeler || shieldedByAge(h, rule, feeler, other)) continue;
           subject.other = other;
           if (!ruleHolds(h, rule, subject)) continue;
@@ -185,12 +229,14 @@ export class Instinct {
           // Above its level a drive fades as usual; below it, it is held up and rises.
           if (before >= target) continue;
           h.state.sustained[this.slot(feeler, other, rule.drive)] = 1;
+          this.sustainedSlots.push(this.slot(feeler, other, rule.drive));
           const approach = seconds > 0 ? 1 - Math.exp(-seconds / h.canon.instinct.riseTime[rule.drive]) : 0;
           const after = before + (target - before) * approach;
           this.set(feeler, other, rule.drive, after);
           const slot = this.slot(feeler, other, rule.drive);
           if (after >= notice && !h.state.noticed[slot]) {
             h.state.noticed[slot] = 1;
+            this.noticedSlots.add(slot);
             const grounds = h.state.perceptEvents[feeler * h.n + other]!;
             h.state.driveEvents[slot] = h.emit(
               'drive',
@@ -209,8 +255,11 @@ export class Instinct {
         }
       }
     }
-    for (let slot = 0; slot < h.state.noticed.length; slot++) {
-      if (h.state.noticed[slot] && h.state.drives[slot]! < notice / 2) h.state.noticed[slot] = 0;
+    for (const slot of this.noticedSlots) {
+      if (h.state.drives[slot]! < notice / 2) {
+        h.state.noticed[slot] = 0;
+        this.noticedSlots.delete(slot);
+      }
     }
   }
 
@@ -219,11 +268,13 @@ export class Instinct {
     const h = this.h;
     const t = h.now();
     const limits = h.canon.instinct.thresholds;
-    for (let a = 0; a < h.n; a++) {
-      const threshold = h.selfControlThreshold(a);
-      for (let x = 0; x < h.n; x++) {
-        if (x === a) continue;
-        const pair = a * h.n + x;
+    // Only pairs that have ever felt something can have anything to decide or to reset.
+    const pairs = [...new Set(this.liveSlots().map((slot) => Math.floor(slot / DRIVE_COUNT)))];
+    for (const pair of pairs) {
+      const a = Math.floor(pair / h.n);
+      const x = pair % h.n;
+      if (x !== a) {
+        const threshold = h.selfControlThreshold(a);
         const slot = pair * DRIVE_COUNT;
         const drives = h.state.drives;
         // Most pairs feel nothing at most instants: nothing to decide, nothing to reset.

@@ -38,7 +38,15 @@ export interface RuleSubject {
   event?: WorldEvent;
 }
 
-type Condition = { needs: 'presence' | 'event'; holds: (h: RuleHost, s: RuleSubject) => boolean };
+type Condition = {
+  needs: 'presence' | 'event';
+  /**
+   * a `presence` condition that can hold only for a pair near each other (same place, or any dose) or
+   * one the feeler has identified: the world then weighs only those pairs, not everyone against everyone
+   */
+  pairs?: 'near' | 'identified';
+  holds: (h: RuleHost, s: RuleSubject) => boolean;
+};
 type Factor = { needs: 'presence' | 'event' | 'any'; value: (h: RuleHost, s: RuleSubject) => number };
 
 const actorOf = (h: RuleHost, s: RuleSubject) => h.index(s.event?.actor);
@@ -50,17 +58,20 @@ export const CONDITIONS: Record<string, Condition> = {
   /** the feeler has identified the subject as an omega by scent */
   'identified-subject-omega': {
     needs: 'presence',
+    pairs: 'identified',
     holds: (h, s) => h.identified(s.feeler, s.other) === 'omega',
   },
-  'same-place': { needs: 'presence', holds: (h, s) => h.samePlace(s.feeler, s.other) },
+  'same-place': { needs: 'presence', pairs: 'near', holds: (h, s) => h.samePlace(s.feeler, s.other) },
   /** the subject's alpha note reaches the feeler at an identifying dose */
   'subject-alpha-note-strong': {
     needs: 'presence',
+    pairs: 'near',
     holds: (h, s) => h.dose(s.feeler, s.other, NOTE.alpha) >= h.canon.perception.identify,
   },
   /** the subject's heat note is noticeable */
   'subject-heat-note': {
     needs: 'presence',
+    pairs: 'near',
     holds: (h, s) => h.dose(s.feeler, s.other, NOTE.heat) >= h.canon.perception.detect,
   },
   unbonded: { needs: 'presence', holds: (h, s) => h.bondedTo(s.feeler) < 0 },
@@ -155,6 +166,11 @@ export interface RuleIssue {
  * rules that can never fire (switched on but feeling nothing, moving nothing, or mixing a per-instant
  * trigger with event conditions).
  */
+/** Whether a rule can hold only for pairs near each other or identified (see Condition.pairs). */
+export function ruleNeedsPairs(rule: DriveRule): boolean {
+  return rule.when.some((name) => CONDITIONS[name]?.pairs !== undefined);
+}
+
 export function validateRules(rules: Record<string, DriveRule>): RuleIssue[] {
   const issues: RuleIssue[] = [];
   for (const [id, rule] of Object.entries(rules)) {

@@ -3,6 +3,7 @@
  * reads. Everything else a world holds is derived from this and its definition.
  */
 import { SUPPRESSANT } from '../calendar/forecast.js';
+import type { Plume } from './air.js';
 import type { Belief } from './beliefs.js';
 import { type CycleState, initialCycle } from './cycle.js';
 import type {
@@ -21,6 +22,23 @@ import { NOTE_COUNT } from './signature.js';
 /** The threshold factors drawn per observer and subject, in their order in `thresholds`. */
 export const THRESHOLD = { detect: 0, identify: 1, heat: 2, sour: 3 } as const;
 export const THRESHOLD_COUNT = 4;
+
+/**
+ * Whether an emitter's plume has settled, and where it may reach until it does. A plume under the same
+ * source long enough (`World` uses forty times the slowest air change) is its steady state: it stops
+ * changing. Until then it stays under the steady plume of the most each place has received since it
+ * last settled (a positive linear system never overshoots the steady state of a larger source), so the
+ * world knows whom it could reach without computing it.
+ */
+export interface PlumeBook {
+  /** the constant source (place, u/h per note) the plume has been under for `held` seconds, or null */
+  steady: { place: number; rate: number[] } | null;
+  held: number;
+  /** the most each place has put into the plume since it last settled, or null: unknown */
+  envelope: { place: number; rate: number[] }[] | null;
+  /** the places the plume may reach above the trace before it settles, or null: anywhere */
+  reach: number[] | null;
+}
 
 /** A listener's nose will judge a statement at `t`. */
 export interface PendingSniff {
@@ -75,8 +93,10 @@ export interface WorldState {
   aiming: number[];
   /** characters × characters, 1 where the pair share a near field (symmetric) */
   close: number[];
-  /** places × characters × notes, u/m³ */
-  conc: number[];
+  /** per emitter: their scent in the air, where it is above the trace */
+  plumes: Plume[];
+  /** per emitter: what is known of how their plume is changing (see PlumeBook) */
+  plumeBooks: PlumeBook[];
   /** characters × notes: scent held inside sealed gear, u */
   trapped: number[];
   /** observers × emitters × notes: residue on the observer of the emitter's signature, u/h */
@@ -183,7 +203,9 @@ export function initialState(def: WorldDefinition): WorldState {
     medication: def.characters.map((c) => c.medication.map((m) => m.name)),
     aiming: def.characters.map(() => -1),
     close: new Array(n * n).fill(0),
-    conc: new Array(def.places.length * n * NOTE_COUNT).fill(0),
+    plumes: def.characters.map(() => ({ places: [], conc: [] })),
+    // An empty plume is under the steady plume of any source: its reach is known from its first step.
+    plumeBooks: def.characters.map(() => ({ steady: null, held: 0, envelope: [], reach: [] })),
     trapped: new Array(n * NOTE_COUNT).fill(0),
     residue: new Array(n * n * NOTE_COUNT).fill(0),
     agitation: new Array(n).fill(0),

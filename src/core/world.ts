@@ -19,7 +19,16 @@ import {
   SUPPRESSANT,
 } from '../calendar/index.js';
 import { type Canon, DRIVES, type DriveName } from '../canon/types.js';
-import { type AirFlow, advance, type Propagator, propagator, rateMatrix } from './air.js';
+import {
+  type AirFlow,
+  type AirGraph,
+  addToPlume,
+  advancePlume,
+  airGraph,
+  plumeAt,
+  reachOf,
+  type Source,
+} from './air.js';
 import { type Belief, type BeliefSource, type Knower, shouldAdopt, whoKnows } from './beliefs.js';
 import { heatDuration, phaseAt } from './cycle.js';
 import {
@@ -36,11 +45,18 @@ import { type EventType, latestEventIds, type WorldEvent } from './events.js';
 import { DRIVE_COUNT, demandData, Instinct, type InstinctHost } from './instinct.js';
 import { Prng } from './prng.js';
 import { emission, NOTE, NOTE_COUNT, NOTES, type Note, readRepresentation } from './signature.js';
-import { initialState, type PendingOrder, THRESHOLD, THRESHOLD_COUNT, type WorldState } from './state.js';
+import {
+  initialState,
+  type PendingOrder,
+  type PlumeBook,
+  THRESHOLD,
+  THRESHOLD_COUNT,
+  type WorldState,
+} from './state.js';
 import { SECONDS_PER_HOUR } from './time.js';
 
 export const SNAPSHOT_FORMAT = 'omegaverse/snapshot';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 export interface WorldSnapshot {
   format: typeof SNAPSHOT_FORMAT;
@@ -101,22 +117,28 @@ export class World {
   private readonly doorIndex: Map<string, number>;
   private readonly volumes: Float64Array;
   private readonly ventilation: Float64Array;
-  /** the live concentration array (state.conc is refreshed from it on snapshot) */
-  private readonly conc: Float64Array;
-  private readonly scratch: Float64Array;
+  /** the air as the doors are now (rebuilt when a door changes) */
+  private graph: AirGraph;
+  private graphDoors: string;
   /** characters × notes: what each body emits now, u/h */
   private readonly bodyEmission: Float64Array;
   /** characters × notes: what reaches the air, u/h */
   private readonly airEmission: Float64Array;
-  private readonly sourcePlace: Int32Array;
+  /** a body's emission at a step's start, middle and end, for its source over the step */
+  private readonly courseBuffer = new Float64Array(3 * NOTE_COUNT);
   private readonly doseBuffer = new Float64Array(NOTE_COUNT);
   /** the last computed dose's total by route */
   private readonly routeBuffer: Record<Route, number> = { air: 0, 'near-field': 0, residue: 0 };
-  private readonly propagators = new Map<string, Propagator>();
   private readonly listeners = new Set<EventListener>();
   private readonly instinct: Instinct;
   /** observers × subjects × notes: this instant's doses, filled by perception for the rules */
   private readonly instantDoses: Float64Array;
+  /** per observer: whom they took in something of at the last perception, or still notice */
+  private readonly watched: Set<number>[];
+  /** per observer: whom they have identified by scent */
+  private readonly identifiedBy: Set<number>[];
+  /** per place, at the last perception: who is there, and whose scent is in its air */
+  private present: number[][] = [];
 
   private constructor(definition: WorldDefinition, state: WorldState) {
     this.definition = definition;
@@ -130,12 +152,25 @@ export class World {
     this.doorIndex = new Map(definition.doors.map((d, i) => [d.id, i]));
     this.volumes = Float64Array.from(definition.places, (p) => p.volume);
     this.ventilation = Float64Array.from(definition.places, (p) => p.ventilation);
-    this.conc = Float64Array.from(state.conc);
-    this.scratch = new Float64Array(this.conc.length);
+    this.graph = airGraph(this.volumes, this.ventilation, this.doorFlows());
+    this.graphDoors = state.doors.join(',');
     this.bodyEmission = new Float64Array(this.n * NOTE_COUNT);
     this.airEmission = new Float64Array(this.n * NOTE_COUNT);
-    this.sourcePlace = new Int32Array(this.n * NOTE_COUNT);
     this.instantDoses = new Float64Array(this.n * this.n * NOTE_COUNT);
+    this.watched = Array.from({ length: this.n }, (_, o) => {
+      const set = new Set<number>();
+      for (let e = 0; e < this.n; e++) {
+        const pair = o * this.n + e;
+        if (state.detected[pair] || state.heatRecognised[pair]) set.add(e);
+        for (let k = 0; k < NOTE_COUNT; k++) if (state.residue[pair * NOTE_COUNT + k]) set.add(e);
+      }
+      return set;
+    });
+    this.identifiedBy = Array.from({ length: this.n }, (_, o) => {
+      const set = new Set<number>();
+      for (let e = 0; e < this.n; e++) if (state.identified[o * this.n + e]) set.add(e);
+      return set;
+    });
     this.instinct = new Instinct(this.instinctHost());
   }
 
@@ -168,7 +203,6 @@ export class World {
 
   /** The whole state as JSON-able data. */
   snapshot(): WorldSnapshot {
-    this.s.conc = Array.from(this.conc);
     this.s.rng = this.rng.state();
     return jsonCopy({
       format: SNAPSHOT_FORMAT,
@@ -300,8 +334,10 @@ export class World {
     const byEmitter: Record<string, number> = {};
     let total = 0;
     this.definition.characters.forEach((c, e) => {
+      const plume = this.s.plumes[e]!;
+      const at = plumeAt(plume, p);
       let sum = 0;
-      for (let k = 0; k < NOTE_COUNT; k++) sum += this.conc[this.concAt(p, e, k)]!;
+      if (at >= 0) for (let k = 0; k < NOTE_COUNT; k++) sum += plume.conc[at + k]!;
       byEmitter[c.id] = sum;
       total += sum;
     });
@@ -343,22 +379,9 @@ export class World {
     return i;
   }
 
-  private concAt(place: number, emitter: number, note: number): number {
-    return (place * this.n + emitter) * NOTE_COUNT + note;
-  }
-
   private nextStop(): number {
     const t = this.s.t;
-    // A quiet stretch (nobody together, nothing pending) needs no second-by-second scene: it jumps to
-    // the next scheduled instant, checking in every quiet tick only while a pre-heat ramp is changing
-    // someone's emission (emission is held constant over a step).
-    const quiet = this.quiet();
-    const ramping = quiet && this.s.cycles.some((c) => c?.phase === 'pre-heat');
-    let next = !quiet
-      ? t + this.canon.air.tick
-      : ramping
-        ? t + this.canon.air.quietTick
-        : Number.POSITIVE_INFINITY;
+    let next = Number.POSITIVE_INFINITY;
     const reminder = this.s.reminders[0];
     if (reminder && reminder.t > t) next = Math.min(next, reminder.t);
     if (this.definition.until > t) next = Math.min(next, this.definition.until);
@@ -371,20 +394,44 @@ export class World {
       const change = phaseAt(c.cycle, this.canon, cycle, this.masked(i), t).changesAt;
       if (change > t) next = Math.min(next, change);
     });
+    // Together, a scene: every tick. Apart, where someone's scent is (or may soon be) where someone
+    // else is: every quiet tick. Otherwise nobody can smell anybody, and the world jumps to its next
+    // scheduled instant, the air integrated exactly over the jump.
+    if (this.together()) next = Math.min(next, t + this.canon.air.tick);
+    else if (Number.isFinite(next) && this.withinReach(next - t))
+      next = Math.min(next, t + this.canon.air.quietTick);
     // Past the scenario's end with nothing scheduled, time goes on a tick at a time.
     if (!Number.isFinite(next)) next = t + this.canon.air.tick;
     return next;
   }
 
-  /** Nobody shares a place, nobody is held, no statement or order is pending. */
-  private quiet(): boolean {
-    if (this.s.sniffs.length || this.s.orders.length || this.s.restrainedBy.some((r) => r >= 0)) return false;
+  /** Someone shares a place, or is held, or a statement or an order is pending. */
+  private together(): boolean {
+    if (this.s.sniffs.length || this.s.orders.length || this.s.restrainedBy.some((r) => r >= 0)) return true;
     const occupied = new Set<number>();
     for (const place of this.s.place) {
-      if (occupied.has(place)) return false;
+      if (occupied.has(place)) return true;
       occupied.add(place);
     }
-    return true;
+    return false;
+  }
+
+  /** Whether anyone's scent may reach someone else's place over the next `seconds`. */
+  private withinReach(seconds: number): boolean {
+    const graph = this.airNow();
+    const occupants = new Int32Array(this.places);
+    for (const place of this.s.place) occupants[place]!++;
+    for (let e = 0; e < this.n; e++) {
+      this.widenReach(e, this.sourceOver(e, seconds), seconds, graph);
+      const reach = this.s.plumeBooks[e]!.reach;
+      if (reach === null) {
+        if (this.n > 1) return true;
+        continue;
+      }
+      const here = this.s.place[e]!;
+      for (const p of reach) if (occupants[p]! - (p === here ? 1 : 0) > 0) return true;
+    }
+    return false;
   }
 
   private processInstant(): void {
@@ -457,10 +504,10 @@ export class World {
     });
   }
 
-  /** Fills the air as if the starting arrangement had held for `air.settle` seconds. */
+  /** Fills the air as if the starting arrangement, and everyone's emission now, had held for `air.settle` seconds. */
   private settleAir(): void {
     this.computeEmissions();
-    if (this.canon.air.settle > 0) this.integrate(this.canon.air.settle);
+    if (this.canon.air.settle > 0) this.integrate(this.canon.air.settle, 'as-now');
   }
 
   private masked(c: number): boolean {
@@ -559,41 +606,103 @@ export class World {
 
   /** Each body's emission now, and what of it reaches the air past worn gear. */
   private computeEmissions(): void {
-    this.definition.characters.forEach((c, i) => {
-      const cycle = this.s.cycles[i];
-      let cycleEmission = 1;
-      let heatNote = 0;
-      if (cycle && c.cycle) {
-        const reading = phaseAt(c.cycle, this.canon, cycle, this.masked(i), this.s.t);
-        const heat = this.canon.heat;
-        if (reading.phase === 'heat') {
-          cycleEmission = heat.heatEmission;
-          heatNote = heat.heatNote;
-        } else if (reading.phase === 'pre-heat') {
-          cycleEmission = 1 + (heat.preHeatEmission - 1) * reading.ramp;
-          heatNote = heat.preHeatNote * reading.ramp;
-        }
-      }
+    for (let i = 0; i < this.n; i++) {
       const offset = i * NOTE_COUNT;
-      emission(
-        this.canon,
-        {
-          representation: c.representation,
-          cycleEmission,
-          heatNote,
-          agitation: this.s.agitation[i]!,
-          masked: this.masked(i),
-        },
-        this.bodyEmission,
-        offset,
-      );
+      this.bodyAt(i, this.s.t, this.s.agitation[i]!, this.bodyEmission, offset);
       const pass = this.gearProduct(i, 'emissionPass');
-      const place = this.s.place[i]!;
-      for (let k = 0; k < NOTE_COUNT; k++) {
+      for (let k = 0; k < NOTE_COUNT; k++)
         this.airEmission[offset + k] = this.bodyEmission[offset + k]! * pass;
-        this.sourcePlace[offset + k] = place;
+    }
+  }
+
+  /**
+   * Writes what character `i`'s body emits (u/h per note) at instant `t` of the phase they are in now
+   * (a pre-heat ramp goes on rising; phases change only at the world's instants), with `agitation`.
+   */
+  private bodyAt(i: number, t: number, agitation: number, out: Float64Array, offset: number): void {
+    const c = this.definition.characters[i]!;
+    const cycle = this.s.cycles[i];
+    let cycleEmission = 1;
+    let heatNote = 0;
+    if (cycle && c.cycle) {
+      const reading = phaseAt(c.cycle, this.canon, cycle, this.masked(i), this.s.t);
+      const heat = this.canon.heat;
+      if (reading.phase === 'heat') {
+        cycleEmission = heat.heatEmission;
+        heatNote = heat.heatNote;
+      } else if (reading.phase === 'pre-heat') {
+        const window = heat.preHeatWindow;
+        const ramp = window > 0 ? Math.min(1, (t - (reading.onset - window)) / window) : 1;
+        cycleEmission = 1 + (heat.preHeatEmission - 1) * ramp;
+        heatNote = heat.preHeatNote * ramp;
       }
-    });
+    }
+    emission(
+      this.canon,
+      { representation: c.representation, cycleEmission, heatNote, agitation, masked: this.masked(i) },
+      out,
+      offset,
+    );
+  }
+
+  /** What `e` puts into the air now, held. */
+  private sourceNow(e: number): Source {
+    const zero = new Float64Array(NOTE_COUNT);
+    return {
+      place: this.s.place[e]!,
+      rate: this.airEmission.slice(e * NOTE_COUNT, (e + 1) * NOTE_COUNT),
+      slope: zero,
+      curve: zero,
+      fading: zero,
+      fadeRate: 0,
+    };
+  }
+
+  /**
+   * What `e` puts into the air over the next `seconds`: the body's course (a quadratic through its
+   * emission at the start, middle and end: exact for the pre-heat ramp) and agitation's sour note,
+   * fading with its half-life.
+   */
+  private sourceOver(e: number, seconds: number): Source {
+    const hours = seconds / SECONDS_PER_HOUR;
+    const course = this.courseBuffer;
+    this.bodyAt(e, this.s.t, 0, course, 0);
+    const character = this.definition.characters[e]!;
+    const cycle = this.s.cycles[e];
+    // Only a pre-heat ramp changes a body's emission between two instants.
+    if (
+      cycle &&
+      character.cycle &&
+      phaseAt(character.cycle, this.canon, cycle, this.masked(e), this.s.t).phase === 'pre-heat'
+    ) {
+      this.bodyAt(e, this.s.t + seconds / 2, 0, course, NOTE_COUNT);
+      this.bodyAt(e, this.s.t + seconds, 0, course, 2 * NOTE_COUNT);
+    } else {
+      course.copyWithin(NOTE_COUNT, 0, NOTE_COUNT);
+      course.copyWithin(2 * NOTE_COUNT, 0, NOTE_COUNT);
+    }
+    const pass = this.gearProduct(e, 'emissionPass');
+    const source: Source = {
+      place: this.s.place[e]!,
+      rate: new Float64Array(NOTE_COUNT),
+      slope: new Float64Array(NOTE_COUNT),
+      curve: new Float64Array(NOTE_COUNT),
+      fading: new Float64Array(NOTE_COUNT),
+      fadeRate: Math.LN2 / (this.canon.agitation.halfLife / SECONDS_PER_HOUR),
+    };
+    for (let k = 0; k < NOTE_COUNT; k++) {
+      const start = course[k]! * pass;
+      const middle = course[NOTE_COUNT + k]! * pass;
+      const end = course[2 * NOTE_COUNT + k]! * pass;
+      source.rate[k] = start;
+      if (start !== middle || middle !== end) {
+        source.curve[k] = (2 * (end - 2 * middle + start)) / (hours * hours);
+        source.slope[k] = (4 * middle - 3 * start - end) / hours;
+      }
+      // Agitation only adds the sour note: what it adds now, fading.
+      source.fading[k] = this.airEmission[e * NOTE_COUNT + k]! - start;
+    }
+    return source;
   }
 
   private gearProduct(c: number, field: 'emissionPass' | 'intakePass'): number {
@@ -618,32 +727,116 @@ export class World {
     });
   }
 
-  private propagatorFor(seconds: number): Propagator {
-    const key = `${this.s.doors.join(',')}|${seconds}`;
-    let prop = this.propagators.get(key);
-    if (!prop) {
-      if (this.propagators.size >= 32) this.propagators.clear();
-      const a = rateMatrix(this.volumes, this.ventilation, this.doorFlows());
-      prop = propagator(a, this.places, seconds / SECONDS_PER_HOUR);
-      this.propagators.set(key, prop);
+  /** The air as the doors are now. A door that changed unsettles every plume: its reach is unknown. */
+  private airNow(): AirGraph {
+    const doors = this.s.doors.join(',');
+    if (doors !== this.graphDoors) {
+      this.graph = airGraph(this.volumes, this.ventilation, this.doorFlows());
+      this.graphDoors = doors;
+      for (const book of this.s.plumeBooks) this.unsettle(book);
     }
-    return prop;
+    return this.graph;
   }
 
-  /** Advances the air, trapped scent, residue and agitation by `seconds`, exactly. */
-  private integrate(seconds: number): void {
+  private unsettle(book: PlumeBook): void {
+    book.steady = null;
+    book.held = 0;
+    book.envelope = null;
+    book.reach = null;
+  }
+
+  /** The concentration under which a scent counts as gone from the air: `perception.trace` of detection. */
+  private traceLevel(): number {
+    let keenest = 0;
+    for (const r of Object.values(this.canon.representations)) keenest = Math.max(keenest, r.sensitivity);
+    return (this.canon.perception.trace * this.canon.perception.detect) / Math.max(keenest, 1e-9);
+  }
+
+  /** How long a plume must stay under one source to have settled (e^{−40}: nothing left to change). */
+  private settleTime(graph: AirGraph): number {
+    return graph.slowest > 0 ? (40 / graph.slowest) * SECONDS_PER_HOUR : Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Keeps `e`'s book after a step under `source`: how long the plume has held one source (settled after
+   * `settleTime`, when its reach is where it is).
+   */
+  private recordSource(e: number, source: Source, seconds: number, graph: AirGraph): void {
+    const book = this.s.plumeBooks[e]!;
+    if (sameSteadySource(book, source)) book.held += seconds;
+    else if (constantSource(source)) {
+      book.steady = { place: source.place, rate: Array.from(source.rate) };
+      book.held = seconds;
+    } else {
+      book.steady = null;
+      book.held = 0;
+    }
+    if (book.steady && book.held >= this.settleTime(graph)) {
+      // Settled: the plume is its own steady state, and stays where it is.
+      book.envelope = [{ place: book.steady.place, rate: [...book.steady.rate] }];
+      const plume = this.s.plumes[e]!;
+      book.reach = [...new Set([...plume.places, book.steady.place])].sort((a, b) => a - b);
+    }
+  }
+
+  /** Widens `e`'s envelope to cover `source` over the next `seconds`, and their reach with it. */
+  private widenReach(e: number, source: Source, seconds: number, graph: AirGraph): void {
+    const book = this.s.plumeBooks[e]!;
+    if (!book.envelope) return;
+    const most = sourceMax(source, seconds / SECONDS_PER_HOUR);
+    let entry = book.envelope.find((x) => x.place === source.place);
+    let grew = false;
+    if (!entry) {
+      entry = { place: source.place, rate: new Array<number>(NOTE_COUNT).fill(0) };
+      book.envelope.push(entry);
+      grew = true;
+    }
+    for (let k = 0; k < NOTE_COUNT; k++) {
+      if (most[k]! > entry.rate[k]!) {
+        entry.rate[k] = most[k]!;
+        grew = true;
+      }
+    }
+    if (!grew) return;
+    const settle = this.settleTime(graph);
+    if (!Number.isFinite(settle)) {
+      book.envelope = null;
+      book.reach = null;
+      return;
+    }
+    const zero = new Float64Array(NOTE_COUNT);
+    const sources: Source[] = book.envelope.map((x) => ({
+      place: x.place,
+      rate: Float64Array.from(x.rate),
+      slope: zero,
+      curve: zero,
+      fading: zero,
+      fadeRate: 0,
+    }));
+    book.reach = reachOf(graph, sources, settle / SECONDS_PER_HOUR, this.traceLevel());
+  }
+
+  /**
+   * Advances the air, trapped scent, residue and agitation by `seconds`, exactly; `as-now` holds
+   * everyone's emission as it is now (the settled past before the start).
+   */
+  private integrate(seconds: number, course: 'ahead' | 'as-now' = 'ahead'): void {
     if (seconds <= 0) return;
-    const prop = this.propagatorFor(seconds);
-    advance(
-      prop,
-      this.conc,
-      this.n * NOTE_COUNT,
-      this.volumes,
-      this.sourcePlace,
-      this.airEmission,
-      this.scratch,
-    );
+    const graph = this.airNow();
     const hours = seconds / SECONDS_PER_HOUR;
+    const trace = this.traceLevel();
+    const settle = this.settleTime(graph);
+    for (let e = 0; e < this.n; e++) {
+      const source = course === 'ahead' ? this.sourceOver(e, seconds) : this.sourceNow(e);
+      const book = this.s.plumeBooks[e]!;
+      // A settled plume under the same source does not change. Any other is kept wherever it may yet
+      // build up past the trace: its reach, widened to this step's source first.
+      if (!(sameSteadySource(book, source) && book.held >= settle)) {
+        this.widenReach(e, source, seconds, graph);
+        this.s.plumes[e] = advancePlume(graph, this.s.plumes[e]!, source, hours, trace, book.reach);
+      }
+      this.recordSource(e, source, seconds, graph);
+    }
     for (let c = 0; c < this.n; c++) {
       const trapTime = this.trapTime(c) / SECONDS_PER_HOUR;
       const offset = c * NOTE_COUNT;
@@ -657,11 +850,17 @@ export class World {
         } else if (held !== 0) this.s.trapped[offset + k] = 0;
       }
     }
+    // Residue is on those a nose is watching; drives only where something was ever felt.
     const residueKeep = 0.5 ** (seconds / this.canon.residue.halfLife);
-    for (let i = 0; i < this.s.residue.length; i++) if (this.s.residue[i]) this.s.residue[i]! *= residueKeep;
+    for (let o = 0; o < this.n; o++) {
+      for (const e of this.watched[o]!) {
+        const at = (o * this.n + e) * NOTE_COUNT;
+        for (let i = at; i < at + NOTE_COUNT; i++) if (this.s.residue[i]) this.s.residue[i]! *= residueKeep;
+      }
+    }
     const keep = DRIVES.map((d) => 0.5 ** (seconds / this.canon.instinct.halfLife[d]));
     const drives = this.s.drives;
-    for (let i = 0; i < drives.length; i++) {
+    for (const i of this.instinct.liveSlots()) {
       if (drives[i] && !this.s.sustained[i]) drives[i]! *= keep[i % DRIVE_COUNT]!;
     }
     const calm = 0.5 ** (seconds / this.canon.agitation.halfLife);
@@ -904,6 +1103,15 @@ export class World {
         this.perform({ ...body, at: this.s.t, actor: chars[actor]!.id } as Action, causes),
       possible: (actor, body) => this.possible(actor, body),
       orderWill: (order) => this.orderWill(order),
+      pairsOf: (feeler) => {
+        const others = new Set([
+          ...this.watched[feeler]!,
+          ...(this.present[this.s.place[feeler]!] ?? []),
+          ...this.identifiedBy[feeler]!,
+        ]);
+        others.delete(feeler);
+        return [...others].sort((a, b) => a - b);
+      },
     };
     return host;
   }
@@ -1009,6 +1217,7 @@ export class World {
         const state = action.do === 'open' ? 'open' : 'closed';
         if (this.s.doors[d] === state) return true;
         this.s.doors[d] = state;
+        this.airNow();
         const door = this.definition.doors[d]!;
         const id = this.emit('door', { ...who, value: state }, causes, {
           door: door.id,
@@ -1218,17 +1427,25 @@ export class World {
     const place = this.s.place[c]!;
     const volume = this.volumes[place]!;
     let released = 0;
+    const added = new Float64Array(NOTE_COUNT);
     for (let k = 0; k < NOTE_COUNT; k++) {
       const held = this.s.trapped[c * NOTE_COUNT + k]!;
-      this.conc[this.concAt(place, c, k)]! += held / volume;
+      added[k] = held / volume;
       released += held;
       this.s.trapped[c * NOTE_COUNT + k] = 0;
+    }
+    if (released > 0) {
+      addToPlume(this.s.plumes[c]!, place, added);
+      // Scent let out at once is under no steady plume: where it goes is unknown until it settles.
+      this.unsettle(this.s.plumeBooks[c]!);
     }
     return released;
   }
 
   private exchangeResidue(a: number, b: number): void {
     const share = this.canon.residue.transfer;
+    this.watched[a]!.add(b);
+    this.watched[b]!.add(a);
     for (let k = 0; k < NOTE_COUNT; k++) {
       this.s.residue[(a * this.n + b) * NOTE_COUNT + k]! += share * this.bodyEmission[b * NOTE_COUNT + k]!;
       this.s.residue[(b * this.n + a) * NOTE_COUNT + k]! += share * this.bodyEmission[a * NOTE_COUNT + k]!;
@@ -1263,12 +1480,13 @@ export class World {
     const sensitivity = canon.representations[this.definition.characters[o]!.representation].sensitivity;
     const intake = this.gearProduct(o, 'intakePass');
     const near = this.s.close[o * this.n + e] ? 1 / canon.air.nearFieldFlow : 0;
-    const place = this.s.place[o]!;
+    const plume = this.s.plumes[e]!;
+    const at = plumeAt(plume, this.s.place[o]!);
     let air = 0;
     let nearField = 0;
     let residue = 0;
     for (let k = 0; k < NOTE_COUNT; k++) {
-      const fromAir = sensitivity * intake * this.conc[this.concAt(place, e, k)]!;
+      const fromAir = at < 0 ? 0 : sensitivity * intake * plume.conc[at + k]!;
       const fromNear = sensitivity * intake * near * this.airEmission[e * NOTE_COUNT + k]!;
       // Residue sits on the observer's own skin, inside any seal.
       const fromResidue =
@@ -1308,10 +1526,20 @@ export class World {
     const habituation = this.canon.instinct.habituation;
     const resniffs = this.s.resniffs;
     this.s.resniffs = [];
+    // Whom each place holds: the people there, and those whose scent is in its air.
+    const present: number[][] = Array.from({ length: this.places }, () => []);
+    for (let e = 0; e < this.n; e++) {
+      present[this.s.place[e]!]!.push(e);
+      for (const place of this.s.plumes[e]!.places) present[place]!.push(e);
+    }
+    this.present = present;
     for (let o = 0; o < this.n; o++) {
       const observer = this.definition.characters[o]!;
       const resniff = resniffs.find((r) => r.character === o);
-      for (let e = 0; e < this.n; e++) {
+      // Only a nose that takes in something of someone, or did last time, has anything to perceive.
+      const watched = this.watched[o]!;
+      const candidates = [...new Set([...watched, ...present[this.s.place[o]!]!])].sort((a, b) => a - b);
+      for (const e of candidates) {
         if (e === o) continue;
         const subject = this.definition.characters[e]!;
         const pair = o * this.n + e;
@@ -1333,6 +1561,7 @@ export class World {
         }
         let presence = 0;
         for (let k = 0; k < NOTE_COUNT; k++) presence += dose[k]!;
+        if (presence > 0) watched.add(e);
         const detectAt = p.detect * this.threshold(o, e, 'detect');
         const who = { actor: observer.id, target: subject.id, place: this.placeOf(o) };
         if (presence >= detectAt && (!this.s.detected[pair] || resniff)) {
@@ -1351,6 +1580,7 @@ export class World {
         const read = readRepresentation(dose, 0, identifyAt, detectAt);
         if (read && read !== this.s.identified[pair]) {
           this.s.identified[pair] = read;
+          this.identifiedBy[o]!.add(e);
           const noteDose = dose[NOTE[read]]!;
           const id = this.emit('identify', { ...who, value: read }, this.exposureCauses(o, e), {
             via,
@@ -1390,6 +1620,7 @@ export class World {
           // Only an omega is in heat: recognising it is knowing what they are.
           this.adopt(o, e, 'omega', 'scent', CONFIDENCE.told + 0.3, [id]);
         } else if (heatDose < heatAt * p.rearm) this.s.heatRecognised[pair] = 0;
+        if (presence === 0 && !this.s.detected[pair] && !this.s.heatRecognised[pair]) watched.delete(e);
       }
     }
   }
@@ -1474,4 +1705,32 @@ function moveItem(from: string[], to: string[], item: string): void {
   const i = from.indexOf(item);
   if (i >= 0) from.splice(i, 1);
   if (!to.includes(item)) to.push(item);
+}
+
+/** A source that does not change over its step. */
+function constantSource(source: Source): boolean {
+  for (let k = 0; k < NOTE_COUNT; k++)
+    if (source.slope[k] || source.curve[k] || source.fading[k]) return false;
+  return true;
+}
+
+/** The same constant source the plume has been under. */
+function sameSteadySource(book: PlumeBook, source: Source): boolean {
+  const steady = book.steady;
+  if (!steady || steady.place !== source.place || !constantSource(source)) return false;
+  for (let k = 0; k < NOTE_COUNT; k++) if (steady.rate[k] !== source.rate[k]) return false;
+  return true;
+}
+
+/** The most a source puts out per note at any moment of a step of `hours`. */
+function sourceMax(source: Source, hours: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < NOTE_COUNT; k++) {
+    const at = (u: number) => source.rate[k]! + source.slope[k]! * u + source.curve[k]! * u * u;
+    let most = Math.max(at(0), at(hours));
+    const vertex = source.curve[k] ? -source.slope[k]! / (2 * source.curve[k]!) : -1;
+    if (vertex > 0 && vertex < hours) most = Math.max(most, at(vertex));
+    out.push(most + Math.max(0, source.fading[k]!));
+  }
+  return out;
 }

@@ -1,0 +1,89 @@
+/**
+ * The benchmarks' worlds: the bundled scenes, and generated crowds and crews of any size.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WorldDefinition } from '../src/core/definition.js';
+import { formatScenarioError, loadScenario } from '../src/scenario/index.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+export function bundled(name: string): WorldDefinition {
+  const result = loadScenario(readFileSync(join(ROOT, 'scenarios', name), 'utf8'), name);
+  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
+  return result.definition;
+}
+
+/** A crowd: `people` characters spread over `places` rooms on a corridor, milling for an hour. */
+export function crowd(people: number, places: number): WorldDefinition {
+  const reps = ['alpha', 'beta', 'omega'] as const;
+  const lines = [
+    'omegaverse: 1',
+    'title: crowd',
+    'seed: 5',
+    'places:',
+    '  hall: { volume: 2000, ventilation: 4 }',
+  ];
+  for (let p = 0; p < places; p++)
+    lines.push(`  room${p}: { volume: ${60 + p * 7}, ventilation: ${1 + (p % 3)} }`);
+  lines.push('doors:');
+  for (let p = 0; p < places; p++)
+    lines.push(`  - { id: door${p}, between: [hall, room${p}], state: ${p % 2 ? 'open' : 'closed'} }`);
+  lines.push('characters:');
+  for (let c = 0; c < people; c++)
+    lines.push(`  c${c}: { representation: ${reps[c % 3]}, age: 30, at: room${c % places} }`);
+  lines.push('timeline:');
+  for (let c = 0; c < people; c++) {
+    const room = c % places;
+    if (room % 2 === 1) {
+      lines.push(
+        `  - { at: "0:${String(10 + (c % 40)).padStart(2, '0')}:00", actor: c${c}, do: move, to: hall }`,
+      );
+    }
+  }
+  lines.push('until: "1:00:00"');
+  const result = loadScenario(lines.join('\n'), 'crowd.yaml');
+  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
+  return result.definition;
+}
+
+/**
+ * A crew with a calendar: `people` characters (a third of them omegas with recorded cycles, some on
+ * suppressants), each in a cabin of their own off one corridor, and `events` roster events over a year.
+ */
+export function crew(people: number, events: number, until: string): WorldDefinition {
+  const lines = [
+    'omegaverse: 1',
+    'title: crew',
+    'seed: 9',
+    'places:',
+    '  corridor: { volume: 3000, ventilation: 6 }',
+  ];
+  for (let c = 0; c < people; c++) lines.push(`  cabin${c}: { volume: 40, ventilation: 2 }`);
+  lines.push('doors:');
+  for (let c = 0; c < people; c++)
+    lines.push(`  - { id: d${c}, between: [corridor, cabin${c}], state: closed }`);
+  lines.push('characters:');
+  for (let c = 0; c < people; c++) {
+    const representation = ['alpha', 'beta', 'omega'][c % 3];
+    let extra = '';
+    if (representation === 'omega') {
+      const period = 26 + (c % 9);
+      const onsets = [4, 3, 2, 1].map((k) => `"-${k * period + (c % 7)}d"`).join(', ');
+      extra = `, cycle: { period: ${period}d, duration: 4d, onsets: [${onsets}] }${c % 4 === 0 ? ', medication: [suppressant]' : ''}`;
+    }
+    lines.push(`  c${c}: { representation: ${representation}, age: 30, at: cabin${c}${extra} }`);
+  }
+  lines.push('roster:');
+  for (let e = 0; e < events; e++) {
+    const day = Math.floor((e * 365) / events);
+    const participants = [0, 1, 2, 3].map((k) => `c${(e * 7 + k * 13) % people}`);
+    lines.push(
+      `  - { id: r${e}, title: Duty ${e}, start: "${day}d 8:00", end: "${day}d 12:00", participants: [${[...new Set(participants)].join(', ')}] }`,
+    );
+  }
+  lines.push(`until: "${until}"`);
+  const result = loadScenario(lines.join('\n'), 'crew.yaml');
+  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
+  return result.definition;
+}
