@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/core/world.js';
+import { crew } from '../bench/worlds.js';
 import { bundled } from './helpers.js';
 
 const SCENES = ['medbay.yaml', 'quarters.yaml'] as const;
@@ -55,6 +56,21 @@ describe('snapshot and restore', () => {
       }),
       { numRuns: name === 'quarters.yaml' ? 6 : 25 },
     );
+  });
+
+  it('a crew over months: restored in a quiet stretch, it goes on exactly as it would have', () => {
+    // Twelve in cabins with heats, reminders and a roster: long jumps, plumes settling and unsettling.
+    const def = crew(12, 20, '60d');
+    const whole = World.create(def);
+    whole.run();
+    expect(whole.events.some((e) => e.type === 'heat-onset')).toBe(true);
+    for (const cut of [3 * 86_400 + 1234, 17 * 86_400, 41 * 86_400 + 7]) {
+      const first = World.create(def);
+      first.runUntil(cut);
+      const restored = World.restore(JSON.parse(JSON.stringify(first.snapshot())));
+      restored.run();
+      expect(JSON.stringify(restored.events)).toBe(JSON.stringify(whole.events));
+    }
   });
 
   it('rejects what is not a snapshot, or a newer format', () => {

@@ -234,6 +234,29 @@ describe('suppressants', () => {
 });
 
 describe('heat cycle', () => {
+  it('apart, an alpha next door still catches the heat within the hour: the world does not jump past it', () => {
+    const next = (door: string) =>
+      scene({
+        characters: [
+          'om: { representation: omega, age: 30, at: room, cycle: { period: 28d, onsets: ["-27d 12:00"] } }',
+          'al: { representation: alpha, age: 30, at: hall }',
+        ],
+        timeline: [`{ at: "0:00:01", actor: al, do: ${door}, door: room-door }`],
+        until: '14:00',
+      });
+    const open = World.create(next('open'));
+    open.run();
+    const caught = find(open.events, 'recognise-heat', 'al', 'om')[0];
+    expect(caught?.t).toBeGreaterThanOrEqual(12 * 3600);
+    // The hall fills over tens of minutes; apart, noses are checked every quiet tick, not at the end.
+    expect(caught?.t).toBeLessThanOrEqual(13 * 3600);
+    expect((caught!.t - 12 * 3600) % 600).toBe(0);
+    // Behind a closed door the heat never reaches him.
+    const closed = World.create(next('close'));
+    closed.run();
+    expect(find(closed.events, 'recognise-heat', 'al', 'om')).toHaveLength(0);
+  });
+
   it('pre-heat strengthens the scent before onset, and heat strengthens it more', () => {
     const def = scene({
       characters: [
