@@ -103,6 +103,12 @@ const FEEDBACK = 1e-3;
 /** A Poisson weight this small (after the mode) no longer changes a double. */
 const NEGLIGIBLE = 1e-18;
 
+/** A source that puts out `rate` (u/h per note) at `place`, unchanging. */
+export function heldSource(place: number, rate: Float64Array): Source {
+  const zero = new Float64Array(W);
+  return { place, rate, slope: zero, curve: zero, fading: zero, fadeRate: 0 };
+}
+
 /** The offset of `place` in the plume's `conc`, or −1. */
 export function plumeAt(plume: Plume, place: number): number {
   const i = plume.places.indexOf(place);
@@ -262,7 +268,7 @@ function solve(
   const chosen =
     method !== 'cheaper'
       ? method
-      : (!source || constant(source)) && hours * slowest >= SETTLED
+      : (!source || constantSource(source)) && hours * slowest >= SETTLED
         ? 'settled'
         : kept || k + 4 <= SMALL || matrixIsCheaper(k, fromList.length, sigma * hours)
           ? 'matrix'
@@ -301,7 +307,8 @@ interface Rows {
 /** Past this many slowest air changes a plume's start is gone to e^{−40}: only its source is left. */
 const SETTLED = 40;
 
-function constant(source: Source): boolean {
+/** A source that does not change over its step. */
+export function constantSource(source: Source): boolean {
   for (let n = 0; n < W; n++) if (source.slope[n] || source.curve[n] || source.fading[n]) return false;
   return true;
 }

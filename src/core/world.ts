@@ -25,6 +25,8 @@ import {
   addToPlume,
   advancePlume,
   airGraph,
+  constantSource,
+  heldSource,
   plumeAt,
   reachOf,
   type Source,
@@ -647,15 +649,7 @@ export class World {
 
   /** What `e` puts into the air now, held. */
   private sourceNow(e: number): Source {
-    const zero = new Float64Array(NOTE_COUNT);
-    return {
-      place: this.s.place[e]!,
-      rate: this.airEmission.slice(e * NOTE_COUNT, (e + 1) * NOTE_COUNT),
-      slope: zero,
-      curve: zero,
-      fading: zero,
-      fadeRate: 0,
-    };
+    return heldSource(this.s.place[e]!, this.airEmission.slice(e * NOTE_COUNT, (e + 1) * NOTE_COUNT));
   }
 
   /**
@@ -804,15 +798,7 @@ export class World {
       book.reach = null;
       return;
     }
-    const zero = new Float64Array(NOTE_COUNT);
-    const sources: Source[] = book.envelope.map((x) => ({
-      place: x.place,
-      rate: Float64Array.from(x.rate),
-      slope: zero,
-      curve: zero,
-      fading: zero,
-      fadeRate: 0,
-    }));
+    const sources = book.envelope.map((x) => heldSource(x.place, Float64Array.from(x.rate)));
     book.reach = reachOf(graph, sources, settle / SECONDS_PER_HOUR, this.traceLevel());
   }
 
@@ -1705,13 +1691,6 @@ function moveItem(from: string[], to: string[], item: string): void {
   const i = from.indexOf(item);
   if (i >= 0) from.splice(i, 1);
   if (!to.includes(item)) to.push(item);
-}
-
-/** A source that does not change over its step. */
-function constantSource(source: Source): boolean {
-  for (let k = 0; k < NOTE_COUNT; k++)
-    if (source.slope[k] || source.curve[k] || source.fading[k]) return false;
-  return true;
 }
 
 /** The same constant source the plume has been under. */
