@@ -22,8 +22,10 @@ describe.each(scenarios)('%s', (name) => {
   it('matches its golden transcript', () => {
     const transcript = formatLog(world.events, def, 'text');
     const golden = join(ROOT, 'scenarios', name.replace(/\.yaml$/, '.golden.txt'));
-    if (process.env.UPDATE_GOLDEN || (!existsSync(golden) && !process.env.CI))
-      writeFileSync(golden, transcript);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, transcript);
+    // A missing golden is a failure, not a silent first write: it would make the test pass by itself.
+    if (!existsSync(golden))
+      throw new Error(`missing golden ${golden}: run with UPDATE_GOLDEN=1 to write it`);
     expect(transcript).toBe(readFileSync(golden, 'utf8'));
   });
 
