@@ -6,9 +6,9 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkRoster, forecastAll } from '../src/calendar/index.js';
-import { advancePlume, airGraph } from '../src/core/air.js';
-import { NOTE_COUNT } from '../src/core/signature.js';
-import { World } from '../src/core/world.js';
+import { advancePlume, airGraph } from '../src/engine/air.js';
+import { World } from '../src/engine/world.js';
+import { NOTE_COUNT } from '../src/vocabulary/notes.js';
 import { bundled, crew, crowd } from './worlds.js';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WorldDefinition } from '../src/core/definition.js';
+import type { WorldDefinition } from '../src/model/definition.js';
 import { formatScenarioError, loadScenario } from '../src/scenario/index.js';
 
 const ROOT = join(import.meta.dirname, '..');

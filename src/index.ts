@@ -31,40 +31,31 @@ export {
 } from './calendar/index.js';
 export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './canon/index.js';
 export { applyOverrides, PRESET_NAMES, presets } from './canon/index.js';
-export type { DriveName, DriveRule, InstinctCanon, Mechanic, OrdersCanon } from './canon/types.js';
-export { DRIVES, MECHANICS } from './canon/types.js';
-export type { Belief, BeliefSource, Knower } from './core/beliefs.js';
-export { SOURCE_MEANING, whoKnows } from './core/beliefs.js';
+export type { DriveRule, InstinctCanon, OrdersCanon } from './canon/types.js';
+export { CONDITIONS, FACTORS, validateRules } from './engine/rules.js';
+export type { CreateOptions, Dose, EventListener, Route, WorldSnapshot } from './engine/world.js';
+export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, World } from './engine/world.js';
 export type {
   Action,
   ActionBody,
-  ActionKind,
   CharacterDef,
   CycleDef,
   DoorDef,
-  DoorState,
   Expectation,
   MedicationDef,
   PlaceDef,
   RelationDef,
-  Representation,
   RosterEventDef,
   Scalar,
   WorldDefinition,
-} from './core/definition.js';
-export { ACTION_KINDS, ADULT_AGE, REPRESENTATIONS } from './core/definition.js';
-export type { EventType, WorldEvent } from './core/events.js';
-export { AUTONOMOUS_TYPES, EVENT_TYPES } from './core/events.js';
-export type { ExpectationResult } from './core/expect.js';
-export { checkExpectation, checkExpectations } from './core/expect.js';
-export type { CauseTree } from './core/explain.js';
-export { explain, findEvent } from './core/explain.js';
-export { CONDITIONS, FACTORS, validateRules } from './core/rules.js';
-export type { Note } from './core/signature.js';
-export { NOTES } from './core/signature.js';
-export { formatClock, formatDuration, parseClock, parseDuration } from './core/time.js';
-export type { CreateOptions, Dose, EventListener, Route, WorldSnapshot } from './core/world.js';
-export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, World } from './core/world.js';
+} from './model/definition.js';
+export type { WorldEvent } from './model/events.js';
+export type { ExpectationResult } from './model/expect.js';
+export { checkExpectation, checkExpectations } from './model/expect.js';
+export type { CauseTree } from './model/explain.js';
+export { explain, findEvent } from './model/explain.js';
+export type { Belief, Knower } from './model/knowledge.js';
+export { whoKnows } from './model/knowledge.js';
 export { formatForecasts, formatRoster } from './narrate/calendar.js';
 export type { LogFormat } from './narrate/format.js';
 export { formatLog, formatTree, formatWhoKnows } from './narrate/format.js';
@@ -74,9 +65,18 @@ export type { ReportOptions } from './report/index.js';
 export { renderReport } from './report/index.js';
 export type { ScenarioError } from './scenario/index.js';
 export { formatScenarioError, loadScenario } from './scenario/index.js';
+export { formatClock, formatDuration, parseClock, parseDuration } from './units/time.js';
 
-import type { WorldDefinition } from './core/definition.js';
-import { type CreateOptions, World } from './core/world.js';
+import { type CreateOptions, World } from './engine/world.js';
+import type { WorldDefinition } from './model/definition.js';
+
+export { ACTION_KINDS, type ActionKind } from './vocabulary/actions.js';
+export { type BeliefSource, SOURCE_MEANING } from './vocabulary/beliefs.js';
+export type { DoorState } from './vocabulary/doors.js';
+export { DRIVES, type DriveName, MECHANICS, type Mechanic } from './vocabulary/drives.js';
+export { AUTONOMOUS_TYPES, EVENT_TYPES, type EventType } from './vocabulary/events.js';
+export { NOTES, type Note } from './vocabulary/notes.js';
+export { ADULT_AGE, REPRESENTATIONS, type Representation } from './vocabulary/representations.js';
 
 /** A new world at the scenario's start (same as `World.create`). */
 export function createWorld(definition: WorldDefinition, options?: CreateOptions): World {

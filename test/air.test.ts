@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AirFlow, advancePlume, airGraph, type Plume, reachOf, type Source } from '../src/core/air.js';
-import { NOTE_COUNT } from '../src/core/signature.js';
+import { type AirFlow, advancePlume, airGraph, type Plume, reachOf, type Source } from '../src/engine/air.js';
+import { NOTE_COUNT } from '../src/vocabulary/notes.js';
 
 const notes = (first: number) => Float64Array.from({ length: NOTE_COUNT }, (_, k) => (k === 0 ? first : 0));
 

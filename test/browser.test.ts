@@ -9,8 +9,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEAK_WORDS } from '../src/calendar/index.js';
 import { type Sandbox, startSandbox, WEB_ROOT } from '../src/cli/sandbox.js';
-import { findEvent } from '../src/core/explain.js';
-import { World } from '../src/core/world.js';
+import { World } from '../src/engine/world.js';
+import { findEvent } from '../src/model/explain.js';
 import { namesOf, narrate } from '../src/narrate/narrate.js';
 import { bundled, ROOT } from './helpers.js';
 

@@ -1,6 +1,6 @@
 /** Characters for the calendar's table-driven tests, built in code. */
 import { presets } from '../src/canon/index.js';
-import type { CharacterDef, WorldDefinition } from '../src/core/definition.js';
+import type { CharacterDef, WorldDefinition } from '../src/model/definition.js';
 
 /** A day, in seconds. */
 export const D = 86_400;

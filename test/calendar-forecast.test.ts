@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecast, type MedicationState, reminders } from '../src/calendar/index.js';
 import { applyOverrides, presets } from '../src/canon/index.js';
-import type { CharacterDef } from '../src/core/definition.js';
+import type { CharacterDef } from '../src/model/definition.js';
 import { D, omega } from './calendar-fixtures.js';
 
 const seeds = presets.seeds;

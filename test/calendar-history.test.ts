@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forecastAll, historyOf } from '../src/calendar/index.js';
-import type { Action, CharacterDef, WorldDefinition } from '../src/core/definition.js';
-import type { WorldEvent } from '../src/core/events.js';
+import type { Action, CharacterDef, WorldDefinition } from '../src/model/definition.js';
+import type { WorldEvent } from '../src/model/events.js';
 import { D, definitionOf, omega } from './calendar-fixtures.js';
 
 function world(character: CharacterDef, timeline: Action[] = []): WorldDefinition {

@@ -20,8 +20,8 @@ import {
   viewForecasts,
   viewRoster,
 } from '../src/calendar/index.js';
-import type { WorldDefinition } from '../src/core/definition.js';
-import type { WorldEvent } from '../src/core/events.js';
+import type { WorldDefinition } from '../src/model/definition.js';
+import type { WorldEvent } from '../src/model/events.js';
 import { D, definitionOf, person } from './calendar-fixtures.js';
 
 const NOW = 25 * D;

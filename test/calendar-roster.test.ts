@@ -19,7 +19,7 @@ import {
   type RosterReport,
   relativeDay,
 } from '../src/calendar/index.js';
-import type { CharacterDef, RosterEventDef, WorldDefinition } from '../src/core/definition.js';
+import type { CharacterDef, RosterEventDef, WorldDefinition } from '../src/model/definition.js';
 import { D, definitionOf, person } from './calendar-fixtures.js';
 
 const NOW = 25 * D;

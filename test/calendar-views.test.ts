@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { knowsFrom, LEAK_WORDS, leaks, viewForecasts, viewRoster } from '../src/calendar/index.js';
-import { World } from '../src/core/world.js';
+import { World } from '../src/engine/world.js';
 import { formatForecasts, formatRoster } from '../src/narrate/calendar.js';
 import { bundled, ROOT } from './helpers.js';
 

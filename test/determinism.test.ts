@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crew } from '../bench/worlds.js';
-import { World } from '../src/core/world.js';
+import { World } from '../src/engine/world.js';
 import { bundled } from './helpers.js';
 
 const SCENES = ['medbay.yaml', 'quarters.yaml'] as const;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/canon/index.js';
-import { EVENT_TYPES } from '../src/core/events.js';
+import { EVENT_TYPES } from '../src/vocabulary/events.js';
 
 const DOCS = join(import.meta.dirname, '..', 'docs');
 const read = (name: string) => readFileSync(join(DOCS, name), 'utf8');

@@ -1,9 +1,10 @@
 /** `explain` on every autonomous event of the bundled scenes: a chain back to roots, with numbers. */
 import { describe, expect, it } from 'vitest';
-import { AUTONOMOUS_TYPES, type WorldEvent } from '../src/core/events.js';
-import { type CauseTree, explain } from '../src/core/explain.js';
-import { World } from '../src/core/world.js';
+import { World } from '../src/engine/world.js';
+import type { WorldEvent } from '../src/model/events.js';
+import { type CauseTree, explain } from '../src/model/explain.js';
 import { formatTree } from '../src/narrate/format.js';
+import { AUTONOMOUS_TYPES } from '../src/vocabulary/events.js';
 import { bundled } from './helpers.js';
 
 const AUTONOMOUS: ReadonlySet<string> = new Set(AUTONOMOUS_TYPES);

@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkExpectations } from '../src/core/expect.js';
-import { World } from '../src/core/world.js';
+import { World } from '../src/engine/world.js';
+import { checkExpectations } from '../src/model/expect.js';
 import { describeExpectation } from '../src/narrate/expectation.js';
 import { formatLog } from '../src/narrate/format.js';
 import { bundled, ROOT } from './helpers.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WorldDefinition } from '../src/core/definition.js';
-import type { WorldEvent } from '../src/core/events.js';
+import type { WorldDefinition } from '../src/model/definition.js';
+import type { WorldEvent } from '../src/model/events.js';
 import { formatScenarioError, loadScenario } from '../src/scenario/index.js';
 
 export const ROOT = join(import.meta.dirname, '..');

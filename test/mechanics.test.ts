@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/canon/index.js';
-import { World } from '../src/core/world.js';
+import { World } from '../src/engine/world.js';
 import { find, scene } from './helpers.js';
 
 const ALPHA = 'al: { representation: alpha, age: 30, at: room }';

@@ -4,13 +4,13 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUTONOMOUS_TYPES } from '../src/core/events.js';
-import { explain, findEvent } from '../src/core/explain.js';
-import { World } from '../src/core/world.js';
+import { World } from '../src/engine/world.js';
+import { explain, findEvent } from '../src/model/explain.js';
 import { formatTree } from '../src/narrate/format.js';
 import { niceTicks, seriesStyle, timeTicks } from '../src/report/chart.js';
 import { esc, h } from '../src/report/html.js';
 import { renderReport } from '../src/report/index.js';
+import { AUTONOMOUS_TYPES } from '../src/vocabulary/events.js';
 import { bundled, compile, ROOT } from './helpers.js';
 
 /** The text a reader sees in a piece of markup: tags dropped, entities decoded. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/canon/index.js';
-import type { WorldDefinition } from '../src/core/definition.js';
-import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../src/core/time.js';
+import type { WorldDefinition } from '../src/model/definition.js';
 import { formatScenarioError, loadScenario } from '../src/scenario/index.js';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../src/units/time.js';
 
 function compile(text: string, file = 'scenarios/sick-bay.yaml'): WorldDefinition {
   const result = loadScenario(text, file);

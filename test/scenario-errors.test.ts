@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_KINDS } from '../src/core/definition.js';
 import { formatScenarioError, loadScenario, type ScenarioError } from '../src/scenario/index.js';
+import { ACTION_KINDS } from '../src/vocabulary/actions.js';
 
 /**
  * A valid scene of 12 lines. It ends inside `characters:`, so that appended lines indented by two

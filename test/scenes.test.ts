@@ -1,6 +1,6 @@
 /** The bundled source scenes: the canon numbers the engine is judged against, beyond their expect: blocks. */
 import { describe, expect, it } from 'vitest';
-import { World } from '../src/core/world.js';
+import { World } from '../src/engine/world.js';
 import { bundled } from './helpers.js';
 
 describe('medbay: the captured captain', () => {

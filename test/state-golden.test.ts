@@ -1,7 +1,8 @@
 /**
  * State goldens: the hash of a world's whole state (`snapshot().state`: every array, plume, belief,
  * pending order and the event log) at fixed instants, for every bundled scene and a generated crew.
- * They hold the engine to its behaviour through a restructuring, beside the golden transcripts: a
+ * They live in test/golden/ (the scenarios folder holds only scenarios and their transcripts) and hold
+ * the engine to its behaviour through a restructuring, beside the golden transcripts: a
  * move that changes any number anywhere, even one no event shows yet, changes a hash.
  *
  * Set UPDATE_GOLDEN=1 to rewrite them after an intended change, and say why in the commit.
@@ -11,8 +12,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crew } from '../bench/worlds.js';
-import type { WorldDefinition } from '../src/core/definition.js';
-import { World } from '../src/core/world.js';
+import { World } from '../src/engine/world.js';
+import type { WorldDefinition } from '../src/model/definition.js';
 import { bundled, ROOT } from './helpers.js';
 
 /** How many instants, evenly spread over the run, each golden samples (the end included). */
@@ -45,7 +46,7 @@ const scenarios = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith(
 describe('state goldens', () => {
   it.each(scenarios)('%s: the state at fixed instants hashes as before', (name) => {
     checkGolden(
-      join(ROOT, 'scenarios', name.replace(/\.yaml$/, '.golden-state.json')),
+      join(ROOT, 'test', 'golden', name.replace(/\.yaml$/, '.golden-state.json')),
       stateHashes(bundled(name)),
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, parseClock, parseDuration } from '../src/core/time.js';
+import { formatClock, formatDuration, parseClock, parseDuration } from '../src/units/time.js';
 
 describe('durations', () => {
   it.each([

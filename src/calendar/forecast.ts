@@ -5,8 +5,8 @@
  * the scenario's start.
  */
 import type { Canon } from '../canon/types.js';
-import type { CharacterDef } from '../core/definition.js';
-import { formatDuration, SECONDS_PER_MINUTE } from '../core/time.js';
+import type { CharacterDef } from '../model/definition.js';
+import { formatDuration, SECONDS_PER_MINUTE } from '../units/time.js';
 
 /** The medication whose regimen stretches the cycle (the same name the world uses). */
 export const SUPPRESSANT = 'suppressant';

@@ -4,8 +4,8 @@
  * suppressant), and the suppressant regimen from the definition, the timeline's `take` / `stop` or a
  * run's `medication` events.
  */
-import type { WorldDefinition } from '../core/definition.js';
-import type { WorldEvent } from '../core/events.js';
+import type { WorldDefinition } from '../model/definition.js';
+import type { WorldEvent } from '../model/events.js';
 import { type Forecast, forecast, type MedicationState, SUPPRESSANT } from './forecast.js';
 
 /** An onset lived in a run (the shape of the world's cycle record). */

@@ -3,10 +3,12 @@
  * for that character, only that they are on medical leave: no level, no window, no forecast, none of
  * the words that would give the reason away. Everyone knows themself.
  */
-import { whoKnows } from '../core/beliefs.js';
-import type { Representation, WorldDefinition } from '../core/definition.js';
-import type { WorldEvent } from '../core/events.js';
-import { formatClock, formatDuration } from '../core/time.js';
+
+import type { WorldDefinition } from '../model/definition.js';
+import type { WorldEvent } from '../model/events.js';
+import { whoKnows } from '../model/knowledge.js';
+import { formatClock, formatDuration } from '../units/time.js';
+import type { Representation } from '../vocabulary/representations.js';
 import type { Forecast } from './forecast.js';
 import type { Conflict, Proposal, RosterReport } from './roster.js';
 

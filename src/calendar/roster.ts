@@ -6,9 +6,9 @@
  * every participant's and partner's windows.
  */
 import type { Canon } from '../canon/types.js';
-import { heatDuration } from '../core/cycle.js';
-import type { CharacterDef, RosterEventDef, WorldDefinition } from '../core/definition.js';
-import { SECONDS_PER_DAY } from '../core/time.js';
+import type { CharacterDef, RosterEventDef, WorldDefinition } from '../model/definition.js';
+import { heatDuration } from '../model/schedule.js';
+import { SECONDS_PER_DAY } from '../units/time.js';
 import type { Forecast, ForecastWindow } from './forecast.js';
 
 export type ConflictLevel = 'likely' | 'possible';

@@ -2,7 +2,7 @@
  * The `classic` canon: the genre's most common conventions where they differ from `seeds`. Anything not
  * named here is as in `seeds`.
  */
-import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../core/time.js';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../units/time.js';
 import { seeds } from './seeds.js';
 import type { Canon, DriveRule } from './types.js';
 

@@ -2,8 +2,8 @@
  * Canon presets and `canon_overrides`: a scenario names a preset and patches any of its numbers by
  * dotted path (`perception.identify: 0.4`) or as nested maps (`perception: { identify: 0.4 }`).
  */
-import { suggest } from '../core/suggest.js';
-import { parseDuration } from '../core/time.js';
+import { suggest } from '../units/suggest.js';
+import { parseDuration } from '../units/time.js';
 import { classic } from './classic.js';
 import { seeds } from './seeds.js';
 import type { Canon, CanonPresetName, DriveRule, GearCanon } from './types.js';

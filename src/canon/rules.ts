@@ -1,8 +1,8 @@
 /**
  * The drive rules of the `seeds` canon: instinct as data. Each rule says who feels it, what sets it
  * off, what must hold, and which drive moves by how much. The vocabularies of conditions and factors
- * are in `src/core/rules.ts`; turning a drive into an action (snarl, restrain, resist, shiver, whine)
- * is done by the volitions in `src/core/instinct.ts`, against each character's self-control.
+ * are in `src/engine/rules.ts`; turning a drive into an action (snarl, restrain, resist, shiver, whine)
+ * is done by the volitions in `src/engine/instinct.ts`, against each character's self-control.
  *
  * A scenario switches a rule off with `canon_overrides: { rules.guard-approach.enabled: false }` or
  * retunes it with `rules.guard-approach.amount: 0.5`.

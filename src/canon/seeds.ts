@@ -3,7 +3,7 @@
  * masked commander in the general's quarters). Every number is a default a scenario can override
  * with `canon_overrides`, by the dotted path shown in its comment's heading.
  */
-import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE } from '../core/time.js';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE } from '../units/time.js';
 import { seedsRules } from './rules.js';
 import type { Canon } from './types.js';
 

@@ -5,6 +5,7 @@
  * Units: emission in scent units per hour (u/h), concentration in u/m³, flows in m³/h, durations in
  * seconds, doses in the engine's perceptual units (concentration × sensitivity).
  */
+import type { DriveName, Mechanic } from '../vocabulary/drives.js';
 
 export interface RepresentationCanon {
   /** base emission of the representation note plus personal notes, u/h */
@@ -191,16 +192,10 @@ export interface ForecastCanon {
 
 export type CanonPresetName = 'seeds' | 'classic';
 
-export const DRIVES = ['protect', 'aggression', 'discomfort', 'longing'] as const;
-export type DriveName = (typeof DRIVES)[number];
-
-export const MECHANICS = ['protect', 'guard', 'de-escalation', 'discomfort', 'longing'] as const;
-export type Mechanic = (typeof MECHANICS)[number];
-
 /**
  * A drive rule, in the spirit of the Ensemble engine's trigger rules: who feels it, what sets it off,
  * what must hold, and which drive moves by how much. Conditions and factors name entries of the
- * vocabularies in `src/core/rules.ts`.
+ * vocabularies in `src/engine/rules.ts`.
  */
 export interface DriveRule {
   /** the mechanic this rule serves */

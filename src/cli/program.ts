@@ -5,11 +5,10 @@ import { relative } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { knowsFrom, viewForecasts, viewRoster } from '../calendar/index.js';
-import type { WorldDefinition } from '../core/definition.js';
-import { checkExpectations, type ExpectationResult } from '../core/expect.js';
-import { explain, findEvent } from '../core/explain.js';
-import { parseDuration, SECONDS_PER_DAY } from '../core/time.js';
-import { World } from '../core/world.js';
+import { World } from '../engine/world.js';
+import type { WorldDefinition } from '../model/definition.js';
+import { checkExpectations, type ExpectationResult } from '../model/expect.js';
+import { explain, findEvent } from '../model/explain.js';
 import { type CalendarFormat, formatForecasts, formatRoster } from '../narrate/calendar.js';
 import { describeExpectation } from '../narrate/expectation.js';
 import {
@@ -23,6 +22,7 @@ import {
 import { namesOf } from '../narrate/narrate.js';
 import { createReport } from '../report/index.js';
 import { formatScenarioError, loadScenario, type ScenarioError } from '../scenario/index.js';
+import { parseDuration, SECONDS_PER_DAY } from '../units/time.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
 import { startSandbox } from './sandbox.js';
 

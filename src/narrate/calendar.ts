@@ -10,8 +10,8 @@ import {
   isRedacted,
   type RosterView,
 } from '../calendar/index.js';
-import type { WorldDefinition } from '../core/definition.js';
-import { formatClock } from '../core/time.js';
+import type { WorldDefinition } from '../model/definition.js';
+import { formatClock } from '../units/time.js';
 import { jsonLines } from './format.js';
 
 export type CalendarFormat = 'text' | 'json' | 'jsonl' | 'md';

@@ -1,6 +1,6 @@
 /** One line per expectation for `omegaverse test`: what was expected, and what the log held. */
-import type { ExpectationResult } from '../core/expect.js';
-import { formatDuration } from '../core/time.js';
+import type { ExpectationResult } from '../model/expect.js';
+import { formatDuration } from '../units/time.js';
 
 function describeWanted(r: ExpectationResult): string {
   const x = r.expectation;

@@ -2,11 +2,12 @@
  * Output formats for an event log and for the other views: plain text for reading, Markdown for
  * sharing, JSON Lines for tools.
  */
-import type { Knower } from '../core/beliefs.js';
-import type { WorldDefinition } from '../core/definition.js';
-import type { WorldEvent } from '../core/events.js';
-import type { CauseTree } from '../core/explain.js';
-import { formatClock, formatDuration } from '../core/time.js';
+
+import type { WorldDefinition } from '../model/definition.js';
+import type { WorldEvent } from '../model/events.js';
+import type { CauseTree } from '../model/explain.js';
+import type { Knower } from '../model/knowledge.js';
+import { formatClock, formatDuration } from '../units/time.js';
 import { eventRecord, type Names, namesOf, narrate } from './narrate.js';
 
 export const LOG_FORMATS = ['text', 'jsonl', 'md'] as const;

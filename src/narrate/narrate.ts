@@ -2,9 +2,9 @@
  * One plain English sentence per event. Narration reads only the event and the scenario's names: it
  * never invents what the engine did not decide, and it never describes anything sexual.
  */
-import type { WorldDefinition } from '../core/definition.js';
-import type { WorldEvent } from '../core/events.js';
-import { formatClock, formatDuration } from '../core/time.js';
+import type { WorldDefinition } from '../model/definition.js';
+import type { WorldEvent } from '../model/events.js';
+import { formatClock, formatDuration } from '../units/time.js';
 
 export interface Names {
   character(id: string | undefined): string;

@@ -5,22 +5,24 @@
  * anywhere), no dates, no random ids: the same scenario and seed give the same bytes.
  * Pure: no Node-only imports, so it runs in browsers too.
  */
-import type { DriveName } from '../canon/types.js';
-import { DRIVES } from '../canon/types.js';
-import { type Belief, SOURCE_MEANING } from '../core/beliefs.js';
-import type { WorldDefinition } from '../core/definition.js';
-import { AUTONOMOUS_TYPES, EVENT_TYPES, type EventType, type WorldEvent } from '../core/events.js';
-import { type CauseTree, explain } from '../core/explain.js';
+
+import { World } from '../engine/world.js';
+import type { WorldDefinition } from '../model/definition.js';
+import type { WorldEvent } from '../model/events.js';
+import { type CauseTree, explain } from '../model/explain.js';
+import type { Belief } from '../model/knowledge.js';
+import { describeNode, type NodeText } from '../narrate/format.js';
+import { type Names, namesOf, narrate } from '../narrate/narrate.js';
 import {
   formatClock,
   formatDuration,
   SECONDS_PER_DAY,
   SECONDS_PER_HOUR,
   SECONDS_PER_MINUTE,
-} from '../core/time.js';
-import { World } from '../core/world.js';
-import { describeNode, type NodeText } from '../narrate/format.js';
-import { type Names, namesOf, narrate } from '../narrate/narrate.js';
+} from '../units/time.js';
+import { SOURCE_MEANING } from '../vocabulary/beliefs.js';
+import { DRIVES, type DriveName } from '../vocabulary/drives.js';
+import { AUTONOMOUS_TYPES, EVENT_TYPES, type EventType } from '../vocabulary/events.js';
 import {
   type Axis,
   lineChart,

@@ -4,19 +4,12 @@
  * closed doors, no removing what is not worn). All mistakes are collected before giving up.
  */
 import { applyOverrides, type Canon, presets } from '../canon/index.js';
-import {
-  type Action,
-  type ActionBody,
-  type ActionKind,
-  ADULT_AGE,
-  type CharacterDef,
-  type DoorState,
-  type Expectation,
-  type WorldDefinition,
-} from '../core/definition.js';
-import { UNORDERABLE } from '../core/instinct.js';
-import { validateRules } from '../core/rules.js';
-import { formatDuration } from '../core/time.js';
+import { validateRules } from '../engine/rules.js';
+import type { Action, ActionBody, CharacterDef, Expectation, WorldDefinition } from '../model/definition.js';
+import { formatDuration } from '../units/time.js';
+import { type ActionKind, UNORDERABLE } from '../vocabulary/actions.js';
+import type { DoorState } from '../vocabulary/doors.js';
+import { ADULT_AGE } from '../vocabulary/representations.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
 import { didYouMean, listing, type ScenarioFile } from './schema.js';

@@ -3,7 +3,7 @@
  * file, line and column. Takes text, never a path: reading files is the caller's business, so this
  * runs in browsers too.
  */
-import type { WorldDefinition } from '../core/definition.js';
+import type { WorldDefinition } from '../model/definition.js';
 import { compileScenario } from './compile.js';
 import { type ScenarioError, settleErrors } from './errors.js';
 import { parseScenarioText } from './parse.js';

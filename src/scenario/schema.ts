@@ -5,10 +5,12 @@
  */
 import * as z from 'zod';
 import { PRESET_NAMES } from '../canon/index.js';
-import { ACTION_KINDS, type ActionKind, DOOR_STATES, REPRESENTATIONS } from '../core/definition.js';
-import { EVENT_TYPES } from '../core/events.js';
-import { suggest } from '../core/suggest.js';
-import { parseClock, parseDuration } from '../core/time.js';
+import { suggest } from '../units/suggest.js';
+import { parseClock, parseDuration } from '../units/time.js';
+import { ACTION_KINDS, type ActionKind } from '../vocabulary/actions.js';
+import { DOOR_STATES } from '../vocabulary/doors.js';
+import { EVENT_TYPES } from '../vocabulary/events.js';
+import { REPRESENTATIONS } from '../vocabulary/representations.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
 

@@ -4,9 +4,14 @@
  * reach for someone who has consented; or holds them back (`resist`). Orders are obeyed or defied here
  * too, from rank, belief, coercion and trust.
  */
-import { DRIVES, type DriveName, type DriveRule } from '../canon/types.js';
-import type { ActionBody, Scalar } from './definition.js';
-import { type EventType, latestEventIds, type WorldEvent } from './events.js';
+
+import type { DriveRule } from '../canon/types.js';
+import type { ActionBody, Scalar } from '../model/definition.js';
+import { latestEventIds, type WorldEvent } from '../model/events.js';
+import { round3, roundAll } from '../units/numbers.js';
+import { UNORDERABLE } from '../vocabulary/actions.js';
+import { DRIVE, DRIVE_COUNT, type DriveName } from '../vocabulary/drives.js';
+import type { EventType } from '../vocabulary/events.js';
 import {
   type RuleHost,
   type RuleSubject,
@@ -16,15 +21,6 @@ import {
   ruleNeedsPairs,
 } from './rules.js';
 import type { PendingOrder, WorldState } from './state.js';
-
-export const DRIVE_COUNT = DRIVES.length;
-
-/** Demands no order can carry: giving or withholding consent, and a mark, which needs it. */
-export const UNORDERABLE: ReadonlySet<string> = new Set(['consent', 'refuse', 'mark']);
-export const DRIVE = { protect: 0, aggression: 1, discomfort: 2, longing: 3 } as const satisfies Record<
-  DriveName,
-  number
->;
 
 export interface InstinctHost extends RuleHost {
   state: WorldState;
@@ -47,8 +43,6 @@ export interface InstinctHost extends RuleHost {
   /** the others `feeler` is near (same place, or takes in something of) or has identified, ascending */
   pairsOf(feeler: number): number[];
 }
-
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export class Instinct {
   /**
@@ -473,10 +467,4 @@ export function demandData(demand: ActionBody): WorldEvent['data'] {
 /** The age rule is absolute: no longing toward or from anyone under age, whatever the canon says. */
 function shieldedByAge(h: InstinctHost, rule: DriveRule, feeler: number, other: number): boolean {
   return rule.drive === 'longing' && (h.minor(feeler) || (other >= 0 && h.minor(other)));
-}
-
-function roundAll(values: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = round3(v);
-  return out;
 }

@@ -1,20 +1,10 @@
 /**
- * Beliefs: what each observer takes each other character to be, with the source of that belief.
- * A belief changes only when new evidence is at least as strong as what it rests on.
+ * Knowledge: what each observer takes each other character to be, with the source of that belief, and
+ * who knows someone's true representation, read from a log.
  */
-import type { Representation } from './definition.js';
+import type { BeliefSource } from '../vocabulary/beliefs.js';
+import type { Representation } from '../vocabulary/representations.js';
 import type { WorldEvent } from './events.js';
-
-export const BELIEF_SOURCES = ['assumed', 'told', 'record', 'scent'] as const;
-export type BeliefSource = (typeof BELIEF_SOURCES)[number];
-
-/** What each source means, in words, for legends. */
-export const SOURCE_MEANING: Record<BeliefSource, string> = {
-  scent: 'smelled it',
-  told: 'someone said so',
-  record: 'from a record or file',
-  assumed: 'no scent, no record: the presented representation, or beta',
-};
 
 export interface Belief {
   value: Representation;
@@ -23,35 +13,6 @@ export interface Belief {
   confidence: number;
   /** when this observer came to hold this value */
   since: number;
-}
-
-/**
- * How much a belief's source weighs. A nose beats a file, a file beats hearsay, hearsay beats an
- * assumption. Reading someone as a beta by scent is only the absence of a distinctive note, so it
- * weighs as hearsay: it does not overturn a record.
- */
-export function sourceWeight(source: BeliefSource, value: Representation): number {
-  switch (source) {
-    case 'assumed':
-      return 0;
-    case 'told':
-      return 1;
-    case 'record':
-      return 2;
-    case 'scent':
-      return value === 'beta' ? 1 : 3;
-  }
-}
-
-/** Whether evidence (value, source) should replace `current`. */
-export function shouldAdopt(
-  current: Belief | undefined,
-  value: Representation,
-  source: BeliefSource,
-): boolean {
-  if (!current) return true;
-  if (current.value === value && current.source === source) return false;
-  return sourceWeight(source, value) >= sourceWeight(current.source, current.value);
 }
 
 export interface Knower {

@@ -18,7 +18,26 @@ import {
   reminders,
   SUPPRESSANT,
 } from '../calendar/index.js';
-import { type Canon, DRIVES, type DriveName } from '../canon/types.js';
+import type { Canon } from '../canon/types.js';
+import type {
+  Action,
+  ActionBody,
+  CharacterDef,
+  RelationDef,
+  Scalar,
+  WorldDefinition,
+} from '../model/definition.js';
+import { latestEventIds, type WorldEvent } from '../model/events.js';
+import { type Belief, type Knower, whoKnows } from '../model/knowledge.js';
+import { heatDuration } from '../model/schedule.js';
+import { Prng } from '../units/prng.js';
+import { SECONDS_PER_HOUR } from '../units/time.js';
+import type { BeliefSource } from '../vocabulary/beliefs.js';
+import { DRIVE_COUNT, DRIVES, type DriveName } from '../vocabulary/drives.js';
+import type { EventType } from '../vocabulary/events.js';
+import { NOTE, NOTE_COUNT, NOTES, type Note } from '../vocabulary/notes.js';
+import { isMinor, type Representation } from '../vocabulary/representations.js';
+import { THRESHOLD, THRESHOLD_COUNT } from '../vocabulary/thresholds.js';
 import {
   type AirFlow,
   type AirGraph,
@@ -31,31 +50,11 @@ import {
   reachOf,
   type Source,
 } from './air.js';
-import { type Belief, type BeliefSource, type Knower, shouldAdopt, whoKnows } from './beliefs.js';
-import { heatDuration, phaseAt } from './cycle.js';
-import {
-  type Action,
-  type ActionBody,
-  type CharacterDef,
-  isMinor,
-  type RelationDef,
-  type Representation,
-  type Scalar,
-  type WorldDefinition,
-} from './definition.js';
-import { type EventType, latestEventIds, type WorldEvent } from './events.js';
-import { DRIVE_COUNT, demandData, Instinct, type InstinctHost } from './instinct.js';
-import { Prng } from './prng.js';
-import { emission, NOTE, NOTE_COUNT, NOTES, type Note, readRepresentation } from './signature.js';
-import {
-  initialState,
-  type PendingOrder,
-  type PlumeBook,
-  THRESHOLD,
-  THRESHOLD_COUNT,
-  type WorldState,
-} from './state.js';
-import { SECONDS_PER_HOUR } from './time.js';
+import { shouldAdopt } from './beliefs.js';
+import { phaseAt } from './cycle.js';
+import { demandData, Instinct, type InstinctHost } from './instinct.js';
+import { emission, readRepresentation } from './signature.js';
+import { initialState, type PendingOrder, type PlumeBook, type WorldState } from './state.js';
 
 export const SNAPSHOT_FORMAT = 'omegaverse/snapshot';
 export const SNAPSHOT_VERSION = 2;

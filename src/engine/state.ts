@@ -2,26 +2,19 @@
  * The whole mutable state of a world, as plain JSON-able data: what a snapshot saves and a restore
  * reads. Everything else a world holds is derived from this and its definition.
  */
-import { SUPPRESSANT } from '../calendar/forecast.js';
-import type { Plume } from './air.js';
-import type { Belief } from './beliefs.js';
-import { type CycleState, initialCycle } from './cycle.js';
-import type {
-  ActionBody,
-  CharacterDef,
-  DoorState,
-  Representation,
-  RosterEventDef,
-  WorldDefinition,
-} from './definition.js';
-import type { WorldEvent } from './events.js';
-import { DRIVE_COUNT } from './instinct.js';
-import { Prng } from './prng.js';
-import { NOTE_COUNT } from './signature.js';
 
-/** The threshold factors drawn per observer and subject, in their order in `thresholds`. */
-export const THRESHOLD = { detect: 0, identify: 1, heat: 2, sour: 3 } as const;
-export const THRESHOLD_COUNT = 4;
+import { SUPPRESSANT } from '../calendar/forecast.js';
+import type { ActionBody, CharacterDef, RosterEventDef, WorldDefinition } from '../model/definition.js';
+import type { WorldEvent } from '../model/events.js';
+import type { Belief } from '../model/knowledge.js';
+import { Prng } from '../units/prng.js';
+import type { DoorState } from '../vocabulary/doors.js';
+import { DRIVE_COUNT } from '../vocabulary/drives.js';
+import { NOTE_COUNT } from '../vocabulary/notes.js';
+import type { Representation } from '../vocabulary/representations.js';
+import { THRESHOLD_COUNT } from '../vocabulary/thresholds.js';
+import type { Plume } from './air.js';
+import { type CycleState, initialCycle } from './cycle.js';
 
 /**
  * Whether an emitter's plume has settled, and where it may reach until it does. A plume under the same

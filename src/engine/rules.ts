@@ -2,11 +2,13 @@
  * The vocabularies drive rules are written in (conditions and factors), their validation at load
  * time, and their evaluation. A rule is data (see `src/canon/rules.ts`); what each word means is here.
  */
-import { type Canon, DRIVES, type DriveName, type DriveRule, MECHANICS } from '../canon/types.js';
-import type { Belief } from './beliefs.js';
-import { REPRESENTATIONS, type Representation } from './definition.js';
-import { EVENT_TYPES, type WorldEvent } from './events.js';
-import { NOTE } from './signature.js';
+import type { Canon, DriveRule } from '../canon/types.js';
+import type { WorldEvent } from '../model/events.js';
+import type { Belief } from '../model/knowledge.js';
+import { DRIVES, type DriveName, MECHANICS } from '../vocabulary/drives.js';
+import { EVENT_TYPES } from '../vocabulary/events.js';
+import { NOTE } from '../vocabulary/notes.js';
+import { REPRESENTATIONS, type Representation } from '../vocabulary/representations.js';
 
 /** What rules may ask of the world. Characters are indices. */
 export interface RuleHost {

@@ -1,3 +1,4 @@
+import { NOTE_COUNT } from '../vocabulary/notes.js';
 /**
  * The multi-zone air model. Each place is well mixed: for any one scent,
  *
@@ -19,7 +20,6 @@
  * squaring (small regions, long steps), or applied to the plume term by term, e^{hM}·x = Σ_j
  * Poisson(σh; j)·P^j·x with P = I + M/σ (large regions, short steps).
  */
-import { NOTE_COUNT } from './signature.js';
 
 export interface AirFlow {
   a: number;

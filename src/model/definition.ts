@@ -4,23 +4,9 @@
  * users may also build one in code and pass it to `createWorld`.
  */
 import type { Canon } from '../canon/types.js';
-
-export const REPRESENTATIONS = ['alpha', 'beta', 'omega', 'unpresented'] as const;
-
-/**
- * Characters younger than this may appear in a scenario, but no heat, rut, longing, mark or bond may
- * involve them. An absolute rule of the engine, deliberately not a canon parameter: no preset or
- * override can lower it. Validation rejects cycles, marks and bonds; the instinct rules never move
- * longing toward or from them.
- */
-export const ADULT_AGE = 18;
-
-/** Whether the age rule shields this character. */
-export const isMinor = (c: { age?: number }) => c.age !== undefined && c.age < ADULT_AGE;
-export type Representation = (typeof REPRESENTATIONS)[number];
-
-export const DOOR_STATES = ['open', 'closed', 'sealed'] as const;
-export type DoorState = (typeof DOOR_STATES)[number];
+import type { ActionKind } from '../vocabulary/actions.js';
+import type { DoorState } from '../vocabulary/doors.js';
+import type { Representation } from '../vocabulary/representations.js';
 
 /** Where a definition's parts came from in the scenario file, for messages that point back at it. */
 export interface SourceSpan {
@@ -125,32 +111,10 @@ export type ActionBody =
   | { do: 'mark'; target: string }
   | { do: 'request-leave'; target?: string; event?: string };
 
-export type ActionKind = ActionBody['do'];
-
-export const ACTION_KINDS: readonly ActionKind[] = [
-  'move',
-  'open',
-  'close',
-  'wear',
-  'remove',
-  'approach',
-  'withdraw',
-  'touch',
-  'aim',
-  'lower',
-  'order',
-  'say',
-  'tell',
-  'refuse',
-  'consent',
-  'submit',
-  'reassure',
-  'shower',
-  'take',
-  'stop',
-  'mark',
-  'request-leave',
-];
+/** Every kind of action has its body, and every body is a kind of action. */
+type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const everyKindHasABody: SameKinds<ActionBody['do'], ActionKind> = true;
+void everyKindHasABody;
 
 export interface RosterEventDef {
   id: string;

@@ -4,16 +4,8 @@
  * heat note from a sour one.
  */
 import type { Canon } from '../canon/types.js';
-import type { Representation } from './definition.js';
-
-/** The note channels of a signature, in storage order. */
-export const NOTES = ['alpha', 'beta', 'omega', 'heat', 'sour', 'personal'] as const;
-export type Note = (typeof NOTES)[number];
-export const NOTE_COUNT = NOTES.length;
-export const NOTE = { alpha: 0, beta: 1, omega: 2, heat: 3, sour: 4, personal: 5 } as const satisfies Record<
-  Note,
-  number
->;
+import { NOTE, NOTE_COUNT } from '../vocabulary/notes.js';
+import type { Representation } from '../vocabulary/representations.js';
 
 /** What shapes a body's emission at one instant. */
 export interface EmitterState {

@@ -4,7 +4,8 @@
  * `src/calendar`; the body itself follows one schedule.
  */
 import type { Canon } from '../canon/types.js';
-import type { CycleDef } from './definition.js';
+import type { CycleDef } from '../model/definition.js';
+import { heatDuration, nextOnset } from '../model/schedule.js';
 
 export type CyclePhase = 'none' | 'pre-heat' | 'heat';
 
@@ -18,18 +19,6 @@ export interface CycleState {
   advance: number;
   /** onsets lived in this run, with how far each was brought forward and whether it was suppressed */
   lived: { onset: number; advanced: number; suppressed: boolean }[];
-}
-
-export const cyclePeriod = (cycle: CycleDef, canon: Canon, masked: boolean) =>
-  masked ? canon.suppressant.period : cycle.period;
-
-export const heatDuration = (cycle: CycleDef, canon: Canon, masked: boolean) =>
-  masked ? canon.suppressant.duration : cycle.duration;
-
-/** The onset after `lastOnset`: a recorded future onset if the scenario gives one, else one period on. */
-export function nextOnset(cycle: CycleDef, canon: Canon, lastOnset: number, masked: boolean): number {
-  for (const onset of cycle.onsets) if (onset > lastOnset) return onset;
-  return lastOnset + cyclePeriod(cycle, canon, masked);
 }
 
 /**
