@@ -6,7 +6,8 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkRoster, forecastAll } from '../src/calendar/index.js';
-import { advancePlume, airGraph } from '../src/engine/air.js';
+import { airGraph } from '../src/engine/air/graph.js';
+import { advancePlume } from '../src/engine/air/plume.js';
 import { World } from '../src/engine/world.js';
 import { NOTE_COUNT } from '../src/vocabulary/notes.js';
 import { bundled, crew, crowd } from './worlds.js';

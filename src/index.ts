@@ -32,8 +32,8 @@ export {
 export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './canon/index.js';
 export { applyOverrides, PRESET_NAMES, presets } from './canon/index.js';
 export type { DriveRule, InstinctCanon, OrdersCanon } from './canon/types.js';
-export { CONDITIONS, FACTORS, validateRules } from './engine/rules.js';
-export type { CreateOptions, Dose, EventListener, Route, WorldSnapshot } from './engine/world.js';
+export { CONDITIONS, FACTORS, validateRules } from './engine/instinct/rules.js';
+export type { CreateOptions, Dose, EventListener, WorldSnapshot } from './engine/world.js';
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, World } from './engine/world.js';
 export type {
   Action,
@@ -66,6 +66,7 @@ export { renderReport } from './report/index.js';
 export type { ScenarioError } from './scenario/index.js';
 export { formatScenarioError, loadScenario } from './scenario/index.js';
 export { formatClock, formatDuration, parseClock, parseDuration } from './units/time.js';
+export { ROUTES, type Route } from './vocabulary/routes.js';
 
 import { type CreateOptions, World } from './engine/world.js';
 import type { WorldDefinition } from './model/definition.js';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AirFlow, advancePlume, airGraph, type Plume, reachOf, type Source } from '../src/engine/air.js';
+import { type AirFlow, airGraph } from '../src/engine/air/graph.js';
+import { advancePlume, type Plume, reachOf } from '../src/engine/air/plume.js';
+import type { Source } from '../src/engine/air/source.js';
 import { NOTE_COUNT } from '../src/vocabulary/notes.js';
 
 const notes = (first: number) => Float64Array.from({ length: NOTE_COUNT }, (_, k) => (k === 0 ? first : 0));

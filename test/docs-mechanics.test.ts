@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/canon/index.js';
-import { CONDITIONS, FACTORS } from '../src/engine/rules.js';
+import { CONDITIONS, FACTORS } from '../src/engine/instinct/rules.js';
 
 const MECHANICS_DOCS = join(import.meta.dirname, '..', 'docs', 'mechanics');
 const page = (name: string) => join(MECHANICS_DOCS, `${name}.md`);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/canon/index.js';
-import { validateRules } from '../src/engine/rules.js';
+import { validateRules } from '../src/engine/instinct/rules.js';
 import { World } from '../src/engine/world.js';
 import { loadScenario } from '../src/scenario/index.js';
 import { find, scene } from './helpers.js';

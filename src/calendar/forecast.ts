@@ -4,12 +4,9 @@
  * `forecast` numbers: no randomness, no clock but the `now` it is given. All instants are seconds from
  * the scenario's start.
  */
-import type { Canon } from '../canon/types.js';
+import { type Canon, masks } from '../canon/index.js';
 import type { CharacterDef } from '../model/definition.js';
 import { formatDuration, SECONDS_PER_MINUTE } from '../units/time.js';
-
-/** The medication whose regimen stretches the cycle (the same name the world uses). */
-export const SUPPRESSANT = 'suppressant';
 
 export type ForecastBasis = 'history' | 'regimen' | 'insufficient';
 
@@ -59,9 +56,12 @@ export interface ForecastInput {
   medication?: MedicationState;
 }
 
-/** The regimen a character's definition declares at `now` (scripted `take` / `stop` are not read here). */
-export function declaredMedication(character: CharacterDef, now: number): MedicationState {
-  const entry = character.medication.find((m) => m.name === SUPPRESSANT);
+/**
+ * The suppressant regimen a character's definition declares at `now` (scripted `take` / `stop` are not
+ * read here). A suppressant is a medication the canon says masks.
+ */
+export function declaredMedication(character: CharacterDef, canon: Canon, now: number): MedicationState {
+  const entry = character.medication.find((m) => masks(canon, m.name));
   if (!entry || (entry.since !== undefined && entry.since > now)) return { suppressant: false };
   return entry.since === undefined ? { suppressant: true } : { suppressant: true, since: entry.since };
 }
@@ -86,7 +86,7 @@ export function forecast(input: ForecastInput): Forecast {
   if (!cycle) return insufficient('no cycle on record');
 
   const onsets = [...new Set(input.onsets ?? cycle.onsets.filter((o) => o <= now))].sort((a, b) => a - b);
-  const medication = input.medication ?? declaredMedication(character, now);
+  const medication = input.medication ?? declaredMedication(character, canon, now);
   const last = onsets.at(-1);
   const ahead = Math.max(1, Math.floor(rules.windowsAhead));
 

@@ -4,9 +4,11 @@
  * suppressant), and the suppressant regimen from the definition, the timeline's `take` / `stop` or a
  * run's `medication` events.
  */
+
+import { masks } from '../canon/index.js';
 import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
-import { type Forecast, forecast, type MedicationState, SUPPRESSANT } from './forecast.js';
+import { type Forecast, forecast, type MedicationState } from './forecast.js';
 
 /** An onset lived in a run (the shape of the world's cycle record). */
 export interface LivedOnset {
@@ -63,18 +65,19 @@ export function historyOf(
   }
 
   // The suppressant regimen: declared, then changed by take / stop.
-  const declared = def?.medication.find((m) => m.name === SUPPRESSANT);
+  const suppressant = (medication: unknown) => masks(definition.canon, String(medication));
+  const declared = def?.medication.find((m) => suppressant(m.name));
   let on = declared !== undefined && (declared.since === undefined || declared.since <= now);
   let since = on ? declared?.since : undefined;
   let stoppedAt: number | undefined;
   const regimens: [number | undefined, number][] = [];
   const changes = options.events
     ? events
-        .filter((e) => e.type === 'medication' && e.data.item === SUPPRESSANT)
+        .filter((e) => e.type === 'medication' && suppressant(e.data.item))
         .map((e) => ({ t: e.t, take: e.value === 'take' }))
     : definition.timeline
         .filter((a) => a.actor === character && a.at <= now && (a.do === 'take' || a.do === 'stop'))
-        .filter((a) => 'item' in a && a.item === SUPPRESSANT)
+        .filter((a) => 'item' in a && suppressant(a.item))
         .map((a) => ({ t: a.at, take: a.do === 'take' }));
   for (const change of changes) {
     if (change.take && !on) {

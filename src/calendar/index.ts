@@ -11,7 +11,7 @@ export type {
   MedicationState,
   Reminder,
 } from './forecast.js';
-export { declaredMedication, forecast, reminders, SUPPRESSANT } from './forecast.js';
+export { declaredMedication, forecast, reminders } from './forecast.js';
 export type { HistoryOptions, KnownHistory, LivedOnset } from './history.js';
 export { forecastAll, historyOf } from './history.js';
 export type { CalendarNames, ConflictView, Knows, RedactedConflict, RosterView } from './redact.js';

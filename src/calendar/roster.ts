@@ -6,8 +6,8 @@
  * every participant's and partner's windows.
  */
 import type { Canon } from '../canon/types.js';
+import { heatDuration } from '../model/cycle.js';
 import type { CharacterDef, RosterEventDef, WorldDefinition } from '../model/definition.js';
-import { heatDuration } from '../model/schedule.js';
 import { SECONDS_PER_DAY } from '../units/time.js';
 import type { Forecast, ForecastWindow } from './forecast.js';
 

@@ -6,9 +6,13 @@ import { suggest } from '../units/suggest.js';
 import { parseDuration } from '../units/time.js';
 import { classic } from './classic.js';
 import { seeds } from './seeds.js';
-import type { Canon, CanonPresetName, DriveRule, GearCanon } from './types.js';
+import type { Canon, CanonPresetName, DriveRule, GearCanon, MedicationCanon } from './types.js';
 
-export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './types.js';
+export type { Canon, CanonPresetName, GearCanon, MedicationCanon, RepresentationCanon } from './types.js';
+
+/** Whether a medication of the canon is a suppressant (masks the scent, stretches the cycle). */
+export const masks = (canon: Canon, medication: string): boolean =>
+  Object.hasOwn(canon.medications, medication) && canon.medications[medication]!.masks;
 
 export const presets: Record<CanonPresetName, Canon> = { seeds, classic };
 
@@ -60,7 +64,8 @@ const isDurationLeaf = (path: string) => DURATION_LEAVES.has(path) || /^gear\.[^
 const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
 
 /** Leaves that are shares or probabilities, kept within 0..1. */
-const UNIT_LEAVES = /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$/;
+const UNIT_LEAVES =
+  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|^beliefs\.|^instinct\.thresholds\.reset$/;
 
 export interface OverrideIssue {
   /** `unknown`: no such parameter (point at the key); `value`: the value is wrong (point at it) */
@@ -127,6 +132,18 @@ export function applyOverrides(
           hint: 'a new rule needs every field: see docs/canon.md',
         });
       } else target.rules[target.name] = rule;
+      return;
+    }
+    if (target.kind === 'new-medication') {
+      const medication = parseMedication(value);
+      if (typeof medication === 'string')
+        issues.push({
+          kind: 'value',
+          path: written,
+          message: medication,
+          hint: 'a medication is { masks: true|false }',
+        });
+      else target.medications[target.name] = medication;
       return;
     }
     if (target.kind === 'new-gear') {
@@ -202,6 +219,7 @@ type Lookup =
   | { kind: 'branch' }
   | { kind: 'leaf'; parent: Record<string, unknown>; key: string }
   | { kind: 'new-gear'; gear: Record<string, GearCanon>; name: string }
+  | { kind: 'new-medication'; medications: Record<string, MedicationCanon>; name: string }
   | { kind: 'new-rule'; rules: Record<string, DriveRule>; name: string };
 
 function lookup(canon: Canon, dotted: string[]): Lookup {
@@ -212,6 +230,8 @@ function lookup(canon: Canon, dotted: string[]): Lookup {
     if (!(key in node)) {
       if (i === 1 && dotted[0] === 'gear' && dotted.length === 2)
         return { kind: 'new-gear', gear: canon.gear, name: key };
+      if (i === 1 && dotted[0] === 'medications' && dotted.length === 2)
+        return { kind: 'new-medication', medications: canon.medications, name: key };
       if (i === 1 && dotted[0] === 'rules' && dotted.length === 2)
         return { kind: 'new-rule', rules: canon.rules, name: key };
       return { kind: 'missing', suggestion: closest(key, Object.keys(node), dotted.slice(0, i)) };
@@ -270,4 +290,13 @@ function parseGear(value: unknown): GearCanon | string {
   if (typeof trap !== 'number' || trap < 0) return 'trapTime must be a duration of zero or more';
   if (typeof weapon !== 'boolean') return 'weapon must be true or false';
   return { emissionPass: emissionPass as number, intakePass: intakePass as number, trapTime: trap, weapon };
+}
+
+function parseMedication(value: unknown): MedicationCanon | string {
+  if (!isPlainObject(value)) return 'a new medication must be a map';
+  const { masks = false, ...rest } = value;
+  const extra = Object.keys(rest);
+  if (extra.length) return `unknown medication field '${extra[0]}'`;
+  if (typeof masks !== 'boolean') return 'masks must be true or false';
+  return { masks };
 }

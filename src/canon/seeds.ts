@@ -105,6 +105,20 @@ export const seeds: Canon = {
     // ...detecting a lie from this sour-note dose (close range for anyone but an alpha).
     sourThreshold: 0.5,
   },
+  beliefs: {
+    // How sure a belief is, by what it rests on: an assumption (no scent, no record) is a guess,
+    assumed: 0.3,
+    // ...being told is better,
+    told: 0.6,
+    // ...and a record better still.
+    record: 0.9,
+    // An identification by scent is half sure at the identifying dose, a quarter surer per doubling
+    // of the dose above it (up to certain).
+    scentAtThreshold: 0.5,
+    scentPerDoubling: 0.25,
+    // Only an omega is in heat: recognising one is surer than being told, by this much.
+    heatOverTold: 0.3,
+  },
   cycleDefaults: {
     period: 28 * SECONDS_PER_DAY,
     duration: 3 * SECONDS_PER_DAY,
@@ -171,7 +185,13 @@ export const seeds: Canon = {
       shiver: 0.5,
       whine: 0.3,
       notice: 0.2,
+      // A reaction shown once (a snarl, a held impulse, a logged rise) can show again only after its
+      // drive has fallen under this share of the line that brought it out.
+      reset: 0.5,
     },
+    // A rule's dose factors count a dose at most five times its threshold: a drowning dose does not
+    // make a drive unbounded.
+    doseFactorCap: 5,
     // A body shivers again only after ten minutes.
     shiverCooldown: 10 * SECONDS_PER_MINUTE,
     shiverAgitation: 0.3,
@@ -214,5 +234,8 @@ export const seeds: Canon = {
     blaster: { emissionPass: 1, intakePass: 1, trapTime: 0, weapon: true },
     knife: { emissionPass: 1, intakePass: 1, trapTime: 0, weapon: true },
   },
-  medications: ['suppressant'],
+  medications: {
+    // the suppressant mechanic: masks the scent and stretches the cycle (see `suppressant`)
+    suppressant: { masks: true },
+  },
 };

@@ -135,6 +135,21 @@ export interface Canon {
      */
     sourThreshold: number;
   };
+  /** how sure each kind of evidence makes a belief (a belief's `confidence`, 0..1) */
+  beliefs: {
+    /** no scent, no record: the presented representation, or beta */
+    assumed: number;
+    /** someone said so (and the listener did not smell a lie) */
+    told: number;
+    /** from a record or file (`knows:`) */
+    record: number;
+    /** an identification by scent at exactly the identifying dose (also the least it can be) */
+    scentAtThreshold: number;
+    /** added per doubling of the note's dose above the identifying dose, up to 1 */
+    scentPerDoubling: number;
+    /** recognising a heat (only an omega is in heat) is surer than being told by this much */
+    heatOverTold: number;
+  };
   /** a character's `cycle:` fields left out take these values */
   cycleDefaults: {
     /** seconds between onsets */
@@ -157,7 +172,15 @@ export interface Canon {
   /** wearable and carried items */
   gear: Record<string, GearCanon>;
   /** medications the `take` / `stop` actions and `medication:` may name */
-  medications: string[];
+  medications: Record<string, MedicationCanon>;
+}
+
+export interface MedicationCanon {
+  /**
+   * true: a suppressant, with the effects of `suppressant` (a beta-like masker over the omega and heat
+   * notes, and the stretched cycle the calendar forecasts from the regimen)
+   */
+  masks: boolean;
 }
 
 /**
@@ -259,7 +282,14 @@ export interface InstinctCanon {
     whine: number;
     /** a rising drive is logged once it reaches this level */
     notice: number;
+    /**
+     * a reaction shown once (snarl, resist, a logged rise) can show again only after its drive falls
+     * under this share of the line that brought it out
+     */
+    reset: number;
   };
+  /** the most a rule's dose factor counts a dose, in units of its threshold */
+  doseFactorCap: number;
   /** seconds before the same body shivers again */
   shiverCooldown: number;
   /** agitation a shiver adds */

@@ -4,7 +4,7 @@
  * closed doors, no removing what is not worn). All mistakes are collected before giving up.
  */
 import { applyOverrides, type Canon, presets } from '../canon/index.js';
-import { validateRules } from '../engine/rules.js';
+import { validateRules } from '../engine/instinct/rules.js';
 import type { Action, ActionBody, CharacterDef, Expectation, WorldDefinition } from '../model/definition.js';
 import { formatDuration } from '../units/time.js';
 import { type ActionKind, UNORDERABLE } from '../vocabulary/actions.js';
@@ -83,8 +83,9 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
     },
     medication: {
       noun: 'medication',
-      ids: canon.medications,
-      expected: `a medication of the canon (${listing(canon.medications)})`,
+      ids: Object.keys(canon.medications),
+      expected: `a medication of the canon (${listing(Object.keys(canon.medications))})`,
+      hint: 'add your own under canon_overrides.medications.NAME',
     },
     event: {
       noun: 'roster event',

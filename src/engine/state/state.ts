@@ -3,22 +3,22 @@
  * reads. Everything else a world holds is derived from this and its definition.
  */
 
-import { SUPPRESSANT } from '../calendar/forecast.js';
-import type { ActionBody, CharacterDef, RosterEventDef, WorldDefinition } from '../model/definition.js';
-import type { WorldEvent } from '../model/events.js';
-import type { Belief } from '../model/knowledge.js';
-import { Prng } from '../units/prng.js';
-import type { DoorState } from '../vocabulary/doors.js';
-import { DRIVE_COUNT } from '../vocabulary/drives.js';
-import { NOTE_COUNT } from '../vocabulary/notes.js';
-import type { Representation } from '../vocabulary/representations.js';
-import { THRESHOLD_COUNT } from '../vocabulary/thresholds.js';
-import type { Plume } from './air.js';
-import { type CycleState, initialCycle } from './cycle.js';
+import { masks } from '../../canon/index.js';
+import { type CycleState, initialCycle } from '../../model/cycle.js';
+import type { ActionBody, CharacterDef, RosterEventDef, WorldDefinition } from '../../model/definition.js';
+import type { WorldEvent } from '../../model/events.js';
+import type { Belief } from '../../model/knowledge.js';
+import { Prng } from '../../units/prng.js';
+import type { DoorState } from '../../vocabulary/doors.js';
+import { DRIVE_COUNT } from '../../vocabulary/drives.js';
+import { NOTE_COUNT } from '../../vocabulary/notes.js';
+import type { Representation } from '../../vocabulary/representations.js';
+import { THRESHOLD_COUNT } from '../../vocabulary/thresholds.js';
+import type { Plume } from '../air/plume.js';
 
 /**
  * Whether an emitter's plume has settled, and where it may reach until it does. A plume under the same
- * source long enough (`World` uses forty times the slowest air change) is its steady state: it stops
+ * source long enough (forty times the slowest air change: see `scent.ts`) is its steady state: it stops
  * changing. Until then it stays under the steady plume of the most each place has received since it
  * last settled (a positive linear system never overshoots the steady state of a larger source), so the
  * world knows whom it could reach without computing it.
@@ -165,7 +165,7 @@ export function initialState(def: WorldDefinition): WorldState {
   const thresholds: number[] = [];
   const noise = def.canon.perception.thresholdNoise;
   for (let i = 0; i < n * n * THRESHOLD_COUNT; i++) thresholds.push(Math.exp(noise * rng.normal()));
-  const masked = (c: CharacterDef) => c.medication.some((m) => m.name === SUPPRESSANT);
+  const masked = (c: CharacterDef) => c.medication.some((m) => masks(def.canon, m.name));
   // Each character's self-control threshold, with their own drawn noise.
   const instinct = def.canon.instinct;
   const selfControl = def.characters.map(

@@ -1,11 +1,11 @@
 /**
- * An omega's heat cycle as the scene engine needs it: where in the cycle the body is at an instant,
- * and when that next changes. Forecasting (windows, variability, rosters) builds on this in
- * `src/calendar`; the body itself follows one schedule.
+ * An omega's heat cycle: when her heats come by her cycle's definition (the period and duration she
+ * lives by, natural or under a suppressant regimen), where in the cycle her body is at an instant, and
+ * when that next changes. The engine's body follows it; the calendar's forecasts (windows,
+ * variability, rosters) build on the same schedule.
  */
 import type { Canon } from '../canon/types.js';
-import type { CycleDef } from '../model/definition.js';
-import { heatDuration, nextOnset } from '../model/schedule.js';
+import type { CycleDef } from './definition.js';
 
 export type CyclePhase = 'none' | 'pre-heat' | 'heat';
 
@@ -19,6 +19,18 @@ export interface CycleState {
   advance: number;
   /** onsets lived in this run, with how far each was brought forward and whether it was suppressed */
   lived: { onset: number; advanced: number; suppressed: boolean }[];
+}
+
+export const cyclePeriod = (cycle: CycleDef, canon: Canon, masked: boolean) =>
+  masked ? canon.suppressant.period : cycle.period;
+
+export const heatDuration = (cycle: CycleDef, canon: Canon, masked: boolean) =>
+  masked ? canon.suppressant.duration : cycle.duration;
+
+/** The onset after `lastOnset`: a recorded future onset if the scenario gives one, else one period on. */
+export function nextOnset(cycle: CycleDef, canon: Canon, lastOnset: number, masked: boolean): number {
+  for (const onset of cycle.onsets) if (onset > lastOnset) return onset;
+  return lastOnset + cyclePeriod(cycle, canon, masked);
 }
 
 /**

@@ -2,35 +2,20 @@
  * The vocabularies drive rules are written in (conditions and factors), their validation at load
  * time, and their evaluation. A rule is data (see `src/canon/rules.ts`); what each word means is here.
  */
-import type { Canon, DriveRule } from '../canon/types.js';
-import type { WorldEvent } from '../model/events.js';
-import type { Belief } from '../model/knowledge.js';
-import { DRIVES, type DriveName, MECHANICS } from '../vocabulary/drives.js';
-import { EVENT_TYPES } from '../vocabulary/events.js';
-import { NOTE } from '../vocabulary/notes.js';
-import { REPRESENTATIONS, type Representation } from '../vocabulary/representations.js';
+import type { DriveRule } from '../../canon/types.js';
+import type { WorldEvent } from '../../model/events.js';
+import { DRIVES, MECHANICS } from '../../vocabulary/drives.js';
+import { EVENT_TYPES } from '../../vocabulary/events.js';
+import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
+import { REPRESENTATIONS } from '../../vocabulary/representations.js';
+import { type Engine, placeOf } from '../state/context.js';
+import { bondDamping } from '../systems/bonds.js';
+import { level } from './drive-slots.js';
+import { affinity, indexOf, trust, unhabituated, youth } from './traits.js';
 
-/** What rules may ask of the world. Characters are indices. */
-export interface RuleHost {
-  canon: Canon;
-  representation(c: number): Representation;
-  identified(o: number, e: number): Representation | null;
-  belief(o: number, e: number): Belief | undefined;
-  samePlace(a: number, b: number): boolean;
-  place(c: number): string;
-  /** the dose of `e`'s note (an index of NOTE) as `o` takes it in now */
-  dose(o: number, e: number, note: number): number;
-  drive(c: number, other: number, drive: DriveName): number;
-  bondedTo(c: number): number;
-  affinity(a: number, b: number): number;
-  trust(a: number, b: number): number;
-  youth(c: number): number;
-  unhabituated(c: number): number;
-  habituation(c: number): number;
-  index(id: string | undefined): number;
-  /** under the age of the age rule (see ADULT_AGE) */
-  minor(c: number): boolean;
-}
+/** The dose of `e`'s note (an index of NOTE) as `o` takes it in this instant. */
+const dose = (w: Engine, o: number, e: number, note: number): number =>
+  w.instantDoses[(o * w.n + e) * NOTE_COUNT + note]!;
 
 /** What a rule is evaluated about: the feeler, the other character, and the event if any. */
 export interface RuleSubject {
@@ -47,108 +32,114 @@ type Condition = {
    * one the feeler has identified: the world then weighs only those pairs, not everyone against everyone
    */
   pairs?: 'near' | 'identified';
-  holds: (h: RuleHost, s: RuleSubject) => boolean;
+  holds: (w: Engine, s: RuleSubject) => boolean;
 };
-type Factor = { needs: 'presence' | 'event' | 'any'; value: (h: RuleHost, s: RuleSubject) => number };
+type Factor = { needs: 'presence' | 'event' | 'any'; value: (w: Engine, s: RuleSubject) => number };
 
-const actorOf = (h: RuleHost, s: RuleSubject) => h.index(s.event?.actor);
-const targetOf = (h: RuleHost, s: RuleSubject) => h.index(s.event?.target);
-const protects = (h: RuleHost, feeler: number, omega: number) =>
-  omega >= 0 && h.drive(feeler, omega, 'protect') >= h.canon.instinct.thresholds.notice;
+const actorOf = (w: Engine, s: RuleSubject) => indexOf(w, s.event?.actor);
+const targetOf = (w: Engine, s: RuleSubject) => indexOf(w, s.event?.target);
+const protects = (w: Engine, feeler: number, omega: number) =>
+  omega >= 0 && level(w, feeler, omega, 'protect') >= w.canon.instinct.thresholds.notice;
 
 export const CONDITIONS: Record<string, Condition> = {
   /** the feeler has identified the subject as an omega by scent */
   'identified-subject-omega': {
     needs: 'presence',
     pairs: 'identified',
-    holds: (h, s) => h.identified(s.feeler, s.other) === 'omega',
+    holds: (w, s) => (w.s.identified[s.feeler * w.n + s.other] ?? null) === 'omega',
   },
-  'same-place': { needs: 'presence', pairs: 'near', holds: (h, s) => h.samePlace(s.feeler, s.other) },
+  'same-place': {
+    needs: 'presence',
+    pairs: 'near',
+    holds: (w, s) => w.s.place[s.feeler] === w.s.place[s.other],
+  },
   /** the subject's alpha note reaches the feeler at an identifying dose */
   'subject-alpha-note-strong': {
     needs: 'presence',
     pairs: 'near',
-    holds: (h, s) => h.dose(s.feeler, s.other, NOTE.alpha) >= h.canon.perception.identify,
+    holds: (w, s) => dose(w, s.feeler, s.other, NOTE.alpha) >= w.canon.perception.identify,
   },
   /** the subject's heat note is noticeable */
   'subject-heat-note': {
     needs: 'presence',
     pairs: 'near',
-    holds: (h, s) => h.dose(s.feeler, s.other, NOTE.heat) >= h.canon.perception.detect,
+    holds: (w, s) => dose(w, s.feeler, s.other, NOTE.heat) >= w.canon.perception.detect,
   },
-  unbonded: { needs: 'presence', holds: (h, s) => h.bondedTo(s.feeler) < 0 },
+  unbonded: { needs: 'presence', holds: (w, s) => w.s.bondedTo[s.feeler]! < 0 },
   /** someone else acts toward an omega the feeler protects */
   'event-target-protected': {
     needs: 'event',
-    holds: (h, s) => {
-      const actor = actorOf(h, s);
-      const target = targetOf(h, s);
-      return actor !== s.feeler && actor !== target && protects(h, s.feeler, target);
+    holds: (w, s) => {
+      const actor = actorOf(w, s);
+      const target = targetOf(w, s);
+      return actor !== s.feeler && actor !== target && protects(w, s.feeler, target);
     },
   },
-  'event-actor-protected': { needs: 'event', holds: (h, s) => protects(h, s.feeler, actorOf(h, s)) },
-  'event-targets-feeler': { needs: 'event', holds: (h, s) => targetOf(h, s) === s.feeler },
+  'event-actor-protected': { needs: 'event', holds: (w, s) => protects(w, s.feeler, actorOf(w, s)) },
+  'event-targets-feeler': { needs: 'event', holds: (w, s) => targetOf(w, s) === s.feeler },
   'event-targets-feeler-or-none': {
     needs: 'event',
-    holds: (h, s) => s.event?.target === undefined || targetOf(h, s) === s.feeler,
+    holds: (w, s) => s.event?.target === undefined || targetOf(w, s) === s.feeler,
   },
-  'event-in-feeler-place': { needs: 'event', holds: (h, s) => s.event?.place === h.place(s.feeler) },
+  'event-in-feeler-place': { needs: 'event', holds: (w, s) => s.event?.place === placeOf(w, s.feeler) },
   'event-actor-believed-beta': {
     needs: 'event',
-    holds: (h, s) => h.belief(s.feeler, actorOf(h, s))?.value === 'beta',
+    holds: (w, s) => w.s.beliefs[s.feeler * w.n + actorOf(w, s)]?.value === 'beta',
   },
-  'feeler-is-event-actor': { needs: 'event', holds: (h, s) => actorOf(h, s) === s.feeler },
+  'feeler-is-event-actor': { needs: 'event', holds: (w, s) => actorOf(w, s) === s.feeler },
   /** a withdrawal that ends a touch between its actor and the feeler */
   'event-ends-touch-with-feeler': {
     needs: 'event',
-    holds: (h, s) => {
+    holds: (w, s) => {
       const ended = s.event?.data.endedTouch;
-      return Array.isArray(ended) && ended.some((id) => h.index(String(id)) === s.feeler);
+      return Array.isArray(ended) && ended.some((id) => indexOf(w, String(id)) === s.feeler);
     },
   },
   /** an order whose demand sends its receiver away */
   'demand-sends-away': {
     needs: 'event',
-    holds: (_h, s) => s.event?.type === 'order' && (s.event.value === 'move' || s.event.value === 'withdraw'),
+    holds: (_w, s) => s.event?.type === 'order' && (s.event.value === 'move' || s.event.value === 'withdraw'),
   },
 };
 
-/** Caps the ratio factors: a drowning dose does not make a drive unbounded. */
-const RATIO_CAP = 5;
-
 export const FACTORS: Record<string, Factor> = {
-  'affinity-with-subject': { needs: 'any', value: (h, s) => h.affinity(s.feeler, s.other) },
+  'affinity-with-subject': { needs: 'any', value: (w, s) => affinity(w, s.feeler, s.other) },
   'habituation-reduces-protect': {
     needs: 'any',
-    value: (h, s) => 1 - h.canon.instinct.habituationReducesProtect * h.habituation(s.feeler),
+    value: (w, s) => 1 - w.canon.instinct.habituationReducesProtect * w.s.habituation[s.feeler]!,
   },
   /** a bonded character reacts far less to anyone but their partner */
   'bond-damping': {
     needs: 'any',
-    value: (h, s) => {
-      const partner = h.bondedTo(s.feeler);
-      return partner >= 0 && partner !== s.other ? h.canon.bonds.damping : 1;
-    },
+    value: (w, s) => bondDamping(w, s.feeler, s.other),
   },
-  youth: { needs: 'any', value: (h, s) => h.youth(s.feeler) },
+  youth: { needs: 'any', value: (w, s) => youth(w, s.feeler) },
   /** 1 − habituation: how strange the others' scents still are to the feeler */
-  unfamiliarity: { needs: 'any', value: (h, s) => 1 - h.habituation(s.feeler) },
-  unhabituated: { needs: 'any', value: (h, s) => h.unhabituated(s.feeler) },
+  unfamiliarity: { needs: 'any', value: (w, s) => 1 - w.s.habituation[s.feeler]! },
+  unhabituated: { needs: 'any', value: (w, s) => unhabituated(w, s.feeler) },
   'protect-of-event-target': {
     needs: 'event',
-    value: (h, s) => h.drive(s.feeler, targetOf(h, s), 'protect'),
+    value: (w, s) => level(w, s.feeler, targetOf(w, s), 'protect'),
   },
-  'protect-of-event-actor': { needs: 'event', value: (h, s) => h.drive(s.feeler, actorOf(h, s), 'protect') },
-  'trust-in-event-actor': { needs: 'event', value: (h, s) => h.trust(s.feeler, actorOf(h, s)) },
+  'protect-of-event-actor': { needs: 'event', value: (w, s) => level(w, s.feeler, actorOf(w, s), 'protect') },
+  'trust-in-event-actor': { needs: 'event', value: (w, s) => trust(w, s.feeler, actorOf(w, s)) },
   /** the subject's alpha-note dose in units of the identification threshold */
   'alpha-note-dose': {
     needs: 'presence',
-    value: (h, s) => Math.min(RATIO_CAP, h.dose(s.feeler, s.other, NOTE.alpha) / h.canon.perception.identify),
+    value: (w, s) =>
+      Math.min(
+        w.canon.instinct.doseFactorCap,
+        dose(w, s.feeler, s.other, NOTE.alpha) / w.canon.perception.identify,
+      ),
   },
   /** the subject's heat-note dose in units of the detection threshold */
   'heat-note-dose': {
     needs: 'presence',
-    value: (h, s) => Math.min(RATIO_CAP, h.dose(s.feeler, s.other, NOTE.heat) / h.canon.perception.detect),
+    value: (w, s) =>
+      Math.min(
+        w.canon.instinct.doseFactorCap,
+        dose(w, s.feeler, s.other, NOTE.heat) / w.canon.perception.detect,
+      ),
   },
 };
 
@@ -234,20 +225,20 @@ export function validateRules(rules: Record<string, DriveRule>): RuleIssue[] {
 }
 
 /** The rule's conditions hold for this subject. */
-export function ruleHolds(host: RuleHost, rule: DriveRule, subject: RuleSubject): boolean {
-  return rule.when.every((name) => CONDITIONS[name]!.holds(host, subject));
+export function ruleHolds(w: Engine, rule: DriveRule, subject: RuleSubject): boolean {
+  return rule.when.every((name) => CONDITIONS[name]!.holds(w, subject));
 }
 
 /** The rule's amount times all its factors: what it moves the drive by (or toward). */
-export function ruleAmount(host: RuleHost, rule: DriveRule, subject: RuleSubject): number {
+export function ruleAmount(w: Engine, rule: DriveRule, subject: RuleSubject): number {
   let amount = rule.amount;
-  for (const name of rule.factors) amount *= FACTORS[name]!.value(host, subject);
+  for (const name of rule.factors) amount *= FACTORS[name]!.value(w, subject);
   return amount;
 }
 
 /** The factors' values, by name, for explanations. */
-export function ruleFactors(host: RuleHost, rule: DriveRule, subject: RuleSubject): Record<string, number> {
+export function ruleFactors(w: Engine, rule: DriveRule, subject: RuleSubject): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const name of rule.factors) out[name] = FACTORS[name]!.value(host, subject);
+  for (const name of rule.factors) out[name] = FACTORS[name]!.value(w, subject);
   return out;
 }

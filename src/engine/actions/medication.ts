@@ -1,0 +1,14 @@
+/** Medication: starting and stopping one (a suppressant masks the scent and stretches the cycle). */
+import { emit, noteExposure } from '../state/log.js';
+import type { Handler, Handlers } from './handler.js';
+
+const takeOrStop: Handler<'take' | 'stop'> = (w, { a, who, causes }, action) => {
+  const list = w.s.medication[a]!;
+  if (action.do === 'take' && !list.includes(action.item)) list.push(action.item);
+  if (action.do === 'stop') w.s.medication[a] = list.filter((m) => m !== action.item);
+  const id = emit(w, 'medication', { ...who, value: action.do }, causes, { item: action.item });
+  noteExposure(w, [a], id);
+  return true;
+};
+
+export const MEDICATION: Handlers<'take' | 'stop'> = { take: takeOrStop, stop: takeOrStop };

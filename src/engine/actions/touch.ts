@@ -1,0 +1,61 @@
+/**
+ * Touch and consent: coming close (a shared near field) and touching (residue both ways), withdrawing,
+ * consenting and refusing (absolute and revocable, `systems/consent.ts`), marking (a bond, with the
+ * other's consent, `systems/bonds.ts`), and washing off what touch left.
+ */
+import { emit, noteExposure } from '../state/log.js';
+import { mark } from '../systems/bonds.js';
+import { blockedByRefusal, setConsent } from '../systems/consent.js';
+import { closeTo, setClose, setTouching } from '../systems/near-field.js';
+import { exchangeResidue, wash } from '../systems/residue.js';
+import type { Handler, Handlers } from './handler.js';
+
+const comeClose: Handler<'approach' | 'touch'> = (w, { a, target, who, causes }, action) => {
+  if (blockedByRefusal(w, a, target, action.do, causes)) return false;
+  setClose(w, a, target, true);
+  if (action.do === 'touch') {
+    exchangeResidue(w, a, target);
+    setTouching(w, a, target);
+  }
+  const id = emit(w, action.do, who, causes);
+  noteExposure(w, [a, target], id);
+  return true;
+};
+
+const consentOrRefuse: Handler<'consent' | 'refuse'> = (w, { a, target, who, causes }, action) => {
+  setConsent(w, a, target, action.do === 'refuse');
+  emit(w, action.do, who, causes);
+  return true;
+};
+
+export const TOUCH: Handlers<'approach' | 'touch' | 'withdraw' | 'consent' | 'refuse' | 'mark' | 'shower'> = {
+  approach: comeClose,
+  touch: comeClose,
+  withdraw: (w, { a, target, who, causes }) => {
+    const from = target >= 0 ? [target] : closeTo(w, a);
+    const endedTouch = from.filter((b) => w.s.touching[a * w.n + b]);
+    for (const other of from) setClose(w, a, other, false);
+    const id = emit(
+      w,
+      'withdraw',
+      who,
+      causes,
+      endedTouch.length ? { endedTouch: endedTouch.map((b) => w.definition.characters[b]!.id) } : {},
+    );
+    noteExposure(w, [a, ...from], id);
+    return true;
+  },
+  consent: consentOrRefuse,
+  refuse: consentOrRefuse,
+  mark: (w, { a, target, who, causes }) => {
+    if (blockedByRefusal(w, a, target, 'mark', causes)) return false;
+    return mark(w, a, target, who, causes);
+  },
+  shower: (w, { a, who, causes }) => {
+    wash(w, a);
+    const id = emit(w, 'shower', who, causes, { removed: w.canon.residue.showerRemoval });
+    noteExposure(w, [a], id);
+    w.s.resniffs.push({ character: a, cause: id });
+    return true;
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * The multi-zone air model. Each place is well mixed: for any one scent,
+ *
+ *   dC_p/dt = S_p / V_p − ventilation_p · C_p + Σ_doors Q_d / V_p · (C_q − C_p)
+ *
+ * a linear system dC/dt = A·C + s with A a Metzler matrix (non-negative off the diagonal). This file
+ * holds the places and doors as the air sees them; `plume.ts` advances a scent on them and
+ * `kernels.ts` holds the exact methods it uses.
+ */
+
+export interface AirFlow {
+  a: number;
+  b: number;
+  /** m³/h */
+  flow: number;
+}
+
+/** Places and the doors between them, as the air sees them now. */
+export interface AirGraph {
+  volumes: Float64Array;
+  /** air changes per hour */
+  ventilation: Float64Array;
+  /** per place: the places air flows to (doors with flow > 0) */
+  links: Int32Array[];
+  /** per place: the flow to each linked place, m³/h */
+  flows: Float64Array[];
+  /** per place: everything that leaves it, per hour (ventilation and door flows) */
+  outflow: Float64Array;
+  /** the slowest any scent leaves the air, per hour: the least ventilation */
+  slowest: number;
+  /** exponentials already taken (a scene's one-second ticks take the same ones again and again) */
+  exponentials: Map<string, Float64Array>;
+}
+
+export function airGraph(volumes: Float64Array, ventilation: Float64Array, flows: AirFlow[]): AirGraph {
+  const n = volumes.length;
+  const byPlace = Array.from({ length: n }, () => new Map<number, number>());
+  for (const { a, b, flow } of flows) {
+    if (flow <= 0 || a === b) continue;
+    byPlace[a]!.set(b, (byPlace[a]!.get(b) ?? 0) + flow);
+    byPlace[b]!.set(a, (byPlace[b]!.get(a) ?? 0) + flow);
+  }
+  const links = byPlace.map((m) => Int32Array.from([...m.keys()].sort((x, y) => x - y)));
+  const out = byPlace.map((m, p) => Float64Array.from(links[p]!, (q) => m.get(q)!));
+  const outflow = Float64Array.from(volumes, (v, p) => {
+    let sum = ventilation[p]!;
+    for (const f of out[p]!) sum += f / v;
+    return sum;
+  });
+  let slowest = Number.POSITIVE_INFINITY;
+  for (const v of ventilation) slowest = Math.min(slowest, v);
+  return { volumes, ventilation, links, flows: out, outflow, slowest, exponentials: new Map() };
+}

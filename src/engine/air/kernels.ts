@@ -1,0 +1,219 @@
+/**
+ * The exact methods a plume's step is taken by, on a region of places (see `plume.ts`): the steady
+ * state by fill-free Gaussian elimination, the whole exponential by uniformization with scaling and
+ * squaring, or the exponential applied to the plume term by term. Uniformization (M + σI ≥ 0) keeps
+ * every term non-negative for the air, so concentrations stay finite and non-negative for any step.
+ */
+import { NOTE_COUNT } from '../../vocabulary/notes.js';
+import type { AirGraph } from './graph.js';
+import type { Source } from './source.js';
+
+const W = NOTE_COUNT;
+/** Poisson mean per chunk: weights stay far from underflow (e^{−32} ≈ 1e−14). */
+const CHUNK = 32;
+/** A Poisson weight this small (after the mode) no longer changes a double. */
+const NEGLIGIBLE = 1e-18;
+
+/** A region's links as flat rows: for place i, rows start[i]..start[i+1] name where air arrives from and at what rate (per hour). */
+export interface Rows {
+  start: Int32Array;
+  from: Int32Array;
+  rate: Float64Array;
+}
+
+/**
+ * The steady state −A⁻¹·s of a constant source on the region, by Gaussian elimination: −A is strictly
+ * diagonally dominant (every place is ventilated), so no pivoting is needed and every entry of the
+ * inverse is non-negative. Places with the fewest doors go first, so that a corridor with a hundred
+ * cabins off it is eliminated last and the matrix never fills in.
+ */
+export function settled(
+  graph: AirGraph,
+  region: number[],
+  rows: Rows,
+  q: number,
+  source: Source,
+  out: Float64Array,
+): void {
+  const k = region.length;
+  const a = new Float64Array(k * k);
+  region.forEach((p, i) => {
+    a[i * k + i] = graph.outflow[p]!;
+    for (let l = rows.start[i]!; l < rows.start[i + 1]!; l++) a[i * k + rows.from[l]!]! -= rows.rate[l]!;
+  });
+  const order = Array.from({ length: k }, (_, i) => i);
+  const degree = (i: number) => rows.start[i + 1]! - rows.start[i]!;
+  order.sort((x, y) => degree(x) - degree(y) || x - y);
+  const b = new Float64Array(k * W);
+  const perVolume = 1 / graph.volumes[source.place]!;
+  for (let n = 0; n < W; n++) b[q * W + n] = source.rate[n]! * perVolume;
+  for (let ci = 0; ci < k; ci++) {
+    const c = order[ci]!;
+    const pivot = a[c * k + c]!;
+    for (let ri = ci + 1; ri < k; ri++) {
+      const r = order[ri]!;
+      const f = a[r * k + c]! / pivot;
+      if (f === 0) continue;
+      for (let cj = ci; cj < k; cj++) {
+        const j = order[cj]!;
+        const v = a[c * k + j]!;
+        if (v !== 0) a[r * k + j]! -= f * v;
+      }
+      for (let n = 0; n < W; n++) b[r * W + n]! -= f * b[c * W + n]!;
+    }
+  }
+  for (let ri = k - 1; ri >= 0; ri--) {
+    const r = order[ri]!;
+    for (let n = 0; n < W; n++) {
+      let sum = b[r * W + n]!;
+      for (let cj = ri + 1; cj < k; cj++) {
+        const j = order[cj]!;
+        const v = a[r * k + j]!;
+        if (v !== 0) sum -= v * out[j * W + n]!;
+      }
+      out[r * W + n] = sum / a[r * k + r]!;
+    }
+  }
+}
+
+/** e^{hM}·x by uniformization, term by term, in chunks whose Poisson weights stay far from underflow. */
+export function termByTerm(
+  graph: AirGraph,
+  region: number[],
+  rows: Rows,
+  source: Source | null,
+  q: number,
+  start: Float64Array,
+  hours: number,
+  sigma: number,
+): Float64Array {
+  const k = region.length;
+  const size = (k + 4) * W;
+  let x = Float64Array.from(start);
+  let next = new Float64Array(size);
+  const inv = 1 / sigma;
+  const fadeKeep = 1 - (source?.fadeRate ?? 0) * inv;
+  const diag = Float64Array.from(region, (p) => 1 - graph.outflow[p]! * inv);
+  const scaled = Float64Array.from(rows.rate, (r) => r * inv);
+  const perVolume = source ? inv / graph.volumes[source.place]! : 0;
+  const lambdaTotal = sigma * hours;
+  const chunks = Math.max(1, Math.ceil(lambdaTotal / CHUNK));
+  const lambda = lambdaTotal / chunks;
+  const sum = new Float64Array(size);
+  for (let c = 0; c < chunks; c++) {
+    sum.fill(0);
+    let weight = Math.exp(-lambda);
+    for (let j = 0; ; j++) {
+      for (let i = 0; i < size; i++) sum[i]! += weight * x[i]!;
+      weight *= lambda / (j + 1);
+      if (j + 1 > lambda && weight < NEGLIGIBLE) break;
+      // next = P·x, P = I + M/σ
+      for (let i = 0; i < k; i++) {
+        const d = diag[i]!;
+        const row = i * W;
+        for (let n = 0; n < W; n++) next[row + n] = d * x[row + n]!;
+        for (let l = rows.start[i]!; l < rows.start[i + 1]!; l++) {
+          const f = scaled[l]!;
+          const o = rows.from[l]! * W;
+          for (let n = 0; n < W; n++) next[row + n]! += f * x[o + n]!;
+        }
+      }
+      if (q >= 0) {
+        for (let n = 0; n < W; n++) {
+          next[q * W + n]! += perVolume * (x[k * W + n]! + x[(k + 3) * W + n]!);
+          next[k * W + n] = x[k * W + n]! + inv * x[(k + 1) * W + n]!;
+          next[(k + 1) * W + n] = x[(k + 1) * W + n]! + inv * x[(k + 2) * W + n]!;
+          next[(k + 2) * W + n] = x[(k + 2) * W + n]!;
+          next[(k + 3) * W + n] = fadeKeep * x[(k + 3) * W + n]!;
+        }
+      }
+      const swap = x;
+      x = next;
+      next = swap;
+    }
+    x.set(sum);
+  }
+  return x;
+}
+
+/** Flops of the whole (k+4)² matrix by scaling and squaring against the plume term by term. */
+export function matrixIsCheaper(k: number, links: number, lambda: number): boolean {
+  const size = k + 4;
+  const matrix = size ** 3 * (20 + Math.max(0, Math.log2(Math.max(lambda, 1)))) + size * size * W;
+  const terms = (links + size) * W * (lambda + 6 * Math.sqrt(lambda) + 20);
+  return matrix < terms;
+}
+
+/** The augmented system M (row-major, (k+4)²) of one note: the region's air, then w0, w1, w2, z. */
+export function systemMatrix(
+  graph: AirGraph,
+  region: number[],
+  rows: Rows,
+  source: Source | null,
+  q: number,
+): Float64Array {
+  const k = region.length;
+  const m = k + 4;
+  const a = new Float64Array(m * m);
+  region.forEach((p, i) => {
+    a[i * m + i] = -graph.outflow[p]!;
+    for (let l = rows.start[i]!; l < rows.start[i + 1]!; l++) a[i * m + rows.from[l]!]! += rows.rate[l]!;
+  });
+  if (source && q >= 0) {
+    const perVolume = 1 / graph.volumes[source.place]!;
+    a[q * m + k] = perVolume;
+    a[q * m + k + 3] = perVolume;
+    a[k * m + k + 1] = 1;
+    a[(k + 1) * m + k + 2] = 1;
+    a[(k + 3) * m + k + 3] = -source.fadeRate;
+  }
+  return a;
+}
+
+/**
+ * e^{hM} for a Metzler M (m × m) whose diagonal is at least −σ: by uniformization (e^{hM} =
+ * e^{−hσ}·e^{h(M+σI)}, whose Taylor terms are all non-negative) with scaling and squaring.
+ */
+export function exponential(big: Float64Array, m: number, hours: number, sigma: number): Float64Array {
+  // Scale so that the uniformized step is at most 1: the Taylor series then converges in ~20 terms.
+  const squarings = Math.max(0, Math.ceil(Math.log2(Math.max(hours * Math.max(sigma, 1), 1))));
+  const h = hours / 2 ** squarings;
+  const b = new Float64Array(m * m);
+  for (let i = 0; i < m * m; i++) b[i] = h * big[i]!;
+  for (let i = 0; i < m; i++) b[i * m + i]! += h * sigma;
+  let result = identity(m);
+  let term = identity(m);
+  for (let k = 1; k <= 40; k++) {
+    term = multiply(term, b, m);
+    const scale = 1 / k;
+    let largest = 0;
+    for (let i = 0; i < m * m; i++) {
+      term[i]! *= scale;
+      result[i]! += term[i]!;
+      if (term[i]! > largest) largest = term[i]!;
+    }
+    if (largest < 1e-18) break;
+  }
+  const damping = Math.exp(-h * sigma);
+  for (let i = 0; i < m * m; i++) result[i]! *= damping;
+  for (let s = 0; s < squarings; s++) result = multiply(result, result, m);
+  return result;
+}
+
+function identity(m: number): Float64Array {
+  const out = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) out[i * m + i] = 1;
+  return out;
+}
+
+function multiply(x: Float64Array, y: Float64Array, m: number): Float64Array {
+  const out = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let k = 0; k < m; k++) {
+      const xik = x[i * m + k]!;
+      if (xik === 0) continue;
+      for (let j = 0; j < m; j++) out[i * m + j]! += xik * y[k * m + j]!;
+    }
+  }
+  return out;
+}

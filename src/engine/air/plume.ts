@@ -1,0 +1,226 @@
+/**
+ * Each emitter's scent is a *plume*: the places where it is above the trace level (canon
+ * `perception.trace`, far under anything a nose can detect), with a concentration per note. A plume is
+ * advanced on its own region (its places, its source's place, and their neighbours; the air beyond
+ * holds none of it), growing the region whenever a neighbour rises past the trace, so the work is
+ * proportional to where the scent is, not to the size of the ship.
+ *
+ * Over a step the source follows its body: a quadratic in time (the pre-heat ramp) plus a fading term
+ * (agitation's sour note). Both are carried by extra states of one linear system M, the same for every
+ * note. Its exponential is taken by whichever method of `kernels.ts` is cheaper for the region and step.
+ */
+import { NOTE_COUNT } from '../../vocabulary/notes.js';
+import type { AirGraph } from './graph.js';
+import { exponential, matrixIsCheaper, type Rows, settled, systemMatrix, termByTerm } from './kernels.js';
+import { constantSource, hasSource, type Source } from './source.js';
+
+const W = NOTE_COUNT;
+/**
+ * The air beyond a plume's region is taken to hold none of its scent. A neighbour holding more than this
+ * share of the plume's peak would feed back enough to matter, so the region grows to include its own
+ * neighbours.
+ */
+const FEEDBACK = 1e-3;
+/** A system this small takes its whole exponential (a few hundred thousand flops), kept for reuse. */
+const SMALL = 24;
+/** How many exponentials a graph keeps before it starts afresh. */
+const KEPT_EXPONENTIALS = 64;
+
+/** Past this many slowest air changes a plume's start is gone to e^{−40}: only its source is left. */
+const SETTLED = 40;
+
+/** One emitter's scent in the air: the places where it is above the trace, ascending, and per note (u/m³). */
+export interface Plume {
+  places: number[];
+  /** places.length × NOTE_COUNT */
+  conc: number[];
+}
+
+/** The offset of `place` in the plume's `conc`, or −1. */
+export function plumeAt(plume: Plume, place: number): number {
+  const i = plume.places.indexOf(place);
+  return i < 0 ? -1 : i * W;
+}
+
+/** Adds scent (u/m³ per note) to a plume at a place: a release of held scent. */
+export function addToPlume(plume: Plume, place: number, amounts: ArrayLike<number>): void {
+  let at = plumeAt(plume, place);
+  if (at < 0) {
+    let i = 0;
+    while (i < plume.places.length && plume.places[i]! < place) i++;
+    plume.places.splice(i, 0, place);
+    plume.conc.splice(i * W, 0, ...new Array<number>(W).fill(0));
+    at = i * W;
+  }
+  for (let k = 0; k < W; k++) plume.conc[at + k]! += amounts[k]!;
+}
+
+/**
+ * Advances a plume by `hours` with `source` (or none), exactly on its region, and drops the places
+ * where it ends below `trace` (u/m³, all notes together) unless they are in `keep`, where it may yet
+ * build up past the trace (null: it may anywhere, so only places with none of it are dropped).
+ */
+export function advancePlume(
+  graph: AirGraph,
+  plume: Plume,
+  source: Source | null,
+  hours: number,
+  trace: number,
+  keep: readonly number[] | null,
+  method: Method = 'cheaper',
+): Plume {
+  if (hours <= 0) return plume;
+  const core = new Set(plume.places);
+  const emits = source !== null && hasSource(source);
+  if (emits) core.add(source.place);
+  if (core.size === 0) return plume;
+  for (;;) {
+    const region = [...core];
+    for (const p of core) for (const q of graph.links[p]!) if (!core.has(q)) region.push(q);
+    region.sort((x, y) => x - y);
+    const result = solve(graph, region, plume, emits ? source : null, hours, method);
+    // A neighbour that rose past the trace, or near the plume's peak, passes scent on to its own
+    // neighbours (and back): widen and redo.
+    let peak = 0;
+    for (let i = 0; i < region.length; i++) peak = Math.max(peak, total(result, i));
+    const feedsBack = Math.min(trace, FEEDBACK * peak);
+    let widened = false;
+    region.forEach((p, i) => {
+      if (!core.has(p) && total(result, i) >= feedsBack) {
+        core.add(p);
+        widened = true;
+      }
+    });
+    if (widened) continue;
+    const places: number[] = [];
+    const conc: number[] = [];
+    region.forEach((p, i) => {
+      const amount = total(result, i);
+      if (amount === 0 || (amount < trace && keep !== null && !keep.includes(p))) return;
+      places.push(p);
+      for (let k = 0; k < W; k++) conc.push(result[i * W + k]!);
+    });
+    return { places, conc };
+  }
+}
+
+/**
+ * The places a plume may reach above `trace` while `sources` last, without ever settling: the steady
+ * plume of each source (at `trace` / their number, so that their sum is covered too).
+ */
+export function reachOf(graph: AirGraph, sources: Source[], hours: number, trace: number): number[] {
+  const reach = new Set<number>();
+  for (const source of sources) {
+    const share = trace / sources.length;
+    const steady = advancePlume(graph, { places: [], conc: [] }, source, hours, share, []);
+    for (const p of steady.places) reach.add(p);
+    reach.add(source.place);
+  }
+  return [...reach].sort((x, y) => x - y);
+}
+
+function total(values: Float64Array, i: number): number {
+  let sum = 0;
+  for (let k = 0; k < W; k++) sum += values[i * W + k]!;
+  return sum;
+}
+
+/**
+ * The plume on `region` (places ascending; the air outside holds none of this scent) after `hours`:
+ * e^{hM}·x, where x is the plume's concentrations there plus the source's states at its place: the
+ * quadratic's value, slope and curvature (a chain w0' = w1, w1' = w2) and the fading term (z' = −κ·z).
+ */
+function solve(
+  graph: AirGraph,
+  region: number[],
+  plume: Plume,
+  source: Source | null,
+  hours: number,
+  method: Method,
+): Float64Array {
+  const k = region.length;
+  const q = source ? region.indexOf(source.place) : -1;
+  const local = new Map(region.map((p, i) => [p, i]));
+  // The region's links as flat rows: for place i, rows start[i]..start[i+1] name where air arrives
+  // from and at what rate (per hour).
+  const start = new Int32Array(k + 1);
+  const fromList: number[] = [];
+  const rateList: number[] = [];
+  let sigma = 0;
+  let slowest = Number.POSITIVE_INFINITY;
+  region.forEach((p, i) => {
+    const volume = graph.volumes[p]!;
+    const links = graph.links[p]!;
+    for (let j = 0; j < links.length; j++) {
+      const other = local.get(links[j]!);
+      if (other === undefined) continue;
+      fromList.push(other);
+      rateList.push(graph.flows[p]![j]! / volume);
+    }
+    start[i + 1] = fromList.length;
+    sigma = Math.max(sigma, graph.outflow[p]!);
+    slowest = Math.min(slowest, graph.ventilation[p]!);
+  });
+  const rows: Rows = { start, from: Int32Array.from(fromList), rate: Float64Array.from(rateList) };
+  // A fading term that is not there sets no pace.
+  if (source?.fading.some((f) => f !== 0)) sigma = Math.max(sigma, source.fadeRate);
+  if (sigma === 0) sigma = 1 / hours;
+
+  // Augmented state: k places, then w0, w1, w2, z, each W notes wide.
+  const size = (k + 4) * W;
+  const x = new Float64Array(size);
+  plume.places.forEach((p, i) => {
+    const at = local.get(p)!;
+    for (let n = 0; n < W; n++) x[at * W + n] = plume.conc[i * W + n]!;
+  });
+  if (source) {
+    // w0 = p(0), w1 = p'(0), w2 = p''(0) of p(u) = rate + slope·u + curve·u²
+    for (let n = 0; n < W; n++) {
+      x[(k + 0) * W + n] = source.rate[n]!;
+      x[(k + 1) * W + n] = source.slope[n]!;
+      x[(k + 2) * W + n] = 2 * source.curve[n]!;
+      x[(k + 3) * W + n] = source.fading[n]!;
+    }
+  }
+  const out = new Float64Array(k * W);
+  const key = `${region.join(',')}|${q}|${sigma}|${source?.fadeRate ?? 0}|${hours}`;
+  const kept = graph.exponentials.get(key);
+  const chosen =
+    method !== 'cheaper'
+      ? method
+      : (!source || constantSource(source)) && hours * slowest >= SETTLED
+        ? 'settled'
+        : kept || k + 4 <= SMALL || matrixIsCheaper(k, fromList.length, sigma * hours)
+          ? 'matrix'
+          : 'terms';
+  if (chosen === 'settled') {
+    // Whatever the plume was, it has long gone: what is left is the steady state of the source.
+    if (source && q >= 0) settled(graph, region, rows, q, source, out);
+  } else if (chosen === 'matrix') {
+    let e = kept;
+    if (!e) {
+      e = exponential(systemMatrix(graph, region, rows, source, q), k + 4, hours, sigma);
+      if (graph.exponentials.size >= KEPT_EXPONENTIALS) graph.exponentials.clear();
+      graph.exponentials.set(key, e);
+    }
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k + 4; j++) {
+        const f = e[i * (k + 4) + j]!;
+        if (f === 0) continue;
+        for (let n = 0; n < W; n++) out[i * W + n]! += f * x[j * W + n]!;
+      }
+    }
+  } else {
+    const y = termByTerm(graph, region, rows, source, q, x, hours, sigma);
+    out.set(y.subarray(0, k * W));
+  }
+  for (let i = 0; i < k * W; i++) out[i] = Math.max(0, out[i]!);
+  return out;
+}
+
+/**
+ * How a plume's step is taken: `cheaper` picks by cost; `settled` (the steady state, once the start is
+ * gone), `matrix` (scaling and squaring) and `terms` (applied term by term) force one, so that tests
+ * can hold each to the others.
+ */
+export type Method = 'cheaper' | 'settled' | 'matrix' | 'terms';

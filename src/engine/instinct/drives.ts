@@ -1,0 +1,219 @@
+/**
+ * Drives rise and fall by the canon's rules (`src/canon/rules.ts`, in the words of `rules.ts`): an
+ * event sets off the rules that listen for it (an impulse, or a calm), `presence` rules hold a drive up
+ * toward a level while their conditions hold, and every drive fades with its half-life once nothing
+ * holds it. What a drive makes a character do is `volition.ts`'s.
+ */
+import type { DriveRule } from '../../canon/types.js';
+import type { WorldEvent } from '../../model/events.js';
+import { round3, roundAll } from '../../units/numbers.js';
+import { DRIVE_COUNT, DRIVES } from '../../vocabulary/drives.js';
+import { isMinor } from '../../vocabulary/representations.js';
+import type { DriveBook, Engine } from '../state/context.js';
+import { emitAbout } from '../state/log.js';
+import type { WorldState } from '../state/state.js';
+import { pairsOf } from '../systems/perception.js';
+import { lastDriveEvent, level, setLevel, slotOf } from './drive-slots.js';
+import { whine } from './longing.js';
+import { type RuleSubject, ruleAmount, ruleFactors, ruleHolds, ruleNeedsPairs } from './rules.js';
+import { indexOf } from './traits.js';
+
+/** Which drive slots are live, held up and logged in a state (see DriveBook). */
+export function driveBook(s: WorldState, n: number): DriveBook {
+  const book: DriveBook = { live: new Set(), sustained: [], noticed: new Set() };
+  for (let slot = 0; slot < s.drives.length; slot++) {
+    const pair = Math.floor(slot / DRIVE_COUNT);
+    const flagged = s.snarled[pair] || s.resisted[pair] || s.resistedLonging[pair];
+    const held = s.restrainedBy[pair % n] === Math.floor(pair / n);
+    if (s.drives[slot] || flagged || held) book.live.add(slot);
+    if (s.sustained[slot]) book.sustained.push(slot);
+    if (s.noticed[slot]) book.noticed.add(slot);
+  }
+  return book;
+}
+
+/** The drive slots that have ever held something, ascending. */
+export function liveSlots(w: Engine): number[] {
+  return [...w.drives.live].sort((a, b) => a - b);
+}
+
+/** The age rule is absolute: no longing toward or from anyone under age, whatever the canon says. */
+function shieldedByAge(w: Engine, rule: DriveRule, feeler: number, other: number): boolean {
+  const chars = w.definition.characters;
+  return rule.drive === 'longing' && (isMinor(chars[feeler]!) || (other >= 0 && isMinor(chars[other]!)));
+}
+
+/** Reacts to the events of this instant, in order. */
+export function react(w: Engine, events: readonly WorldEvent[]): void {
+  const rules = Object.entries(w.canon.rules).filter(([, r]) => r.enabled && r.on !== 'presence');
+  for (const event of events) {
+    for (const [id, rule] of rules) if (rule.on === event.type) fire(w, id, rule, event);
+  }
+}
+
+function fire(w: Engine, id: string, rule: DriveRule, event: WorldEvent): void {
+  const chars = w.definition.characters;
+  for (let feeler = 0; feeler < w.n; feeler++) {
+    if (!rule.feels.includes(chars[feeler]!.representation as never)) continue;
+    const other =
+      rule.toward === 'event-actor'
+        ? indexOf(w, event.actor)
+        : rule.toward === 'event-target'
+          ? indexOf(w, event.target)
+          : -1;
+    if (rule.toward !== 'all' && (other < 0 || other === feeler)) continue;
+    if (shieldedByAge(w, rule, feeler, other)) continue;
+    const subject: RuleSubject = { feeler, other, event };
+    if (!ruleHolds(w, rule, subject)) continue;
+    const factors = ruleFactors(w, rule, subject);
+    const amount = Object.values(factors).reduce((a, b) => a * b, rule.amount);
+    if (rule.change === 'calm') calm(w, id, rule, feeler, amount, event, factors);
+    else impulse(w, id, rule, feeler, other, amount, event, factors);
+  }
+}
+
+function impulse(
+  w: Engine,
+  id: string,
+  rule: DriveRule,
+  feeler: number,
+  other: number,
+  amount: number,
+  event: WorldEvent,
+  factors: Record<string, number>,
+): void {
+  const before = level(w, feeler, other, rule.drive);
+  const after = before + amount;
+  setLevel(w, feeler, other, rule.drive, after);
+  // What the impulse rests on: the event, and the drive that made the event matter (protect).
+  const grounds = [event.id, ...groundsOf(w, feeler, event)];
+  const driveEvent = emitAbout(w, 'drive', { actor: feeler, target: other, value: rule.drive }, grounds, {
+    rule: id,
+    mechanic: rule.mechanic,
+    before: round3(before),
+    level: round3(after),
+    amount: rule.amount,
+    ...roundAll(factors),
+  });
+  w.s.driveEvents[slotOf(w, feeler, other, rule.drive)] = driveEvent;
+  if (rule.drive === 'longing') whine(w, feeler, other, after, driveEvent, event);
+}
+
+function groundsOf(w: Engine, feeler: number, event: WorldEvent): number[] {
+  const out: number[] = [];
+  for (const who of [indexOf(w, event.target), indexOf(w, event.actor)]) {
+    if (who >= 0 && who !== feeler) out.push(...lastDriveEvent(w, feeler, who, 'protect'));
+  }
+  return out;
+}
+
+function calm(
+  w: Engine,
+  id: string,
+  rule: DriveRule,
+  feeler: number,
+  amount: number,
+  event: WorldEvent,
+  factors: Record<string, number>,
+): void {
+  const keep = 1 - Math.min(1, amount);
+  let before = 0;
+  let after = 0;
+  for (let other = 0; other < w.n; other++) {
+    const now = level(w, feeler, other, rule.drive);
+    if (now <= 0) continue;
+    before = Math.max(before, now);
+    setLevel(w, feeler, other, rule.drive, now * keep);
+    after = Math.max(after, now * keep);
+  }
+  if (before <= 0) return;
+  const driveEvent = emitAbout(w, 'drive', { actor: feeler, value: 'calm' }, [event.id], {
+    rule: id,
+    mechanic: rule.mechanic,
+    drive: rule.drive,
+    before: round3(before),
+    level: round3(after),
+    amount: rule.amount,
+    ...roundAll(factors),
+  });
+  for (let other = 0; other < w.n; other++) {
+    if (level(w, feeler, other, rule.drive) > 0)
+      w.s.driveEvents[slotOf(w, feeler, other, rule.drive)] = driveEvent;
+  }
+}
+
+/** Sustained drives (`presence` rules) move toward their levels over `seconds`. */
+export function sustain(w: Engine, seconds: number): void {
+  const s = w.s;
+  const book = w.drives;
+  const thresholds = w.canon.instinct.thresholds;
+  const notice = thresholds.notice;
+  const chars = w.definition.characters;
+  for (const slot of book.sustained) s.sustained[slot] = 0;
+  book.sustained = [];
+  const subject: RuleSubject = { feeler: 0, other: 0 };
+  const everyone = Array.from({ length: w.n }, (_, i) => i);
+  const pairs = new Map<number, number[]>();
+  for (const [id, rule] of Object.entries(w.canon.rules)) {
+    if (!rule.enabled || rule.on !== 'presence') continue;
+    const needsPairs = ruleNeedsPairs(rule);
+    for (let feeler = 0; feeler < w.n; feeler++) {
+      if (!rule.feels.includes(chars[feeler]!.representation as never)) continue;
+      subject.feeler = feeler;
+      let others = everyone;
+      if (needsPairs) {
+        others = pairs.get(feeler) ?? pairsOf(w, feeler);
+        pairs.set(feeler, others);
+      }
+      for (const other of others) {
+        if (other === feeler || shieldedByAge(w, rule, feeler, other)) continue;
+        subject.other = other;
+        if (!ruleHolds(w, rule, subject)) continue;
+        const target = ruleAmount(w, rule, subject);
+        const before = level(w, feeler, other, rule.drive);
+        // Above its level a drive fades as usual; below it, it is held up and rises.
+        if (before >= target) continue;
+        const slot = slotOf(w, feeler, other, rule.drive);
+        s.sustained[slot] = 1;
+        book.sustained.push(slot);
+        const approach = seconds > 0 ? 1 - Math.exp(-seconds / w.canon.instinct.riseTime[rule.drive]) : 0;
+        const after = before + (target - before) * approach;
+        setLevel(w, feeler, other, rule.drive, after);
+        if (after >= notice && !s.noticed[slot]) {
+          s.noticed[slot] = 1;
+          book.noticed.add(slot);
+          const grounds = s.perceptEvents[feeler * w.n + other]!;
+          s.driveEvents[slot] = emitAbout(
+            w,
+            'drive',
+            { actor: feeler, target: other, value: rule.drive },
+            grounds > 0 ? [grounds] : [],
+            {
+              rule: id,
+              mechanic: rule.mechanic,
+              level: round3(after),
+              toward: round3(target),
+              amount: rule.amount,
+              ...roundAll(ruleFactors(w, rule, subject)),
+            },
+          );
+        }
+      }
+    }
+  }
+  for (const slot of book.noticed) {
+    if (s.drives[slot]! < notice * thresholds.reset) {
+      s.noticed[slot] = 0;
+      book.noticed.delete(slot);
+    }
+  }
+}
+
+/** Drives nothing holds up fade over `seconds`, each with its half-life. */
+export function elapseDrives(w: Engine, seconds: number): void {
+  const keep = DRIVES.map((d) => 0.5 ** (seconds / w.canon.instinct.halfLife[d]));
+  const drives = w.s.drives;
+  for (const i of liveSlots(w)) {
+    if (drives[i] && !w.s.sustained[i]) drives[i]! *= keep[i % DRIVE_COUNT]!;
+  }
+}

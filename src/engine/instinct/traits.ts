@@ -1,0 +1,57 @@
+/**
+ * What instinct knows of a character and of a pair: youth and habituation (how hard a body reacts),
+ * chemistry and trust (from `relations:`, or derived from the two signatures).
+ */
+import type { CharacterDef, RelationDef } from '../../model/definition.js';
+import type { Engine } from '../state/context.js';
+
+/** The index of a character named in an event (−1: none, or nobody by that id). */
+export const indexOf = (w: Engine, id: string | undefined): number =>
+  id === undefined ? -1 : (w.charIndex.get(id) ?? -1);
+
+/** The declared relation of a pair, either way round. A rule about "everyone" (−1) has none. */
+export function relation(w: Engine, a: number, b: number): RelationDef | undefined {
+  if (a < 0 || b < 0) return undefined;
+  const [x, y] = [w.definition.characters[a]!.id, w.definition.characters[b]!.id];
+  return w.definition.relations.find((r) => r.between.includes(x) && r.between.includes(y) && x !== y);
+}
+
+export function trust(w: Engine, a: number, b: number): number {
+  return relation(w, a, b)?.trust ?? w.canon.instinct.defaultTrust;
+}
+
+/** Pair chemistry: declared, or fixed by the two signatures. */
+export function affinity(w: Engine, a: number, b: number): number {
+  if (a < 0 || b < 0) return 1;
+  const chars = w.definition.characters;
+  return (
+    relation(w, a, b)?.affinity ?? derivedAffinity(chars[a]!, chars[b]!, w.canon.instinct.derivedAffinity)
+  );
+}
+
+/** Chemistry of two signatures, when not given: fixed by their notes, the same in every run. */
+function derivedAffinity(a: CharacterDef, b: CharacterDef, range: { min: number; max: number }): number {
+  const key = [a, b]
+    .map((c) => `${c.representation}:${[...c.notes].sort().join(',')}`)
+    .sort()
+    .join('|');
+  // FNV-1a: a small, stable string hash.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return range.min + (range.max - range.min) * (hash / 0xffffffff);
+}
+
+/** How much harder the young react: 1 from `instinct.youth.age` on. */
+export function youth(w: Engine, c: number): number {
+  const young = w.canon.instinct.youth;
+  const age = w.definition.characters[c]!.age;
+  if (age === undefined || age >= young.age) return 1;
+  return Math.min(young.max, 1 + (young.gain * (young.age - age)) / young.span);
+}
+
+/** How much harder an unhabituated nose reacts. */
+export const unhabituated = (w: Engine, c: number): number =>
+  1 + w.canon.instinct.unhabituatedGain * (1 - w.s.habituation[c]!);

@@ -1,0 +1,93 @@
+/**
+ * The engine's context: the one state every system works on, the definition and canon it reads, the
+ * indices that turn ids into positions, the seeded random source, and what is derived from the state
+ * (rebuilt on restore, never saved). Systems are functions of this context, run in the order
+ * `instant.ts` gives; nothing here is global, so many worlds run side by side.
+ */
+import type { Canon } from '../../canon/types.js';
+import type { WorldDefinition } from '../../model/definition.js';
+import type { WorldEvent } from '../../model/events.js';
+import type { Prng } from '../../units/prng.js';
+import type { Route } from '../../vocabulary/routes.js';
+import type { AirGraph } from '../air/graph.js';
+import type { WorldState } from './state.js';
+
+export type EventListener = (event: WorldEvent) => void;
+
+/**
+ * Which drive slots need looking at, kept beside the state so that a crew of hundreds is not swept
+ * pair by pair at every instant: slots that have ever held something (with their pairs' flags: what
+ * volition and the decay look at), slots a `presence` rule held up this instant, and slots whose rise
+ * has been logged.
+ */
+export interface DriveBook {
+  live: Set<number>;
+  sustained: number[];
+  noticed: Set<number>;
+}
+
+export interface Engine {
+  readonly definition: WorldDefinition;
+  readonly canon: Canon;
+  /** the whole mutable state: what a snapshot saves */
+  readonly s: WorldState;
+  readonly rng: Prng;
+  /** how many characters */
+  readonly n: number;
+  /** how many places */
+  readonly places: number;
+  readonly charIndex: Map<string, number>;
+  readonly placeIndex: Map<string, number>;
+  readonly doorIndex: Map<string, number>;
+  readonly volumes: Float64Array;
+  readonly ventilation: Float64Array;
+  readonly listeners: Set<EventListener>;
+  /** the concentration under which a scent counts as gone from the air (see `traceLevel`) */
+  readonly trace: number;
+  /** the air as the doors are now (rebuilt when a door changes), and the door states it was built for */
+  air: { graph: AirGraph; doors: string };
+  /** characters × notes: what each body emits now, u/h */
+  readonly bodyEmission: Float64Array;
+  /** characters × notes: what reaches the air past worn gear, u/h */
+  readonly airEmission: Float64Array;
+  /** observers × subjects × notes: this instant's doses, filled by perception for the rules */
+  readonly instantDoses: Float64Array;
+  /** per observer: whom they took in something of at the last perception, or still notice */
+  readonly watched: Set<number>[];
+  /** per observer: whom they have identified by scent */
+  readonly identifiedBy: Set<number>[];
+  /** per place, at the last perception: who is there, and whose scent is in its air */
+  present: number[][];
+  readonly drives: DriveBook;
+  /** working buffers, reused so that hot loops allocate nothing */
+  readonly scratch: {
+    /** a body's emission at a step's start, middle and end */
+    course: Float64Array;
+    /** the last computed dose, per note */
+    dose: Float64Array;
+    /** the last computed dose's total by route */
+    routes: Record<Route, number>;
+  };
+}
+
+/** The index of a character, by id. */
+export function idx(w: Engine, id: string): number {
+  const i = w.charIndex.get(id);
+  if (i === undefined) throw new Error(`unknown character '${id}'`);
+  return i;
+}
+
+/** The id of character `c`. */
+export const idOf = (w: Engine, c: number): string => w.definition.characters[c]!.id;
+
+/** The id of the place character `c` is in now. */
+export function placeOf(w: Engine, c: number): string {
+  return w.definition.places[w.s.place[c]!]!.id;
+}
+
+/** The characters in place `place` now, ascending. */
+export function charsIn(w: Engine, place: number): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < w.n; c++) if (w.s.place[c] === place) out.push(c);
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * Stepping: when the world's next instant is, and everything that changes between two instants,
+ * advanced exactly (no instant in between is needed to get it right).
+ *
+ * A world lives at its own instants: ticks, scripted actions, phase changes, reminders, statements
+ * being judged, its end. Together (someone shares a place, is held, or a statement or order is
+ * pending) it steps every `air.tick`; apart, but with someone's scent where someone else is or may
+ * soon be, every `air.quietTick`; otherwise it jumps to the next scheduled instant.
+ */
+import { phaseAt } from '../model/cycle.js';
+import { SECONDS_PER_HOUR } from '../units/time.js';
+import { processInstant } from './instant.js';
+import { elapseDrives } from './instinct/drives.js';
+import type { Engine } from './state/context.js';
+import { elapseAgitation } from './systems/lies.js';
+import { elapseResidue } from './systems/residue.js';
+import { elapseAir, withinReach } from './systems/scent.js';
+import { elapseTrapped } from './systems/sealed-gear.js';
+import { masked } from './systems/suppressant.js';
+
+/** The world's next instant after now. */
+export function nextStop(w: Engine): number {
+  const s = w.s;
+  const t = s.t;
+  let next = Number.POSITIVE_INFINITY;
+  const reminder = s.reminders[0];
+  if (reminder && reminder.t > t) next = Math.min(next, reminder.t);
+  if (w.definition.until > t) next = Math.min(next, w.definition.until);
+  const action = w.definition.timeline[s.nextAction];
+  if (action && action.at > t) next = Math.min(next, action.at);
+  for (const sniff of s.sniffs) if (sniff.t > t) next = Math.min(next, sniff.t);
+  w.definition.characters.forEach((c, i) => {
+    const cycle = s.cycles[i];
+    if (!cycle || !c.cycle) return;
+    const change = phaseAt(c.cycle, w.canon, cycle, masked(w, i), t).changesAt;
+    if (change > t) next = Math.min(next, change);
+  });
+  if (together(w)) next = Math.min(next, t + w.canon.air.tick);
+  else if (Number.isFinite(next) && withinReach(w, next - t))
+    next = Math.min(next, t + w.canon.air.quietTick);
+  // Past the scenario's end with nothing scheduled, time goes on a tick at a time.
+  if (!Number.isFinite(next)) next = t + w.canon.air.tick;
+  return next;
+}
+
+/** Someone shares a place, or is held, or a statement or an order is pending. */
+function together(w: Engine): boolean {
+  const s = w.s;
+  if (s.sniffs.length || s.orders.length || s.restrainedBy.some((r) => r >= 0)) return true;
+  const occupied = new Set<number>();
+  for (const place of s.place) {
+    if (occupied.has(place)) return true;
+    occupied.add(place);
+  }
+  return false;
+}
+
+/**
+ * Advances the air, scent held in seals, residue, drives and agitation by `seconds`, exactly;
+ * `as-now` holds everyone's emission as it is now (the settled past before the start).
+ */
+export function elapse(w: Engine, seconds: number, course: 'ahead' | 'as-now'): void {
+  if (seconds <= 0) return;
+  elapseAir(w, seconds, course);
+  elapseTrapped(w, seconds / SECONDS_PER_HOUR);
+  elapseResidue(w, seconds);
+  elapseDrives(w, seconds);
+  elapseAgitation(w, seconds);
+}
+
+/**
+ * Processes instants up to the last one at or before `until` (seconds). How a caller chunks its steps
+ * never changes what happens.
+ */
+export function runUntil(w: Engine, until: number): void {
+  const s = w.s;
+  for (;;) {
+    if (!s.processed) {
+      processInstant(w);
+      s.processed = true;
+    }
+    const next = nextStop(w);
+    if (next > until) return;
+    elapse(w, next - s.t, 'ahead');
+    s.t = next;
+    s.processed = false;
+  }
+}

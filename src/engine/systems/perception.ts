@@ -1,0 +1,179 @@
+/**
+ * Perception: percepts climb by dose. A nose detects someone's presence, identifies their
+ * representation, recognises a heat, each against the canon's thresholds times the observer's own
+ * drawn factor for that subject (`thresholds`), and each is a belief update with its source. Someone in
+ * the same place with no scent and no record is taken for what they present as, or a beta. Only pairs
+ * that matter are looked at: those in the observer's place (in person or in its air), and those the
+ * observer still notices or carries residue of.
+ */
+
+import { round3 } from '../../units/numbers.js';
+import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
+import type { Representation } from '../../vocabulary/representations.js';
+import { THRESHOLD, THRESHOLD_COUNT, type ThresholdName } from '../../vocabulary/thresholds.js';
+import { type Engine, idOf, placeOf } from '../state/context.js';
+import { emit, exposureCauses, lastOfType } from '../state/log.js';
+import type { WorldState } from '../state/state.js';
+import { adopt } from './beliefs.js';
+import { recogniseBond } from './bonds.js';
+import { computeDose } from './dose.js';
+
+/** The representation a nose reads from note doses, or `undefined` when no note is strong enough. */
+export function readRepresentation(
+  doses: ArrayLike<number>,
+  offset: number,
+  identifyAt: number,
+  detectAt: number,
+): Exclude<Representation, 'unpresented'> | undefined {
+  const omega = doses[offset + NOTE.omega]!;
+  const alpha = doses[offset + NOTE.alpha]!;
+  const beta = doses[offset + NOTE.beta]!;
+  // The omega and alpha notes are distinctive: either one, clear enough, names the representation.
+  if (omega >= identifyAt && omega >= alpha) return 'omega';
+  if (alpha >= identifyAt) return 'alpha';
+  // A beta is recognised by a clear beta note with no hint of anything else under it.
+  if (beta >= identifyAt && omega < detectAt && alpha < detectAt) return 'beta';
+  return undefined;
+}
+
+/** `o`'s own factor on threshold `which` for subject `e` (log-normal around 1, drawn at the start). */
+export function threshold(w: Engine, o: number, e: number, which: ThresholdName): number {
+  return w.s.thresholds[(o * w.n + e) * THRESHOLD_COUNT + THRESHOLD[which]]!;
+}
+
+/** Whom each observer notices or carries residue of, and whom they have identified: read from a state. */
+export function noticedFrom(
+  s: WorldState,
+  n: number,
+): { watched: Set<number>[]; identifiedBy: Set<number>[] } {
+  const watched = Array.from({ length: n }, (_, o) => {
+    const set = new Set<number>();
+    for (let e = 0; e < n; e++) {
+      const pair = o * n + e;
+      if (s.detected[pair] || s.heatRecognised[pair]) set.add(e);
+      for (let k = 0; k < NOTE_COUNT; k++) if (s.residue[pair * NOTE_COUNT + k]) set.add(e);
+    }
+    return set;
+  });
+  const identifiedBy = Array.from({ length: n }, (_, o) => {
+    const set = new Set<number>();
+    for (let e = 0; e < n; e++) if (s.identified[o * n + e]) set.add(e);
+    return set;
+  });
+  return { watched, identifiedBy };
+}
+
+/** The others `feeler` is near (same place, or takes in something of) or has identified, ascending. */
+export function pairsOf(w: Engine, feeler: number): number[] {
+  const others = new Set([
+    ...w.watched[feeler]!,
+    ...(w.present[w.s.place[feeler]!] ?? []),
+    ...w.identifiedBy[feeler]!,
+  ]);
+  others.delete(feeler);
+  return [...others].sort((a, b) => a - b);
+}
+
+/** Every nose takes in what reaches it now; `elapsed` seconds since the last perception grow habituation. */
+export function perceive(w: Engine, elapsed: number): void {
+  const s = w.s;
+  const p = w.canon.perception;
+  const confidence = w.canon.beliefs;
+  const habituation = w.canon.instinct.habituation;
+  const resniffs = s.resniffs;
+  s.resniffs = [];
+  // Whom each place holds: the people there, and those whose scent is in its air.
+  const present: number[][] = Array.from({ length: w.places }, () => []);
+  for (let e = 0; e < w.n; e++) {
+    present[s.place[e]!]!.push(e);
+    for (const place of s.plumes[e]!.places) present[place]!.push(e);
+  }
+  w.present = present;
+  for (let o = 0; o < w.n; o++) {
+    const resniff = resniffs.find((r) => r.character === o);
+    // Only a nose that takes in something of someone, or did last time, has anything to perceive.
+    const watched = w.watched[o]!;
+    const candidates = [...new Set([...watched, ...present[s.place[o]!]!])].sort((a, b) => a - b);
+    for (const e of candidates) {
+      if (e === o) continue;
+      const subject = w.definition.characters[e]!;
+      const pair = o * w.n + e;
+      const samePlace = s.place[o] === s.place[e];
+      if (samePlace && !s.beliefs[pair]) {
+        // No scent yet, no record: take them for what they present as, or a beta.
+        const meeting = exposureCauses(w, o, e).slice(-1);
+        adopt(w, o, e, subject.presentsAs ?? 'beta', 'assumed', confidence.assumed, meeting);
+      }
+      const via = computeDose(w, o, e);
+      const dose = w.scratch.dose;
+      w.instantDoses.set(dose, pair * NOTE_COUNT);
+      // Habituation grows with exposure to the distinctive notes of others.
+      const distinctive = dose[NOTE.alpha]! + dose[NOTE.omega]!;
+      if (distinctive > 0 && elapsed > 0) {
+        const h = s.habituation[o]!;
+        s.habituation[o] = h + (1 - h) * (1 - Math.exp((-distinctive * elapsed) / habituation.exposure));
+      }
+      let presence = 0;
+      for (let k = 0; k < NOTE_COUNT; k++) presence += dose[k]!;
+      if (presence > 0) watched.add(e);
+      const detectAt = p.detect * threshold(w, o, e, 'detect');
+      const who = { actor: idOf(w, o), target: subject.id, place: placeOf(w, o) };
+      if (presence >= detectAt && (!s.detected[pair] || resniff)) {
+        const again = s.detected[pair] === 1;
+        s.detected[pair] = 1;
+        const causes = resniff ? [resniff.cause] : exposureCauses(w, o, e);
+        emit(w, 'detect', who, causes, {
+          via,
+          dose: round3(presence),
+          threshold: round3(detectAt),
+          ...(again && { again: true }),
+        });
+      } else if (presence < detectAt * p.rearm) s.detected[pair] = 0;
+
+      const identifyAt = p.identify * threshold(w, o, e, 'identify');
+      const read = readRepresentation(dose, 0, identifyAt, detectAt);
+      if (read && read !== s.identified[pair]) {
+        s.identified[pair] = read;
+        w.identifiedBy[o]!.add(e);
+        const noteDose = dose[NOTE[read]]!;
+        const id = emit(w, 'identify', { ...who, value: read }, exposureCauses(w, o, e), {
+          via,
+          dose: round3(noteDose),
+          threshold: round3(identifyAt),
+        });
+        s.perceptEvents[pair] = id;
+        const sure = Math.min(
+          1,
+          Math.max(
+            confidence.scentAtThreshold,
+            confidence.scentAtThreshold + confidence.scentPerDoubling * Math.log2(noteDose / identifyAt),
+          ),
+        );
+        adopt(w, o, e, read, 'scent', round3(sure), [id]);
+      }
+
+      // A bond is carried in the scent: whoever can read the representation reads the bond too.
+      if (read) recogniseBond(w, o, e);
+
+      const heatAt = p.recogniseHeat * threshold(w, o, e, 'heat');
+      const heatDose = dose[NOTE.heat]!;
+      if (heatDose >= heatAt && !s.heatRecognised[pair]) {
+        s.heatRecognised[pair] = 1;
+        const id = emit(
+          w,
+          'recognise-heat',
+          who,
+          [...exposureCauses(w, o, e), ...lastOfType(w, e, 'heat-onset')],
+          {
+            via,
+            dose: round3(heatDose),
+            threshold: round3(heatAt),
+          },
+        );
+        // Only an omega is in heat: recognising it is knowing what they are.
+        adopt(w, o, e, 'omega', 'scent', confidence.told + confidence.heatOverTold, [id]);
+      } else if (heatDose < heatAt * p.rearm) s.heatRecognised[pair] = 0;
+      if (presence === 0 && !s.detected[pair] && !s.heatRecognised[pair]) watched.delete(e);
+    }
+  }
+}

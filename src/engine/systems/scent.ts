@@ -1,0 +1,168 @@
+/**
+ * Scent in the air, as the world keeps it: the air graph as the doors are now, each emitter's plume
+ * advanced exactly between instants, and each plume's book — whether it has settled under one source,
+ * and where it may reach until it does — so the world knows whom a scent could reach without computing
+ * it (see `PlumeBook`).
+ */
+import type { Canon } from '../../canon/types.js';
+import { SECONDS_PER_HOUR } from '../../units/time.js';
+import { NOTE_COUNT } from '../../vocabulary/notes.js';
+import { type AirFlow, type AirGraph, airGraph } from '../air/graph.js';
+import { advancePlume, plumeAt, reachOf } from '../air/plume.js';
+import { constantSource, heldSource, type Source, sourceMax } from '../air/source.js';
+import type { Engine } from '../state/context.js';
+import type { PlumeBook } from '../state/state.js';
+import { sourceNow, sourceOver } from './emission.js';
+
+/**
+ * The concentration under which a scent counts as gone from the air: `perception.trace` of the
+ * keenest nose's detection level.
+ */
+export function traceLevel(canon: Canon): number {
+  let keenest = 0;
+  for (const r of Object.values(canon.representations)) keenest = Math.max(keenest, r.sensitivity);
+  return (canon.perception.trace * canon.perception.detect) / Math.max(keenest, 1e-9);
+}
+
+/** The air graph for the doors as they are in `w`'s state. */
+export function doorGraph(w: Engine): AirGraph {
+  const air = w.canon.air;
+  const flows: AirFlow[] = w.definition.doors.map((door, i) => {
+    const state = w.s.doors[i]!;
+    const flow =
+      state === 'open' ? air.openDoorFlow : state === 'closed' ? air.closedDoorFlow : air.sealedDoorFlow;
+    return { a: w.placeIndex.get(door.between[0])!, b: w.placeIndex.get(door.between[1])!, flow };
+  });
+  return airGraph(w.volumes, w.ventilation, flows);
+}
+
+/** The air as the doors are now. A door that changed unsettles every plume: its reach is unknown. */
+export function airNow(w: Engine): AirGraph {
+  const doors = w.s.doors.join(',');
+  if (doors !== w.air.doors) {
+    w.air.graph = doorGraph(w);
+    w.air.doors = doors;
+    for (const book of w.s.plumeBooks) unsettle(book);
+  }
+  return w.air.graph;
+}
+
+/** Forgets what was known of a plume's course: where it may reach is unknown until it settles. */
+export function unsettle(book: PlumeBook): void {
+  book.steady = null;
+  book.held = 0;
+  book.envelope = null;
+  book.reach = null;
+}
+
+/** How long a plume must stay under one source to have settled (e^{−40}: nothing left to change). */
+function settleTime(graph: AirGraph): number {
+  return graph.slowest > 0 ? (40 / graph.slowest) * SECONDS_PER_HOUR : Number.POSITIVE_INFINITY;
+}
+
+/** The same constant source the plume has been under. */
+function sameSteadySource(book: PlumeBook, source: Source): boolean {
+  const steady = book.steady;
+  if (!steady || steady.place !== source.place || !constantSource(source)) return false;
+  for (let k = 0; k < NOTE_COUNT; k++) if (steady.rate[k] !== source.rate[k]) return false;
+  return true;
+}
+
+/**
+ * Advances every plume by `seconds`, exactly; `as-now` holds everyone's emission as it is now (the
+ * settled past before the start).
+ */
+export function elapseAir(w: Engine, seconds: number, course: 'ahead' | 'as-now'): void {
+  const graph = airNow(w);
+  const hours = seconds / SECONDS_PER_HOUR;
+  const settle = settleTime(graph);
+  for (let e = 0; e < w.n; e++) {
+    const source = course === 'ahead' ? sourceOver(w, e, seconds) : sourceNow(w, e);
+    const book = w.s.plumeBooks[e]!;
+    // A settled plume under the same source does not change. Any other is kept wherever it may yet
+    // build up past the trace: its reach, widened to this step's source first.
+    if (!(sameSteadySource(book, source) && book.held >= settle)) {
+      widenReach(w, e, source, seconds, graph);
+      w.s.plumes[e] = advancePlume(graph, w.s.plumes[e]!, source, hours, w.trace, book.reach);
+    }
+    recordSource(w, e, source, seconds, graph);
+  }
+}
+
+/**
+ * Keeps `e`'s book after a step under `source`: how long the plume has held one source (settled after
+ * `settleTime`, when its reach is where it is).
+ */
+function recordSource(w: Engine, e: number, source: Source, seconds: number, graph: AirGraph): void {
+  const book = w.s.plumeBooks[e]!;
+  if (sameSteadySource(book, source)) book.held += seconds;
+  else if (constantSource(source)) {
+    book.steady = { place: source.place, rate: Array.from(source.rate) };
+    book.held = seconds;
+  } else {
+    book.steady = null;
+    book.held = 0;
+  }
+  if (book.steady && book.held >= settleTime(graph)) {
+    // Settled: the plume is its own steady state, and stays where it is.
+    book.envelope = [{ place: book.steady.place, rate: [...book.steady.rate] }];
+    const plume = w.s.plumes[e]!;
+    book.reach = [...new Set([...plume.places, book.steady.place])].sort((a, b) => a - b);
+  }
+}
+
+/** Widens `e`'s envelope to cover `source` over the next `seconds`, and their reach with it. */
+function widenReach(w: Engine, e: number, source: Source, seconds: number, graph: AirGraph): void {
+  const book = w.s.plumeBooks[e]!;
+  if (!book.envelope) return;
+  const most = sourceMax(source, seconds / SECONDS_PER_HOUR);
+  let entry = book.envelope.find((x) => x.place === source.place);
+  let grew = false;
+  if (!entry) {
+    entry = { place: source.place, rate: new Array<number>(NOTE_COUNT).fill(0) };
+    book.envelope.push(entry);
+    grew = true;
+  }
+  for (let k = 0; k < NOTE_COUNT; k++) {
+    if (most[k]! > entry.rate[k]!) {
+      entry.rate[k] = most[k]!;
+      grew = true;
+    }
+  }
+  if (!grew) return;
+  const settle = settleTime(graph);
+  if (!Number.isFinite(settle)) {
+    book.envelope = null;
+    book.reach = null;
+    return;
+  }
+  const sources = book.envelope.map((x) => heldSource(x.place, Float64Array.from(x.rate)));
+  book.reach = reachOf(graph, sources, settle / SECONDS_PER_HOUR, w.trace);
+}
+
+/** Whether anyone's scent may reach someone else's place over the next `seconds`. */
+export function withinReach(w: Engine, seconds: number): boolean {
+  const graph = airNow(w);
+  const occupants = new Int32Array(w.places);
+  for (const place of w.s.place) occupants[place]!++;
+  for (let e = 0; e < w.n; e++) {
+    widenReach(w, e, sourceOver(w, e, seconds), seconds, graph);
+    const reach = w.s.plumeBooks[e]!.reach;
+    if (reach === null) {
+      if (w.n > 1) return true;
+      continue;
+    }
+    const here = w.s.place[e]!;
+    for (const p of reach) if (occupants[p]! - (p === here ? 1 : 0) > 0) return true;
+  }
+  return false;
+}
+
+/** `e`'s scent in place `p` now, all notes together, u/m³. */
+export function scentAt(w: Engine, e: number, p: number): number {
+  const plume = w.s.plumes[e]!;
+  const at = plumeAt(plume, p);
+  let sum = 0;
+  if (at >= 0) for (let k = 0; k < NOTE_COUNT; k++) sum += plume.conc[at + k]!;
+  return sum;
+}
