@@ -37,7 +37,6 @@ export type { CreateOptions, Dose, EventListener, WorldSnapshot } from './engine
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, World } from './engine/world.js';
 export type {
   Action,
-  ActionBody,
   CharacterDef,
   CycleDef,
   DoorDef,
@@ -71,7 +70,7 @@ export { ROUTES, type Route } from './vocabulary/routes.js';
 import { type CreateOptions, World } from './engine/world.js';
 import type { WorldDefinition } from './model/definition.js';
 
-export { ACTION_KINDS, type ActionKind } from './vocabulary/actions.js';
+export { ACTION_KINDS, type ActionBody, type ActionKind } from './vocabulary/actions.js';
 export { type BeliefSource, SOURCE_MEANING } from './vocabulary/beliefs.js';
 export type { DoorState } from './vocabulary/doors.js';
 export { DRIVES, type DriveName, MECHANICS, type Mechanic } from './vocabulary/drives.js';

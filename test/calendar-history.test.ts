@@ -38,9 +38,9 @@ const event = (
 describe('historyOf', () => {
   it('reads take / stop from the timeline: the onset under the regimen is shifted', () => {
     const def = world(omega([-150, -120, -90, -60, -20]), [
-      { at: -55 * D, actor: 'kylo', do: 'take', item: 'suppressant' },
-      { at: -10 * D, actor: 'kylo', do: 'stop', item: 'suppressant' },
-      { at: 5 * D, actor: 'kylo', do: 'take', item: 'suppressant' }, // after now: not yet
+      { at: -55 * D, actor: 'kylo', do: 'take', medication: 'suppressant' },
+      { at: -10 * D, actor: 'kylo', do: 'stop', medication: 'suppressant' },
+      { at: 5 * D, actor: 'kylo', do: 'take', medication: 'suppressant' }, // after now: not yet
     ]);
     expect(historyOf(def, 'kylo', 0)).toEqual({
       onsets: [-150, -120, -90, -60, -20].map((d) => d * D),
@@ -56,7 +56,7 @@ describe('historyOf', () => {
 
   it('a declared regimen of unknown start shifts nothing when stopped', () => {
     const def = world(omega([-90, -60, -30], { medication: [{ name: 'suppressant' }] }), [
-      { at: -5 * D, actor: 'kylo', do: 'stop', item: 'suppressant' },
+      { at: -5 * D, actor: 'kylo', do: 'stop', medication: 'suppressant' },
     ]);
     expect(historyOf(def, 'kylo', 0)).toEqual({
       onsets: [-90, -60, -30].map((d) => d * D),
@@ -82,14 +82,14 @@ describe('historyOf', () => {
 
   it('reads a run’s log: heat-onset, heat-advanced and medication events', () => {
     const def = world(omega([-90, -60, -30, 0]), [
-      { at: 30 * D, actor: 'kylo', do: 'stop', item: 'suppressant' }, // the log stands for the timeline
+      { at: 30 * D, actor: 'kylo', do: 'stop', medication: 'suppressant' }, // the log stands for the timeline
     ]);
     const events = [
       event(1, 0, 'heat-onset', { data: { onset: 0, ongoing: true } }), // the state at the start: not lived
       event(2, 28.9 * D, 'heat-advanced', { data: { advance: 18_000, onset: 29 * D } }),
       event(3, 29 * D, 'heat-onset', { data: { onset: 29 * D } }),
-      event(4, 35 * D, 'medication', { value: 'take', data: { item: 'suppressant' } }),
-      event(5, 50 * D, 'medication', { value: 'stop', data: { item: 'suppressant' } }), // after now
+      event(4, 35 * D, 'medication', { value: 'take', data: { medication: 'suppressant' } }),
+      event(5, 50 * D, 'medication', { value: 'stop', data: { medication: 'suppressant' } }), // after now
     ];
     const known = historyOf(def, 'kylo', 40 * D, { events });
     expect(known).toEqual({

@@ -325,6 +325,29 @@ describe('orders', () => {
     expect(world.wearing('r')).not.toContain('sealed-helmet');
   });
 
+  it('an order is weighed only if it can be done, by the requirements the compiler checks', () => {
+    const world = World.create(
+      scene({
+        characters: [
+          'g: { representation: beta, age: 30, at: room, rank: 3 }',
+          'r: { representation: beta, age: 30, at: room, rank: 0 }',
+          'x: { representation: beta, age: 30, at: hall }',
+        ],
+        timeline: [
+          // Moot: r is in the room already, and x is not in it to be reassured.
+          '{ at: "0:01:00", actor: g, do: order, target: r, demand: { do: move, to: room } }',
+          '{ at: "0:01:00", actor: g, do: order, target: r, demand: { do: reassure, target: x } }',
+          // Not moot: r can try the closed door, and fails where everyone sees it.
+          '{ at: "0:02:00", actor: g, do: order, target: r, demand: { do: move, to: hall } }',
+        ],
+      }),
+    );
+    world.run();
+    expect(find(world.events, 'comply', 'r').map((e) => [e.t, e.value])).toEqual([[120, 'move']]);
+    expect(find(world.events, 'move', 'r').map((e) => [e.t, e.value])).toEqual([[120, 'blocked']]);
+    expect(find(world.events, 'reassure')).toHaveLength(0);
+  });
+
   it('a defied order lapses after the canon’s patience', () => {
     const world = standingOrder('0:07:00');
     expect(find(world.events, 'comply')).toHaveLength(0);

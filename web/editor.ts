@@ -34,7 +34,8 @@ export interface Editor {
   /** Replaces the whole document (a scene picked, a reset). */
   setText(text: string): void;
   /** Shows these errors as diagnostics (none: clears them). */
-  showErrors(errors: readonly ScenarioError[]): void;
+  /** errors, and warnings (deprecated spellings) shown as such */
+  showErrors(errors: readonly ScenarioError[], warnings?: readonly ScenarioError[]): void;
   /** Puts the cursor at a 1-based line and column and focuses the editor. */
   focusAt(line: number, column: number): void;
 }
@@ -54,10 +55,14 @@ function rangeOf(doc: Text, e: ScenarioError): { from: number; to: number } {
   return { from, to: Math.min(line.to, from + Math.max(word, rest.length ? 1 : 0)) };
 }
 
-export function diagnosticsOf(doc: Text, errors: readonly ScenarioError[]): Diagnostic[] {
+export function diagnosticsOf(
+  doc: Text,
+  errors: readonly ScenarioError[],
+  severity: 'error' | 'warning' = 'error',
+): Diagnostic[] {
   return errors.map((e) => ({
     ...rangeOf(doc, e),
-    severity: 'error',
+    severity,
     source: 'omegaverse',
     message: [e.message, e.expected && `expected: ${e.expected}`, e.hint && `hint: ${e.hint}`]
       .filter(Boolean)
@@ -121,8 +126,14 @@ export function createEditor(
     setText(next) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
     },
-    showErrors(errors) {
-      view.dispatch(setDiagnostics(view.state, diagnosticsOf(view.state.doc, errors)));
+    showErrors(errors, warnings = []) {
+      const doc = view.state.doc;
+      view.dispatch(
+        setDiagnostics(view.state, [
+          ...diagnosticsOf(doc, errors),
+          ...diagnosticsOf(doc, warnings, 'warning'),
+        ]),
+      );
     },
     focusAt(line, column) {
       const at = offsetOf(view.state.doc, line, column);

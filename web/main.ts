@@ -104,7 +104,7 @@ function validate(text: string, keepTime: boolean): void {
   validated = text;
   const result = loadScenario(text, sceneName);
   const errors: readonly ScenarioError[] = result.ok ? [] : result.errors;
-  editor.showErrors(errors);
+  editor.showErrors(errors, result.ok ? result.warnings : []);
   renderErrors(errorList, validity, errors, (e) => editor.focusAt(e.line, e.column), session !== undefined);
   if (result.ok) start(result.definition, keepTime ? (session?.time ?? 0) : 0);
   else if (!session) clear();

@@ -73,11 +73,11 @@ export function historyOf(
   const regimens: [number | undefined, number][] = [];
   const changes = options.events
     ? events
-        .filter((e) => e.type === 'medication' && suppressant(e.data.item))
+        .filter((e) => e.type === 'medication' && suppressant(e.data.medication))
         .map((e) => ({ t: e.t, take: e.value === 'take' }))
     : definition.timeline
         .filter((a) => a.actor === character && a.at <= now && (a.do === 'take' || a.do === 'stop'))
-        .filter((a) => 'item' in a && suppressant(a.item))
+        .filter((a) => 'medication' in a && suppressant(a.medication))
         .map((a) => ({ t: a.at, take: a.do === 'take' }));
   for (const change of changes) {
     if (change.take && !on) {

@@ -21,7 +21,12 @@ import {
 } from '../narrate/format.js';
 import { namesOf } from '../narrate/narrate.js';
 import { createReport } from '../report/index.js';
-import { formatScenarioError, loadScenario, type ScenarioError } from '../scenario/index.js';
+import {
+  formatScenarioError,
+  formatScenarioWarning,
+  loadScenario,
+  type ScenarioError,
+} from '../scenario/index.js';
 import { parseDuration, SECONDS_PER_DAY } from '../units/time.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
 import { startSandbox } from './sandbox.js';
@@ -45,7 +50,13 @@ function seedOption(value: string): number {
 function load(file: string): WorldDefinition {
   const result = loadScenario(readText(file), displayPath(file));
   if (!result.ok) throw invalid(result.errors, file);
+  warn(result.warnings);
   return result.definition;
+}
+
+/** Warnings (deprecated spellings) go to standard error, each at its line: they never stop a run. */
+function warn(warnings: readonly ScenarioError[]): void {
+  for (const w of warnings) process.stderr.write(`${formatScenarioWarning(w)}\n`);
 }
 
 function invalid(errors: ScenarioError[], file: string): UserError {
@@ -126,12 +137,13 @@ export function buildProgram(status: Status = { code: 0 }): Command {
       const result = loadScenario(readText(file), displayPath(file));
       if (opts.format === 'json') {
         process.stdout.write(
-          `${JSON.stringify(result.ok ? { ok: true } : { ok: false, errors: result.errors }, null, 2)}\n`,
+          `${JSON.stringify(result.ok ? { ok: true, warnings: result.warnings } : { ok: false, errors: result.errors }, null, 2)}\n`,
         );
         if (!result.ok) status.code = EXIT_INVALID;
         return;
       }
       if (!result.ok) throw invalid(result.errors, file);
+      warn(result.warnings);
       const d = result.definition;
       process.stdout.write(
         `${pc.green('ok')} ${displayPath(file)}: ${d.characters.length} characters, ${d.places.length} places, ${d.timeline.length} actions, ${d.expectations.length} expectations\n`,
@@ -158,6 +170,7 @@ export function buildProgram(status: Status = { code: 0 }): Command {
             process.stdout.write(`${pc.red('✗')} ${loaded.errors.map(formatScenarioError).join('\n  ')}\n`);
           continue;
         }
+        warn(loaded.warnings);
         const world = World.create(loaded.definition, opts.seed !== undefined ? { seed: opts.seed } : {});
         world.run();
         const results = checkExpectations(loaded.definition.expectations, world.events);

@@ -4,7 +4,7 @@
  * users may also build one in code and pass it to `createWorld`.
  */
 import type { Canon } from '../canon/types.js';
-import type { ActionKind } from '../vocabulary/actions.js';
+import type { ActionBody } from '../vocabulary/actions.js';
 import type { DoorState } from '../vocabulary/doors.js';
 import type { Representation } from '../vocabulary/representations.js';
 
@@ -86,35 +86,6 @@ export interface RelationDef {
 
 /** A scripted action, as written in the timeline. `at` is seconds from start. */
 export type Action = { at: number; actor: string; source?: SourceSpan } & ActionBody;
-
-export type ActionBody =
-  | { do: 'move'; to: string }
-  | { do: 'open'; door: string }
-  | { do: 'close'; door: string }
-  | { do: 'wear'; item: string }
-  | { do: 'remove'; item: string }
-  | { do: 'approach'; target: string }
-  | { do: 'withdraw'; target?: string }
-  | { do: 'touch'; target: string }
-  | { do: 'aim'; target: string; item?: string }
-  | { do: 'lower'; item?: string }
-  | { do: 'order'; target: string; demand: ActionBody }
-  | { do: 'say'; text: string; truthful: boolean; to?: string }
-  | { do: 'tell'; target: string; about: string; value: Representation }
-  | { do: 'refuse'; target: string }
-  | { do: 'consent'; target: string }
-  | { do: 'submit'; target?: string }
-  | { do: 'reassure'; target: string }
-  | { do: 'shower' }
-  | { do: 'take'; item: string }
-  | { do: 'stop'; item: string }
-  | { do: 'mark'; target: string }
-  | { do: 'request-leave'; target?: string; event?: string };
-
-/** Every kind of action has its body, and every body is a kind of action. */
-type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const everyKindHasABody: SameKinds<ActionBody['do'], ActionKind> = true;
-void everyKindHasABody;
 
 export interface RosterEventDef {
   id: string;

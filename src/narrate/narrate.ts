@@ -68,9 +68,9 @@ export function describeDemand(demand: { do: string } & Record<string, unknown>,
     case 'remove':
       return `remove ${names.item(d.item)}`;
     case 'take':
-      return `take ${names.item(d.item)}`;
+      return `take ${names.item(d.medication)}`;
     case 'stop':
-      return `stop taking ${names.item(d.item)}`;
+      return `stop taking ${names.item(d.medication)}`;
     case 'withdraw':
       return d.target ? `step back from ${names.character(d.target)}` : 'step back';
     case 'lower':
@@ -132,8 +132,8 @@ export function narrate(e: WorldEvent, names: Names): string {
       return `${actor} showered.`;
     case 'medication':
       return e.value === 'take'
-        ? `${actor} took ${names.item(data.item as string)}.`
-        : `${actor} stopped taking ${names.item(data.item as string)}.`;
+        ? `${actor} took ${names.item(data.medication as string)}.`
+        : `${actor} stopped taking ${names.item(data.medication as string)}.`;
     case 'mark':
       return `${actor} marked ${target}.`;
     case 'request-leave':

@@ -5,14 +5,13 @@
  */
 import { applyOverrides, type Canon, presets } from '../canon/index.js';
 import { validateRules } from '../engine/instinct/rules.js';
-import type { Action, ActionBody, CharacterDef, Expectation, WorldDefinition } from '../model/definition.js';
+import type { Action, CharacterDef, Expectation, WorldDefinition } from '../model/definition.js';
 import { formatDuration } from '../units/time.js';
-import { type ActionKind, UNORDERABLE } from '../vocabulary/actions.js';
-import type { DoorState } from '../vocabulary/doors.js';
 import { ADULT_AGE } from '../vocabulary/representations.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
 import { didYouMean, listing, type ScenarioFile } from './schema.js';
+import { checkTimeline, type Vocabularies, type Vocabulary } from './timeline.js';
 
 /** How long a scenario runs after its last scripted action or roster event, when `until` is not given. */
 export const DEFAULT_TAIL = 600;
@@ -20,39 +19,6 @@ export const DEFAULT_TAIL = 600;
 export type CompileResult =
   | { ok: true; definition: WorldDefinition }
   | { ok: false; errors: ScenarioError[] };
-
-/** A kind of id a scenario may refer to, with what an error about an unknown one says. */
-interface Vocabulary {
-  noun: string;
-  ids: readonly string[];
-  expected: string;
-  /** added after any did-you-mean */
-  hint?: string;
-}
-
-/** Kinds of action whose target must be in the actor's place when it happens. */
-const FACE_TO_FACE = new Set<ActionKind>([
-  'approach',
-  'touch',
-  'aim',
-  'reassure',
-  'submit',
-  'refuse',
-  'consent',
-  'tell',
-  'order',
-  'mark',
-]);
-
-/** How a message says "to do this kind of action to someone", where the kind alone reads wrong. */
-const VERB_WITH_OBJECT: Partial<Record<ActionKind, string>> = {
-  aim: 'aim at',
-  submit: 'submit to',
-  say: 'speak to',
-  withdraw: 'withdraw from',
-  'request-leave': 'request leave from',
-};
-const verb = (kind: ActionKind) => VERB_WITH_OBJECT[kind] ?? kind;
 
 export function compileScenario(src: ScenarioFile, locator: Locator, file: string): CompileResult {
   const errors: ScenarioError[] = [];
@@ -87,12 +53,12 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
       expected: `a medication of the canon (${listing(Object.keys(canon.medications))})`,
       hint: 'add your own under canon_overrides.medications.NAME',
     },
-    event: {
+    'roster-event': {
       noun: 'roster event',
       ids: src.roster.map((r) => r.id),
       expected: `a roster event id (${listing(src.roster.map((r) => r.id))})`,
     },
-  } satisfies Record<string, Vocabulary>;
+  } satisfies Vocabularies;
 
   /** Whether `id` is known; if not, reports it at `path` with a did-you-mean. */
   const known = (vocab: Vocabulary, id: string, path: Path): boolean => {
@@ -209,96 +175,8 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
     }
   });
 
-  // Timeline: references first, for every action and demand.
-  /** Checks the ids an action names; `doer` does it (for a demand: the one ordered), written at `doerPath`. */
-  const checkReferences = (body: ActionBody, path: Path, doer: string, doerPath: Path) => {
-    const someoneElse = (field: 'target' | 'to', who: string | undefined) => {
-      if (who === undefined) return;
-      if (who === doer) {
-        at([...path, field], {
-          message: `${nameOf(doer)} cannot ${verb(body.do)} themself`,
-          hint: 'name someone else',
-        });
-      } else known(vocabulary.character, who, [...path, field]);
-    };
-    switch (body.do) {
-      case 'move':
-        known(vocabulary.place, body.to, [...path, 'to']);
-        return;
-      case 'open':
-      case 'close':
-        known(vocabulary.door, body.door, [...path, 'door']);
-        return;
-      case 'wear':
-      case 'remove':
-        known(vocabulary.item, body.item, [...path, 'item']);
-        return;
-      case 'lower':
-        if (body.item !== undefined) known(vocabulary.item, body.item, [...path, 'item']);
-        return;
-      case 'aim':
-        someoneElse('target', body.target);
-        if (body.item !== undefined) known(vocabulary.item, body.item, [...path, 'item']);
-        return;
-      case 'take':
-      case 'stop':
-        known(vocabulary.medication, body.item, [...path, 'item']);
-        return;
-      case 'say':
-        someoneElse('to', body.to);
-        return;
-      case 'tell':
-        someoneElse('target', body.target);
-        known(vocabulary.character, body.about, [...path, 'about']);
-        return;
-      case 'request-leave':
-        someoneElse('target', body.target);
-        if (body.event !== undefined) known(vocabulary.event, body.event, [...path, 'event']);
-        return;
-      case 'mark':
-        someoneElse('target', body.target);
-        adultOnly(doer, doerPath);
-        adultOnly(body.target, [...path, 'target']);
-        return;
-      case 'order':
-        someoneElse('target', body.target);
-        if (UNORDERABLE.has(body.demand.do)) {
-          at([...path, 'demand', 'do'], {
-            message: `a '${body.demand.do}' cannot be ordered: consent is the character's own to give or withhold`,
-            hint: `script the ${body.demand.do} as ${body.target}'s own action, if it is theirs to take`,
-          });
-        }
-        // The demand is done by the one ordered, who must be someone known to check it further.
-        if (body.target !== doer && vocabulary.character.ids.includes(body.target)) {
-          checkReferences(body.demand, [...path, 'demand'], body.target, [...path, 'target']);
-        }
-        return;
-      case 'approach':
-      case 'withdraw':
-      case 'touch':
-      case 'refuse':
-      case 'consent':
-      case 'submit':
-      case 'reassure':
-        someoneElse('target', body.target);
-        return;
-      case 'shower':
-        return;
-    }
-  };
-
-  src.timeline.forEach((action, i) => {
-    const path = ['timeline', i];
-    if (known(vocabulary.character, action.actor, [...path, 'actor'])) {
-      checkReferences(action, path, action.actor, [...path, 'actor']);
-    }
-  });
-
-  const sorted = src.timeline
-    .map((action, index) => ({ action, index }))
-    .sort((a, b) => a.action.at - b.action.at);
-
-  walkTimeline(src, canon, sorted, at, nameOf);
+  // Timeline: references first, for every action and demand, then the walk in time order.
+  const sorted = checkTimeline(src, canon, vocabulary, { at, known, adultOnly, nameOf });
 
   // Expectations.
   src.expect.forEach((x, i) => {
@@ -383,173 +261,6 @@ function overriddenCanon(
     );
   }
   return canon;
-}
-
-/**
- * Walks the timeline in time order, tracking where everyone is, which doors are open and what each
- * character wears and carries, and reports the actions that could not happen. An action in error still
- * takes effect for the rest of the walk, so that one mistake is reported once, not again at every
- * later action it would upset.
- */
-function walkTimeline(
-  src: ScenarioFile,
-  canon: Canon,
-  sorted: { action: ScenarioFile['timeline'][number]; index: number }[],
-  at: (path: Path, detail: ErrorDetail) => void,
-  nameOf: (character: string) => string,
-): void {
-  // Unknown ids were reported already: their actions are skipped here.
-  const place = new Map(Object.entries(src.characters).map(([id, c]) => [id, c.at]));
-  const doors = new Map<string, DoorState>(src.doors.map((d) => [d.id, d.state]));
-  const wears = new Map(Object.entries(src.characters).map(([id, c]) => [id, new Set(c.wears)]));
-  const carries = new Map(Object.entries(src.characters).map(([id, c]) => [id, new Set(c.carries)]));
-  const weapons = Object.keys(canon.gear).filter((item) => canon.gear[item]!.weapon);
-  // What an order may have changed: the engine decides whether it is obeyed, so the walk cannot know.
-  const unsureItems = new Map(Object.keys(src.characters).map((id) => [id, new Set<string>()]));
-  const unsurePlace = new Set<string>();
-  const unsureDoors = new Set<string>();
-
-  for (const { action, index } of sorted) {
-    if (!Object.hasOwn(src.characters, action.actor)) continue;
-    const path = ['timeline', index];
-    const actor = action.actor;
-    const who = nameOf(actor);
-    const here = place.get(actor)!;
-    if (!Object.hasOwn(src.places, here)) continue;
-    const when = formatDuration(action.at);
-    const worn = wears.get(actor)!;
-    const carried = carries.get(actor)!;
-    const unsure = unsureItems.get(actor)!;
-
-    if (
-      FACE_TO_FACE.has(action.do) &&
-      'target' in action &&
-      action.target !== undefined &&
-      !unsurePlace.has(actor) &&
-      !unsurePlace.has(action.target)
-    ) {
-      const there = place.get(action.target);
-      if (there !== undefined && there !== here && Object.hasOwn(src.places, there)) {
-        at([...path, 'target'], {
-          message: `${nameOf(action.target)} is in the ${there} at ${when}, not in the ${here}`,
-          hint: `${who} can only ${verb(action.do)} someone in the same place`,
-        });
-      }
-    }
-
-    switch (action.do) {
-      case 'order': {
-        const demand = action.demand;
-        if (!Object.hasOwn(src.characters, action.target)) break;
-        if (demand.do === 'wear' || demand.do === 'remove') unsureItems.get(action.target)!.add(demand.item);
-        if (demand.do === 'move') unsurePlace.add(action.target);
-        if (demand.do === 'open' || demand.do === 'close') unsureDoors.add(demand.door);
-        break;
-      }
-      case 'move': {
-        if (!Object.hasOwn(src.places, action.to)) break;
-        if (unsurePlace.delete(actor)) {
-          place.set(actor, action.to);
-          break;
-        }
-        if (action.to === here) {
-          at([...path, 'to'], { message: `${who} is already in the ${here} at ${when}` });
-          break;
-        }
-        const between = src.doors.filter((d) => d.between.includes(here) && d.between.includes(action.to));
-        if (between.length === 0) {
-          const next = src.doors
-            .filter((d) => d.between.includes(here))
-            .map((d) => d.between.find((p) => p !== here)!);
-          at([...path, 'to'], {
-            message: `${who} cannot move from the ${here} to the ${action.to} at ${when}: no door joins them`,
-            hint:
-              next.length > 0
-                ? `from ${here}, doors lead to: ${listing(next)}`
-                : `add a door under doors: { id: …, between: [${here}, ${action.to}] }`,
-          });
-        } else if (!between.some((d) => doors.get(d.id) === 'open' || unsureDoors.has(d.id))) {
-          const door = between[0]!;
-          at([...path, 'to'], {
-            message: `${who} cannot move from the ${here} to the ${action.to} at ${when}: ${door.id} is ${doors.get(door.id)}`,
-            hint: `add { at: "${when}", actor: ${actor}, do: open, door: ${door.id} } before it`,
-          });
-        }
-        place.set(actor, action.to);
-        break;
-      }
-      case 'open':
-      case 'close': {
-        const door = src.doors.find((d) => d.id === action.door);
-        if (!door) break;
-        if (!door.between.includes(here)) {
-          at([...path, 'door'], {
-            message: `${who} is in the ${here} at ${when}, and ${door.id} joins the ${door.between[0]} and the ${door.between[1]}`,
-            hint: `move ${actor} next to the door first`,
-          });
-        }
-        // Opening an open door, or closing a closed one, changes nothing.
-        doors.set(door.id, action.do === 'open' ? 'open' : 'closed');
-        unsureDoors.delete(door.id);
-        break;
-      }
-      case 'wear':
-        if (!Object.hasOwn(canon.gear, action.item)) break;
-        if (unsure.delete(action.item)) {
-          // whether an order took it off is the engine's to decide
-        } else if (worn.has(action.item)) {
-          at([...path, 'item'], { message: `${who} already wears the ${action.item} at ${when}` });
-        } else if (!carried.has(action.item)) {
-          at([...path, 'item'], {
-            message: `${who} does not carry a ${action.item} at ${when}`,
-            hint: `add it to characters.${actor}.carries`,
-          });
-        }
-        carried.delete(action.item);
-        worn.add(action.item);
-        break;
-      case 'remove':
-        if (!Object.hasOwn(canon.gear, action.item)) break;
-        if (unsure.delete(action.item)) {
-          // whether an order put it on is the engine's to decide
-        } else if (!worn.has(action.item)) {
-          at([...path, 'item'], {
-            message: `${who} does not wear a ${action.item} at ${when}`,
-            hint: carried.has(action.item)
-              ? 'it is carried: wear it first'
-              : `add it to characters.${actor}.wears`,
-          });
-        }
-        worn.delete(action.item);
-        carried.add(action.item);
-        break;
-      case 'aim': {
-        if (action.item === undefined) {
-          if (!weapons.some((w) => carried.has(w))) {
-            at(path, {
-              message: `${who} carries no weapon at ${when}`,
-              hint: `add a weapon (${listing(weapons)}) to characters.${actor}.carries`,
-            });
-          }
-        } else if (Object.hasOwn(canon.gear, action.item)) {
-          if (!canon.gear[action.item]!.weapon) {
-            at([...path, 'item'], {
-              message: `a ${action.item} is not a weapon`,
-              expected: `a weapon (${listing(weapons)})`,
-            });
-          } else if (!carried.has(action.item)) {
-            at([...path, 'item'], {
-              message: `${who} does not carry a ${action.item} at ${when}`,
-              hint: `add it to characters.${actor}.carries`,
-            });
-          }
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
 }
 
 function buildDefinition(

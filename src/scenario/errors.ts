@@ -23,12 +23,17 @@ const MAX_ERRORS = 50;
  * `medbay.yaml:12:31: error: unknown character 'fin'`, then the expectation and the hint on indented lines:
  * the layout compilers use, so editors and terminals link the position.
  */
-export function formatScenarioError(e: ScenarioError): string {
-  let text = `${e.file}:${e.line}:${e.column}: error: ${e.message}`;
+export const formatScenarioError = (e: ScenarioError): string => formatDiagnostic(e, 'error');
+
+function formatDiagnostic(e: ScenarioError, label: 'error' | 'warning'): string {
+  let text = `${e.file}:${e.line}:${e.column}: ${label}: ${e.message}`;
   if (e.expected !== undefined) text += `\n  expected: ${e.expected}`;
   if (e.hint !== undefined) text += `\n  hint: ${e.hint}`;
   return text;
 }
+
+/** A warning, laid out as an error is: `medbay.yaml:45:50: warning: 'to' in a 'say' is deprecated…`. */
+export const formatScenarioWarning = (e: ScenarioError): string => formatDiagnostic(e, 'warning');
 
 /** The errors to show: without repeats, in file order, at most `MAX_ERRORS`. */
 export function settleErrors(errors: readonly ScenarioError[]): ScenarioError[] {

@@ -5,13 +5,20 @@
  */
 import type { WorldDefinition } from '../model/definition.js';
 import { compileScenario } from './compile.js';
+import { rewriteDeprecated } from './deprecations.js';
 import { type ScenarioError, settleErrors } from './errors.js';
 import { parseScenarioText } from './parse.js';
 import { scenarioSchema, schemaErrors } from './schema.js';
 
-export { formatScenarioError, type ScenarioError } from './errors.js';
+export { formatScenarioError, formatScenarioWarning, type ScenarioError } from './errors.js';
 
-export type LoadResult = { ok: true; definition: WorldDefinition } | { ok: false; errors: ScenarioError[] };
+/**
+ * A loaded scenario, with the warnings its file gave (deprecated spellings, each at its line), or every
+ * error. Warnings are the same shape as errors and are shown the same way, labelled `warning:`.
+ */
+export type LoadResult =
+  | { ok: true; definition: WorldDefinition; warnings: ScenarioError[] }
+  | { ok: false; errors: ScenarioError[] };
 
 /**
  * Parses and checks a scenario. `file` names it in errors and in `definition.file`. The checks run in
@@ -21,9 +28,18 @@ export type LoadResult = { ok: true; definition: WorldDefinition } | { ok: false
 export function loadScenario(text: string, file: string): LoadResult {
   const parsed = parseScenarioText(text, file);
   if (!parsed.ok) return { ok: false, errors: settleErrors(parsed.errors) };
+  const { warnings, errors, locator } = rewriteDeprecated(parsed.data, parsed.locator);
   const shaped = scenarioSchema.safeParse(parsed.data);
-  if (!shaped.success)
-    return { ok: false, errors: settleErrors(schemaErrors(shaped.error.issues, parsed.locator)) };
-  const compiled = compileScenario(shaped.data, parsed.locator, file);
-  return compiled.ok ? compiled : { ok: false, errors: settleErrors(compiled.errors) };
+  if (!shaped.success || errors.length)
+    return {
+      ok: false,
+      errors: settleErrors([
+        ...errors,
+        ...(shaped.success ? [] : schemaErrors(shaped.error.issues, locator)),
+      ]),
+    };
+  const compiled = compileScenario(shaped.data, locator, file);
+  return compiled.ok
+    ? { ...compiled, warnings: settleErrors(warnings) }
+    : { ok: false, errors: settleErrors(compiled.errors) };
 }

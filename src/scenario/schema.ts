@@ -7,7 +7,14 @@ import * as z from 'zod';
 import { PRESET_NAMES } from '../canon/index.js';
 import { suggest } from '../units/suggest.js';
 import { parseClock, parseDuration } from '../units/time.js';
-import { ACTION_KINDS, type ActionKind } from '../vocabulary/actions.js';
+import {
+  ACTION_FIELDS,
+  ACTION_KINDS,
+  type ActionBody,
+  type ActionKind,
+  type DemandBody,
+  fieldKind,
+} from '../vocabulary/actions.js';
 import { DOOR_STATES } from '../vocabulary/doors.js';
 import { EVENT_TYPES } from '../vocabulary/events.js';
 import { REPRESENTATIONS } from '../vocabulary/representations.js';
@@ -262,44 +269,44 @@ const relation = strict('a relation', {
   on_leave_with: z.boolean({ error: expecting('true or false') }).optional(),
 });
 
-/** One option of an action union: `do: kind` plus the kind's fields, and `stamp` (`at`, `actor`) if given. */
-const act = <S extends z.core.$ZodLooseShape, K extends ActionKind, F extends z.core.$ZodLooseShape>(
-  stamp: S,
-  kind: K,
-  fields: F,
-) => strict(`a '${kind}' action`, { ...stamp, do: z.literal(kind), ...fields });
+/** The schema of one field, by the kind the action table gives it. */
+function field(spec: string) {
+  const { kind, optional } = fieldKind(spec);
+  const schema = (() => {
+    switch (kind) {
+      case 'place':
+        return id('a place');
+      case 'door':
+        return id('a door');
+      case 'item':
+        return id('an item');
+      case 'character':
+        return id('a character');
+      case 'medication':
+        return id('a medication');
+      case 'roster-event':
+        return id('a roster event');
+      case 'text':
+        return text('what is said');
+      case 'representation':
+        return representation();
+      case 'flag=true':
+        return z.boolean({ error: expecting('true or false') }).default(true);
+      case 'flag=false':
+        return z.boolean({ error: expecting('true or false') }).default(false);
+      case 'demand':
+        return demand;
+    }
+  })();
+  return optional ? schema.optional() : schema;
+}
 
-/** Every action but `order`, which takes one of these as its demand. */
-function simpleActions<S extends z.core.$ZodLooseShape>(stamp: S) {
-  const target = () => id('a character');
-  const item = () => id('an item');
-  return [
-    act(stamp, 'move', { to: id('a place') }),
-    act(stamp, 'open', { door: id('a door') }),
-    act(stamp, 'close', { door: id('a door') }),
-    act(stamp, 'wear', { item: item() }),
-    act(stamp, 'remove', { item: item() }),
-    act(stamp, 'approach', { target: target() }),
-    act(stamp, 'withdraw', { target: target().optional() }),
-    act(stamp, 'touch', { target: target() }),
-    act(stamp, 'aim', { target: target(), item: item().optional() }),
-    act(stamp, 'lower', { item: item().optional() }),
-    act(stamp, 'say', {
-      text: text('what is said'),
-      truthful: z.boolean({ error: expecting('true or false') }).default(true),
-      to: target().optional(),
-    }),
-    act(stamp, 'tell', { target: target(), about: target(), value: representation() }),
-    act(stamp, 'refuse', { target: target() }),
-    act(stamp, 'consent', { target: target() }),
-    act(stamp, 'submit', { target: target().optional() }),
-    act(stamp, 'reassure', { target: target() }),
-    act(stamp, 'shower', {}),
-    act(stamp, 'take', { item: id('a medication') }),
-    act(stamp, 'stop', { item: id('a medication') }),
-    act(stamp, 'mark', { target: target() }),
-    act(stamp, 'request-leave', { target: target().optional(), event: id('a roster event').optional() }),
-  ] as const;
+/** One option of an action union: `do: kind`, the kind's fields, and `stamp` (`at`, `actor`) if given. */
+function act<S extends z.core.$ZodLooseShape>(stamp: S, kind: ActionKind) {
+  const fields = Object.fromEntries(
+    Object.entries(ACTION_FIELDS[kind]).map(([name, spec]) => [name, field(spec)]),
+  );
+  return strict(`a '${kind}' action`, { ...stamp, do: z.literal(kind), ...fields });
 }
 
 /** A union of actions told apart by `do` (one of `kinds`); an unknown `do` is named with a did-you-mean. */
@@ -326,18 +333,26 @@ function actionUnion<T extends readonly [z.core.$ZodTypeDiscriminable, ...z.core
   });
 }
 
-const demand = actionUnion(
+const DEMANDABLE = ACTION_KINDS.filter((kind) => kind !== 'order');
+
+// The unions are built from the action table, so their types are written here, from the same table.
+type Options = Parameters<typeof actionUnion>[2];
+
+// A demand is any action but an order: read lazily, as the order's own `demand` field is built with it.
+const demand = z.lazy(() => demandUnion) as unknown as z.ZodType<DemandBody>;
+const demandUnion = actionUnion(
   'a demanded action',
-  ACTION_KINDS.filter((kind) => kind !== 'order'),
-  simpleActions({}),
+  DEMANDABLE,
+  DEMANDABLE.map((kind) => act({}, kind)) as unknown as Options,
 );
 
 const stamp = { at: duration('an instant', { min: 0 }), actor: id('a character') };
 
-const action = actionUnion('an action', ACTION_KINDS, [
-  ...simpleActions(stamp),
-  act(stamp, 'order', { target: id('a character'), demand }),
-] as const);
+const action = actionUnion(
+  'an action',
+  ACTION_KINDS,
+  ACTION_KINDS.map((kind) => act(stamp, kind)) as unknown as Options,
+) as unknown as z.ZodType<{ at: number; actor: string } & ActionBody>;
 
 const rosterEvent = strict('a roster event', {
   id: id('a roster event'),

@@ -1,6 +1,5 @@
 /** The shape of an action's handler: what it is given, and what it answers. */
-import type { ActionBody } from '../../model/definition.js';
-import type { ActionKind } from '../../vocabulary/actions.js';
+import type { ActionBody, ActionKind } from '../../vocabulary/actions.js';
 import type { Engine } from '../state/context.js';
 import type { Who } from '../state/log.js';
 

@@ -3,12 +3,12 @@
  * table, one entry per kind of action, each in the module of its family. Adding an action kind is one
  * entry here, in its family's module; the compiler names every other place it must be known.
  */
-import type { Action, ActionBody } from '../../model/definition.js';
+import type { Action } from '../../model/definition.js';
 import type { ActionKind } from '../../vocabulary/actions.js';
 import { type Engine, idOf, idx, placeOf } from '../state/context.js';
 import type { Who } from '../state/log.js';
 import { GEAR } from './gear.js';
-import type { Doing, Handler, Handlers } from './handler.js';
+import type { Handler, Handlers } from './handler.js';
 import { MEDICATION } from './medication.js';
 import { MOVEMENT } from './movement.js';
 import { SPEECH } from './speech.js';

@@ -3,8 +3,8 @@
  * told (judged by the listeners' noses, `systems/lies.ts`), a submissive posture, a reassurance, and a
  * request for leave (checked against the roster, `systems/calendar-hooks.ts`).
  */
-import type { ActionBody } from '../../model/definition.js';
 import type { WorldEvent } from '../../model/events.js';
+import type { ActionBody } from '../../vocabulary/actions.js';
 import { charsIn, idx } from '../state/context.js';
 import { emit } from '../state/log.js';
 import { requestLeave } from '../systems/calendar-hooks.js';
@@ -44,11 +44,11 @@ export const SPEECH: Handlers<'order' | 'say' | 'tell' | 'submit' | 'reassure' |
     });
     return true;
   },
-  say: (w, { a, who, causes }, action) => {
+  say: (w, { a, target, who, causes }, action) => {
     if (!action.truthful) agitate(w, a);
-    const to = action.to ? { target: action.to } : {};
-    const id = emit(w, 'say', { ...who, ...to }, causes, { text: action.text, truthful: action.truthful });
-    const listeners = action.to ? [idx(w, action.to)] : charsIn(w, w.s.place[a]!).filter((c) => c !== a);
+    const id = emit(w, 'say', who, causes, { text: action.text, truthful: action.truthful });
+    // Said to someone, they judge it; said to the room, everyone there does.
+    const listeners = target >= 0 ? [target] : charsIn(w, w.s.place[a]!).filter((c) => c !== a);
     for (const l of listeners) {
       w.s.sniffs.push({
         t: w.s.t + w.canon.lies.sniffDelay,

@@ -5,10 +5,11 @@
 
 import { masks } from '../../canon/index.js';
 import { type CycleState, initialCycle } from '../../model/cycle.js';
-import type { ActionBody, CharacterDef, RosterEventDef, WorldDefinition } from '../../model/definition.js';
+import type { CharacterDef, RosterEventDef, WorldDefinition } from '../../model/definition.js';
 import type { WorldEvent } from '../../model/events.js';
 import type { Belief } from '../../model/knowledge.js';
 import { Prng } from '../../units/prng.js';
+import type { ActionBody } from '../../vocabulary/actions.js';
 import type { DoorState } from '../../vocabulary/doors.js';
 import { DRIVE_COUNT } from '../../vocabulary/drives.js';
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
