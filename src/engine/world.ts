@@ -7,7 +7,6 @@
  * work itself is done by the systems under `src/engine/` over one state, in the order `instant.ts`
  * gives; `docs/architecture.md` is the map.
  */
-import type { Forecast, RosterReport } from '../calendar/index.js';
 import type { Canon } from '../canon/types.js';
 import type { CharacterDef, WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
@@ -21,7 +20,14 @@ import { driveBook } from './instinct/drives.js';
 import { type Engine, type EventListener, idx } from './state/context.js';
 import { initialState, type WorldState } from './state/state.js';
 import { elapse, nextStop, runUntil } from './stepping.js';
-import { forecasts, leavePartners, rosterDefinition, rosterReport } from './systems/calendar-hooks.js';
+import {
+  type Forecast,
+  forecasts,
+  leavePartners,
+  type RosterReport,
+  rosterDefinition,
+  rosterReport,
+} from './systems/calendar-hooks.js';
 import { computeDose, type Dose } from './systems/dose.js';
 import { computeEmissions } from './systems/emission.js';
 import { noticedFrom } from './systems/perception.js';

@@ -13,6 +13,9 @@ import {
   reminders,
 } from '../../calendar/index.js';
 import type { WorldDefinition } from '../../model/definition.js';
+
+export type { Forecast, RosterReport };
+
 import { type Engine, idx, placeOf } from '../state/context.js';
 import { emit, lastOfType } from '../state/log.js';
 
