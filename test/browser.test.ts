@@ -27,10 +27,12 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-// CI installs Chromium and builds the app (`.ci/run`); a developer without them is told, not failed.
+// CI installs Chromium and builds the app (`.ci/run`): there, a missing one fails the run. A developer
+// without them is told so on the console, and the browser tests are skipped.
 const ready = existsSync(CHROMIUM) && existsSync(join(WEB_ROOT, 'index.html'));
-if (!ready && process.env.CI)
-  throw new Error(`browser tests need ${CHROMIUM} and a built dist-web/ (npm run build:web)`);
+const missing = `browser tests need ${CHROMIUM} (apt-get install -y chromium) and a built dist-web/ (npm run build:web)`;
+if (!ready && process.env.CI) throw new Error(missing);
+if (!ready) console.warn(`SKIPPED: ${missing}`);
 
 describe.skipIf(!ready)('the sandbox in Chromium', () => {
   let browser: Browser;

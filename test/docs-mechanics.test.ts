@@ -3,11 +3,12 @@
  * on the page of its mechanic, and every condition and factor word is listed in the index, each written
  * as code.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/canon/index.js';
 import { CONDITIONS, FACTORS } from '../src/engine/instinct/rules.js';
+import { ROOT } from './helpers.js';
 
 const MECHANICS_DOCS = join(import.meta.dirname, '..', 'docs', 'mechanics');
 const page = (name: string) => join(MECHANICS_DOCS, `${name}.md`);
@@ -34,6 +35,18 @@ describe('docs/mechanics', () => {
       .filter(([id, rule]) => !existsSync(page(rule.mechanic)) || !mentions(read(rule.mechanic), id))
       .map(([id, rule]) => `${id} (docs/mechanics/${rule.mechanic}.md)`);
     expect(missing).toEqual([]);
+  });
+
+  it('names, on every page, the one file its mechanic lives in, and that file is named after it', () => {
+    const pages = readdirSync(MECHANICS_DOCS)
+      .filter((f) => f.endsWith('.md') && f !== 'index.md')
+      .map((f) => f.replace(/\.md$/, ''));
+    expect(pages.length).toBeGreaterThan(7);
+    const wrong = pages.filter((mechanic) => {
+      const where = /\*\*Where it lives:\*\* `([^`]+)`/.exec(read(mechanic))?.[1];
+      return !where || !existsSync(join(ROOT, where)) || basename(where, '.ts') !== mechanic;
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('lists every condition and factor word in the index', () => {

@@ -3,20 +3,8 @@
  * chart samples taken on the way. The world only ever runs forward; going back restores the nearest
  * earlier snapshot (`World.restore` continues exactly as the original would) and runs on to the target.
  */
-import { DRIVES, World, type WorldDefinition, type WorldSnapshot } from '../src/index.js';
-import { sampleStep } from '../src/report/report.js';
-
-/** The world's readings at one instant, for the charts and the map's colour scale. */
-export interface Sample {
-  /** the instant read (the world's last instant at or before the sample's grid time) */
-  t: number;
-  /** total scent per place, u/m³, in definition order */
-  concentration: number[];
-  /** per character (definition order), per drive (`DRIVES` order): the strongest toward anyone */
-  drives: number[][];
-  /** per character: the self-control threshold */
-  threshold: number[];
-}
+import { World, type WorldDefinition, type WorldSnapshot } from '../src/index.js';
+import { type Reading, readWorld, sampleStep } from '../src/report/scene-charts.js';
 
 /** Snapshots at least this many simulated seconds apart. */
 export const SNAPSHOT_SECONDS = 30;
@@ -29,7 +17,7 @@ export class Session {
   readonly snapshotEvery: number;
   private current: World;
   /** by grid index k: the world as it was at time k × sampleEvery */
-  private readonly grid: (Sample | undefined)[] = [];
+  private readonly grid: (Reading | undefined)[] = [];
   /** by snapshot slot: the first instant reached in each `snapshotEvery` slot */
   private readonly snapshots = new Map<number, { t: number; snapshot: WorldSnapshot }>();
   /** the largest place concentration read so far: the map's colour scale */
@@ -85,8 +73,8 @@ export class Session {
   }
 
   /** The samples from the start up to now, one per instant read. */
-  samples(): Sample[] {
-    const out: Sample[] = [];
+  samples(): Reading[] {
+    const out: Reading[] = [];
     const last = Math.floor(this.current.time / this.sampleEvery);
     for (let k = 0; k <= last; k++) {
       const s = this.grid[k];
@@ -114,20 +102,10 @@ export class Session {
     if (!this.snapshots.has(slot)) this.snapshots.set(slot, { t, snapshot: this.current.snapshot() });
   }
 
-  private read(): Sample {
-    const w = this.current;
-    const def = this.definition;
-    const concentration = def.places.map((p) => w.concentration(p.id).total);
-    for (const c of concentration) if (c > this.peak) this.peak = c;
-    return {
-      t: w.time,
-      concentration,
-      drives: def.characters.map((c) => {
-        const toward = Object.values(w.drives(c.id));
-        return DRIVES.map((d) => Math.max(0, ...toward.map((levels) => levels[d] ?? 0)));
-      }),
-      threshold: def.characters.map((c) => w.selfControlThreshold(c.id)),
-    };
+  private read(): Reading {
+    const reading = readWorld(this.current);
+    for (const c of reading.concentration) if (c > this.peak) this.peak = c;
+    return reading;
   }
 
   private nearestSnapshot(target: number): WorldSnapshot {

@@ -4,7 +4,7 @@
  * with `canon_overrides`, by the dotted path shown in its comment's heading.
  */
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE } from '../units/time.js';
-import { seedsRules } from './rules.js';
+import { seedsRules } from './rules/index.js';
 import type { Canon } from './types.js';
 
 export const seeds: Canon = {

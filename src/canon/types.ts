@@ -218,7 +218,7 @@ export type CanonPresetName = 'seeds' | 'classic';
 /**
  * A drive rule, in the spirit of the Ensemble engine's trigger rules: who feels it, what sets it off,
  * what must hold, and which drive moves by how much. Conditions and factors name entries of the
- * vocabularies in `src/engine/rules.ts`.
+ * vocabularies in `src/engine/instinct/rules.ts`.
  */
 export interface DriveRule {
   /** the mechanic this rule serves */

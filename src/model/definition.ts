@@ -8,6 +8,14 @@ import type { ActionBody } from '../vocabulary/actions.js';
 import type { DoorState } from '../vocabulary/doors.js';
 import type { Representation } from '../vocabulary/representations.js';
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A character's display name: as the file gives it, or the id, capitalised (`rey` → Rey). */
+export const characterName = (id: string, given?: string): string => given ?? capitalise(id);
+
+/** A place's display name: as the file gives it, or the id in words (`crew-mess` → Crew mess). */
+export const placeName = (id: string, given?: string): string => given ?? capitalise(id.replace(/-/g, ' '));
+
 /** Where a definition's parts came from in the scenario file, for messages that point back at it. */
 export interface SourceSpan {
   file: string;

@@ -5,6 +5,7 @@
 import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import { formatClock, formatDuration } from '../units/time.js';
+import { type BeliefSource, SOURCE_HOW } from '../vocabulary/beliefs.js';
 
 export interface Names {
   character(id: string | undefined): string;
@@ -40,13 +41,6 @@ function withArticle(name: string): string {
 }
 
 const article = (r: string) => (/^[aeiou]/.test(r) ? `an ${r}` : `a ${r}`);
-
-const SOURCE_PHRASE: Record<string, string> = {
-  assumed: 'assumed: no scent, no record',
-  told: 'told',
-  record: 'from a record',
-  scent: 'by scent',
-};
 
 const ROUTE_PHRASE: Record<string, string> = {
   air: '',
@@ -157,8 +151,8 @@ export function narrate(e: WorldEvent, names: Names): string {
       if (data.source === 'record')
         return `${actor} knows from a record that ${target} is ${article(String(e.value))}.`;
       if (data.source === 'assumed')
-        return `${actor} took ${target} for ${article(String(e.value))} (${SOURCE_PHRASE.assumed}).`;
-      return `${actor} now believes ${target} is ${article(String(e.value))} (${SOURCE_PHRASE[String(data.source)]}).`;
+        return `${actor} took ${target} for ${article(String(e.value))} (${SOURCE_HOW.assumed}).`;
+      return `${actor} now believes ${target} is ${article(String(e.value))} (${SOURCE_HOW[data.source as BeliefSource]}).`;
     case 'consent-block':
       return data.reason === 'no consent'
         ? `${actor}'s ${e.value} toward ${target} was blocked: ${target} had not consented.`

@@ -4,4 +4,6 @@ export { lineChart, niceTicks, OKABE_ITO, seriesStyle, timeTicks } from './chart
 export type { Attrs, Child, Html } from './html.js';
 export { esc, fragment, h, raw, render } from './html.js';
 export type { ReportOptions } from './report.js';
-export { createReport, renderReport, sampleStep } from './report.js';
+export { createReport, renderReport } from './report.js';
+export type { Reading, SceneCharts } from './scene-charts.js';
+export { readWorld, sampleRun, sampleStep, sceneCharts } from './scene-charts.js';

@@ -21,80 +21,15 @@ import {
   SECONDS_PER_MINUTE,
 } from '../units/time.js';
 import { SOURCE_MEANING } from '../vocabulary/beliefs.js';
-import { DRIVES, type DriveName } from '../vocabulary/drives.js';
 import { AUTONOMOUS_TYPES, EVENT_TYPES, type EventType } from '../vocabulary/events.js';
-import {
-  type Axis,
-  lineChart,
-  OKABE_ITO,
-  type Series,
-  type SeriesStyle,
-  seriesStyle,
-  timeTicks,
-} from './chart.js';
 import { type Child, fragment, type Html, h, raw } from './html.js';
+import { type Reading, sampleRun, sampleStep, sceneCharts } from './scene-charts.js';
 
 export interface ReportOptions {
   /** replaces the scenario's seed */
   seed?: number;
   /** replaces the scenario's end, seconds */
   until?: number;
-}
-
-/** How many samples the charts aim for over the whole run. */
-const SAMPLES = 400;
-
-/** The seconds between two chart samples for a run of `until` seconds. */
-export const sampleStep = (until: number) => Math.max(1, Math.round(until / SAMPLES));
-
-/** Each drive keeps its own colour, dash and marker in every chart. */
-const DRIVE_STYLE: Record<DriveName, SeriesStyle> = {
-  protect: { color: OKABE_ITO.blue, dash: '', marker: 'circle' },
-  aggression: { color: OKABE_ITO.vermillion, dash: '7 4', marker: 'square' },
-  discomfort: { color: OKABE_ITO.bluishGreen, dash: '2 3', marker: 'triangle' },
-  longing: { color: OKABE_ITO.reddishPurple, dash: '9 3 2 3', marker: 'diamond' },
-};
-const THRESHOLD_STYLE: SeriesStyle = { color: OKABE_ITO.black, dash: '4 4', marker: 'none', width: 1.25 };
-
-interface Samples {
-  times: number[];
-  /** by place id */
-  concentration: Map<string, number[]>;
-  /** by character id, then drive: the strongest level toward anyone */
-  drives: Map<string, Record<DriveName, number[]>>;
-  /** by character id */
-  threshold: Map<string, number[]>;
-}
-
-/**
- * Runs the world to its end, reading the air and the drives every `step` seconds on the way. A world
- * lives only at its own instants, so a sample is taken at the last instant at or before its time (and
- * one that falls on the same instant as the previous sample is skipped).
- */
-function sample(world: World, step: number): Samples {
-  const def = world.definition;
-  const out: Samples = { times: [], concentration: new Map(), drives: new Map(), threshold: new Map() };
-  for (const p of def.places) out.concentration.set(p.id, []);
-  for (const c of def.characters) {
-    out.drives.set(c.id, { protect: [], aggression: [], discomfort: [], longing: [] });
-    out.threshold.set(c.id, []);
-  }
-  for (let t = 0; ; t += step) {
-    world.runUntil(Math.min(t, def.until));
-    if (out.times[out.times.length - 1] !== world.time) {
-      out.times.push(world.time);
-      for (const p of def.places) out.concentration.get(p.id)!.push(world.concentration(p.id).total);
-      for (const c of def.characters) {
-        const toward = Object.values(world.drives(c.id));
-        const levels = out.drives.get(c.id)!;
-        for (const drive of DRIVES) levels[drive].push(Math.max(0, ...toward.map((d) => d[drive] ?? 0)));
-        out.threshold.get(c.id)!.push(world.selfControlThreshold(c.id));
-      }
-    }
-    if (t >= def.until) break;
-  }
-  world.run();
-  return out;
 }
 
 /** The scenario run once, as a self-contained HTML page. */
@@ -110,7 +45,7 @@ export function createReport(
   const world = World.create(definition, options);
   const def = world.definition;
   const step = sampleStep(def.until);
-  const samples = sample(world, step);
+  const readings = sampleRun(world, step);
   const names = namesOf(def);
   const events = world.events;
   const pageTitle = `${def.title} — omegaverse report`;
@@ -128,7 +63,7 @@ export function createReport(
       ' · ',
       h('a', { href: '#beliefs' }, 'Beliefs'),
     ),
-    charts(def, samples, step),
+    charts(def, readings, step),
     eventLog(def, events, names),
     explanations(def, events, names),
     beliefs(world, names),
@@ -225,66 +160,9 @@ function humanDuration(seconds: number): string {
 // -------------------------------------------------------------------------------------------------
 // Charts
 
-const round3 = (v: number) => String(Number(v.toFixed(3)));
-
-function charts(def: WorldDefinition, s: Samples, step: number): Html {
-  const xAxis: Axis = {
-    min: 0,
-    max: Math.max(1, def.until),
-    ticks: timeTicks(0, def.until, def.clock),
-    format: (t) => formatClock(def.clock, t),
-  };
-  const line = (values: readonly number[]) => s.times.map((t, i) => [t, values[i]!] as const);
-
-  const air = lineChart({
-    title: `${def.title}: scent concentration per place over time, u/m³`,
-    yLabel: 'scent, u/m³',
-    x: xAxis,
-    series: def.places.map((p, i) => ({
-      label: p.name,
-      points: line(s.concentration.get(p.id)!),
-      style: seriesStyle(i),
-    })),
-  });
-
-  const driven = def.characters.filter((c) =>
-    DRIVES.some((d) => s.drives.get(c.id)![d].some((level) => level > 0)),
-  );
-  const driveFigures = driven.map((c) => {
-    const levels = s.drives.get(c.id)!;
-    const threshold = s.threshold.get(c.id)!;
-    const lastThreshold = threshold[threshold.length - 1] ?? 0;
-    const constant = threshold.every((v) => v === lastThreshold);
-    const series: Series[] = DRIVES.filter((d) => levels[d].some((level) => level > 0)).map((d) => ({
-      label: d,
-      points: line(levels[d]),
-      style: DRIVE_STYLE[d],
-    }));
-    series.push({
-      label: `self-control threshold${constant ? ` ${round3(lastThreshold)}` : ''}`,
-      points: line(threshold),
-      style: THRESHOLD_STYLE,
-      markers: false,
-      endLabel: `self-control ${round3(lastThreshold)}`,
-    });
-    const name = c.name;
-    return h(
-      'figure',
-      {},
-      h(
-        'figcaption',
-        {},
-        `${name} (${c.representation}): drives, the strongest toward anyone at each sample, against the self-control threshold a drive must beat to become an action.`,
-      ),
-      lineChart({
-        title: `${name}: drives over time against self-control`,
-        yLabel: 'drive level',
-        x: xAxis,
-        series,
-      }),
-    );
-  });
-
+function charts(def: WorldDefinition, readings: readonly Reading[], step: number): Html {
+  const { air, drives } = sceneCharts(def, readings);
+  const driveFigures = drives.map((d) => h('figure', {}, h('figcaption', {}, d.caption), d.chart));
   return h(
     'section',
     { id: 'charts' },
@@ -292,7 +170,7 @@ function charts(def: WorldDefinition, s: Samples, step: number): Html {
     h(
       'p',
       { class: 'note' },
-      `Sampled every ${plural(step, 'second')} (${plural(s.times.length, 'sample')}), each at the world's last instant at or before its time. Through a quiet stretch (nobody together, nothing scheduled) the engine jumps ahead, and a line crosses it straight.`,
+      `Sampled every ${plural(step, 'second')} (${plural(readings.length, 'sample')}), each at the world's last instant at or before its time. Through a quiet stretch (nobody together, nothing scheduled) the engine jumps ahead, and a line crosses it straight.`,
     ),
     h(
       'figure',

@@ -5,7 +5,14 @@
  */
 import { applyOverrides, type Canon, presets } from '../canon/index.js';
 import { validateRules } from '../engine/instinct/rules.js';
-import type { Action, CharacterDef, Expectation, WorldDefinition } from '../model/definition.js';
+import {
+  type Action,
+  type CharacterDef,
+  characterName,
+  type Expectation,
+  placeName,
+  type WorldDefinition,
+} from '../model/definition.js';
 import { formatDuration } from '../units/time.js';
 import { ADULT_AGE } from '../vocabulary/representations.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
@@ -72,7 +79,7 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
     return false;
   };
 
-  const nameOf = (id: string) => src.characters[id]?.name ?? capitalise(id);
+  const nameOf = (id: string) => characterName(id, src.characters[id]?.name);
 
   /** Reports `id` at `path` if that character is under age, for something the age rule forbids. */
   const adultOnly = (id: string, path: Path) => {
@@ -283,7 +290,7 @@ function buildDefinition(
     places: Object.entries(src.places).map(([id, p]) =>
       defined({
         id,
-        name: p.name ?? capitalise(id.replace(/-/g, ' ')),
+        name: placeName(id, p.name),
         volume: p.volume,
         ventilation: p.ventilation,
         x: p.x,
@@ -332,7 +339,7 @@ function buildDefinition(
 function buildCharacter(id: string, c: ScenarioFile['characters'][string], canon: Canon): CharacterDef {
   return defined({
     id,
-    name: c.name ?? capitalise(id),
+    name: characterName(id, c.name),
     representation: c.representation,
     presentsAs: c.presents_as,
     age: c.age,
@@ -359,8 +366,6 @@ function buildCharacter(id: string, c: ScenarioFile['characters'][string], canon
 function defined<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 

@@ -10,3 +10,11 @@ export const SOURCE_MEANING: Record<BeliefSource, string> = {
   record: 'from a record or file',
   assumed: 'no scent, no record: the presented representation, or beta',
 };
+
+/** How a belief came about, as narration says it in passing: "took Kade for a beta (by scent)". */
+export const SOURCE_HOW: Record<BeliefSource, string> = {
+  assumed: 'assumed: no scent, no record',
+  told: 'told',
+  record: 'from a record',
+  scent: 'by scent',
+};

@@ -1,14 +1,14 @@
 /**
  * Volition: drives against self-control. For each pair that has ever felt something, the engine acts,
- * holds back or lets go — aggression (`aggression.ts`), discomfort (`discomfort.ts`) and longing
+ * holds back or lets go — aggression (`guard.ts`), discomfort (`discomfort.ts`) and longing
  * (`longing.ts`), in that order — at the feeler's self-control threshold (base + scale × self_control,
  * plus their drawn noise).
  */
 import { DRIVE, DRIVE_COUNT } from '../../vocabulary/drives.js';
 import type { Engine } from '../state/context.js';
-import { decideAggression } from './aggression.js';
 import { decideDiscomfort } from './discomfort.js';
 import { liveSlots } from './drives.js';
+import { decideGuard } from './guard.js';
 import { decideLonging } from './longing.js';
 
 export function decide(w: Engine): void {
@@ -33,7 +33,7 @@ export function decide(w: Engine): void {
       continue;
     }
     const threshold = s.selfControl[a]!;
-    decideAggression(w, a, x, threshold);
+    decideGuard(w, a, x, threshold);
     decideDiscomfort(w, a, x);
     decideLonging(w, a, x, threshold);
   }

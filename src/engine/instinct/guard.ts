@@ -11,7 +11,7 @@ import { emitAbout, lastEventIds } from '../state/log.js';
 import { refused } from '../systems/consent.js';
 import { lastDriveEvent, level } from './drive-slots.js';
 
-export function decideAggression(w: Engine, a: number, x: number, threshold: number): void {
+export function decideGuard(w: Engine, a: number, x: number, threshold: number): void {
   const s = w.s;
   const t = s.t;
   const pair = a * w.n + x;
