@@ -122,3 +122,49 @@ describe('take / stop … medication:', () => {
     ]);
   });
 });
+
+describe('medications are canon data', () => {
+  const withBlocker = (overrides: string) =>
+    loadScenario(
+      `omegaverse: 1
+canon_overrides: ${overrides}
+places:
+  room: { volume: 60, ventilation: 2 }
+characters:
+  vesna: { representation: omega, age: 28, at: room, medication: [blocker] }
+`,
+      'scene.yaml',
+    );
+
+  it('a scenario adds a medication whole; only one that masks is a suppressant', () => {
+    const plain = withBlocker('{ medications.blocker: { masks: false } }');
+    if (!plain.ok) throw new Error(plain.errors[0]!.message);
+    expect(plain.definition.canon.medications.blocker).toEqual({ masks: false });
+    const world = World.create(plain.definition);
+    world.run();
+    // Not a suppressant: the omega note is not masked, so the beta-like note is not there.
+    expect(world.dose('vesna', 'vesna').notes.beta).toBe(0);
+    const masking = withBlocker('{ medications.blocker: { masks: true } }');
+    if (!masking.ok) throw new Error(masking.errors[0]!.message);
+    expect(masking.definition.canon.medications.blocker).toEqual({ masks: true });
+  });
+
+  it('names an unknown medication, and a malformed new one, where they are written', () => {
+    expect(withBlocker('{}')).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          line: 6,
+          message: "unknown medication 'blocker'",
+          hint: 'add your own under canon_overrides.medications.NAME',
+        },
+      ],
+    });
+    expect(withBlocker('{ medications.blocker: { masks: 1 } }')).toMatchObject({
+      ok: false,
+      errors: [
+        { line: 2, message: 'masks must be true or false', hint: 'a medication is { masks: true|false }' },
+      ],
+    });
+  });
+});

@@ -122,40 +122,11 @@ export function applyOverrides(
         visit([...written, key], [...dotted, ...key.split('.')], inner);
       return;
     }
-    if (target.kind === 'new-rule') {
-      const rule = parseRule(value);
-      if (typeof rule === 'string') {
-        issues.push({
-          kind: 'value',
-          path: written,
-          message: rule,
-          hint: 'a new rule needs every field: see docs/canon.md',
-        });
-      } else target.rules[target.name] = rule;
-      return;
-    }
-    if (target.kind === 'new-medication') {
-      const medication = parseMedication(value);
-      if (typeof medication === 'string')
-        issues.push({
-          kind: 'value',
-          path: written,
-          message: medication,
-          hint: 'a medication is { masks: true|false }',
-        });
-      else target.medications[target.name] = medication;
-      return;
-    }
-    if (target.kind === 'new-gear') {
-      const item = parseGear(value);
-      if (typeof item === 'string')
-        issues.push({
-          kind: 'value',
-          path: written,
-          message: item,
-          hint: 'an item needs emissionPass, intakePass, trapTime and weapon',
-        });
-      else target.gear[target.name] = item;
+    if (target.kind === 'new-item') {
+      const { parse, hint } = NEW_ITEMS[target.branch];
+      const item = parse(value);
+      if (typeof item === 'string') issues.push({ kind: 'value', path: written, message: item, hint });
+      else (canon[target.branch] as Record<string, unknown>)[target.name] = item;
       return;
     }
     // A leaf.
@@ -218,9 +189,14 @@ type Lookup =
   | { kind: 'missing'; suggestion?: string }
   | { kind: 'branch' }
   | { kind: 'leaf'; parent: Record<string, unknown>; key: string }
-  | { kind: 'new-gear'; gear: Record<string, GearCanon>; name: string }
-  | { kind: 'new-medication'; medications: Record<string, MedicationCanon>; name: string }
-  | { kind: 'new-rule'; rules: Record<string, DriveRule>; name: string };
+  | { kind: 'new-item'; branch: keyof typeof NEW_ITEMS; name: string };
+
+/** Branches of named items a scenario may add to, each item given whole: how to read one, and a hint. */
+const NEW_ITEMS = {
+  gear: { parse: parseGear, hint: 'an item needs emissionPass, intakePass, trapTime and weapon' },
+  medications: { parse: parseMedication, hint: 'a medication is { masks: true|false }' },
+  rules: { parse: parseRule, hint: 'a new rule needs every field: see docs/canon.md' },
+} satisfies Record<string, { parse: (value: unknown) => unknown; hint: string }>;
 
 function lookup(canon: Canon, dotted: string[]): Lookup {
   let node: unknown = canon;
@@ -228,12 +204,9 @@ function lookup(canon: Canon, dotted: string[]): Lookup {
     const key = dotted[i]!;
     if (!isPlainObject(node)) return { kind: 'missing' };
     if (!(key in node)) {
-      if (i === 1 && dotted[0] === 'gear' && dotted.length === 2)
-        return { kind: 'new-gear', gear: canon.gear, name: key };
-      if (i === 1 && dotted[0] === 'medications' && dotted.length === 2)
-        return { kind: 'new-medication', medications: canon.medications, name: key };
-      if (i === 1 && dotted[0] === 'rules' && dotted.length === 2)
-        return { kind: 'new-rule', rules: canon.rules, name: key };
+      const branch = dotted[0]!;
+      if (i === 1 && dotted.length === 2 && Object.hasOwn(NEW_ITEMS, branch))
+        return { kind: 'new-item', branch: branch as keyof typeof NEW_ITEMS, name: key };
       return { kind: 'missing', suggestion: closest(key, Object.keys(node), dotted.slice(0, i)) };
     }
     if (i === dotted.length - 1) {
