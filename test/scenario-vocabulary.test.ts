@@ -164,6 +164,8 @@ characters:
       ok: false,
       errors: [
         { line: 2, message: 'masks must be true or false', hint: 'a medication is { masks: true|false }' },
+        // Not added, so the character's medication is unknown too.
+        { line: 6, message: "unknown medication 'blocker'" },
       ],
     });
   });
