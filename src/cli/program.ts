@@ -25,6 +25,7 @@ import { formatScenarioError, loadScenario, type ScenarioError } from '../scenar
 import { parseDuration, SECONDS_PER_DAY } from '../units/time.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
 import { startSandbox } from './sandbox.js';
+import { processTerminal, type Terminal } from './terminal.js';
 
 const EXIT_FAILED = 1;
 const EXIT_INVALID = 2;
@@ -58,9 +59,12 @@ const displayPath = (file: string) => {
   return rel && !rel.startsWith('..') ? rel : file;
 };
 
-function emit(text: string, out?: string): void {
-  if (out) writeAtomic(out, text);
-  else process.stdout.write(text);
+/** Writes to a file (atomically) if one is named, else to standard output. */
+function emitTo(io: Terminal) {
+  return (text: string, out?: string): void => {
+    if (out) writeAtomic(out, text);
+    else io.stdout(text);
+  };
 }
 
 function characterId(def: WorldDefinition, id: string): string {
@@ -75,11 +79,28 @@ interface Status {
   code: number;
 }
 
-export function buildProgram(status: Status = { code: 0 }): Command {
+export function buildProgram(status: Status = { code: 0 }, io: Terminal = processTerminal()): Command {
+  const c = pc.createColors(io.color ?? false);
+  const emit = emitTo(io);
+  const helpWidth = () => (io.isTTY ? io.columns : undefined) ?? 80;
+  const colorMark = (line: string) =>
+    line.startsWith('✓')
+      ? c.green('✓') + line.slice(1)
+      : line.startsWith('✗')
+        ? c.red('✗') + line.slice(1)
+        : line;
   const program = new Command('omegaverse')
     .description('Run A/B/O (omegaverse) scenarios under explicit world rules, and see what happens and why.')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (text, write) => write(pc.red(text)) })
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(c.red(text)),
+      getOutHelpWidth: helpWidth,
+      getErrHelpWidth: helpWidth,
+      getOutHasColors: () => io.color ?? false,
+      getErrHasColors: () => io.color ?? false,
+    })
     // Before any subcommand is added, so that they inherit it: errors come back to `main`.
     .exitOverride();
 
@@ -106,10 +127,10 @@ export function buildProgram(status: Status = { code: 0 }): Command {
         if (opts.format === 'text' && !opts.out) {
           // Stream as the world runs: long scenarios show their first events at once.
           const names = namesOf(world.definition);
-          process.stdout.write(`${world.definition.title}\n`);
-          world.subscribe((e) => process.stdout.write(`${textLine(e, world.definition, names)}\n`));
+          io.stdout(`${world.definition.title}\n`);
+          world.subscribe((e) => io.stdout(`${textLine(e, world.definition, names)}\n`));
           world.run();
-          process.stdout.write(`${world.events.length} events\n`);
+          io.stdout(`${world.events.length} events\n`);
           return;
         }
         world.run();
@@ -125,7 +146,7 @@ export function buildProgram(status: Status = { code: 0 }): Command {
     .action((file: string, opts: { format: 'text' | 'json' }) => {
       const result = loadScenario(readText(file), displayPath(file));
       if (opts.format === 'json') {
-        process.stdout.write(
+        io.stdout(
           `${JSON.stringify(result.ok ? { ok: true } : { ok: false, errors: result.errors }, null, 2)}\n`,
         );
         if (!result.ok) status.code = EXIT_INVALID;
@@ -133,8 +154,8 @@ export function buildProgram(status: Status = { code: 0 }): Command {
       }
       if (!result.ok) throw invalid(result.errors, file);
       const d = result.definition;
-      process.stdout.write(
-        `${pc.green('ok')} ${displayPath(file)}: ${d.characters.length} characters, ${d.places.length} places, ${d.timeline.length} actions, ${d.expectations.length} expectations\n`,
+      io.stdout(
+        `${c.green('ok')} ${displayPath(file)}: ${d.characters.length} characters, ${d.places.length} places, ${d.timeline.length} actions, ${d.expectations.length} expectations\n`,
       );
     });
 
@@ -155,7 +176,7 @@ export function buildProgram(status: Status = { code: 0 }): Command {
           failed++;
           report.push({ file: displayPath(file), errors: loaded.errors });
           if (opts.format === 'text')
-            process.stdout.write(`${pc.red('✗')} ${loaded.errors.map(formatScenarioError).join('\n  ')}\n`);
+            io.stdout(`${c.red('✗')} ${loaded.errors.map(formatScenarioError).join('\n  ')}\n`);
           continue;
         }
         const world = World.create(loaded.definition, opts.seed !== undefined ? { seed: opts.seed } : {});
@@ -164,13 +185,13 @@ export function buildProgram(status: Status = { code: 0 }): Command {
         for (const r of results) r.passed ? passed++ : failed++;
         report.push({ file: displayPath(file), results: results.map(resultJson) });
         if (opts.format === 'text') {
-          if (!results.length) process.stdout.write(`${pc.dim('-')} ${displayPath(file)}: no expectations\n`);
-          for (const r of results) process.stdout.write(`${colorMark(describeExpectation(r))}\n`);
+          if (!results.length) io.stdout(`${c.dim('-')} ${displayPath(file)}: no expectations\n`);
+          for (const r of results) io.stdout(`${colorMark(describeExpectation(r))}\n`);
         }
       }
       if (opts.format === 'json')
-        process.stdout.write(`${JSON.stringify({ passed, failed, files: report }, null, 2)}\n`);
-      else process.stdout.write(`${passed} passed, ${failed} failed\n`);
+        io.stdout(`${JSON.stringify({ passed, failed, files: report }, null, 2)}\n`);
+      else io.stdout(`${passed} passed, ${failed} failed\n`);
       if (failed) status.code = EXIT_FAILED;
     });
 
@@ -224,7 +245,7 @@ export function buildProgram(status: Status = { code: 0 }): Command {
       const { html, events } = createReport(def, opts.seed !== undefined ? { seed: opts.seed } : {});
       writeAtomic(opts.out, html);
       const count = events.length;
-      process.stdout.write(`wrote ${displayPath(opts.out)} (${count} event${count === 1 ? '' : 's'})\n`);
+      io.stdout(`wrote ${displayPath(opts.out)} (${count} event${count === 1 ? '' : 's'})\n`);
     });
 
   const calendarFormat = () =>
@@ -285,7 +306,7 @@ export function buildProgram(status: Status = { code: 0 }): Command {
       } catch (error) {
         throw new UserError((error as Error).message);
       }
-      process.stdout.write(
+      io.stdout(
         `omegaverse sandbox: ${sandbox.url}\nOpen it in a browser; Ctrl-C stops it. Nothing leaves this machine.\n`,
       );
       await new Promise(() => {});
@@ -320,21 +341,20 @@ function resultJson(r: ExpectationResult) {
   };
 }
 
-const colorMark = (line: string) =>
-  line.startsWith('✓')
-    ? pc.green('✓') + line.slice(1)
-    : line.startsWith('✗')
-      ? pc.red('✗') + line.slice(1)
-      : line;
-
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the command line on `argv` (as in `process.argv`: the first two entries are skipped) and
+ * returns its exit code: 0 ok, 1 a failed expectation, 2 invalid input. Writes only through `io`
+ * (default: the process's streams) and never exits the process.
+ */
+export async function main(argv: string[], io: Terminal = processTerminal()): Promise<number> {
+  const c = pc.createColors(io.color ?? false);
   try {
     const status = { code: 0 };
-    await buildProgram(status).parseAsync(argv);
+    await buildProgram(status, io).parseAsync(argv);
     return status.code;
   } catch (error) {
     if (error instanceof UserError) {
-      process.stderr.write(error.labelled ? `${error.message}\n` : `${pc.red('error:')} ${error.message}\n`);
+      io.stderr(error.labelled ? `${error.message}\n` : `${c.red('error:')} ${error.message}\n`);
       return error.exitCode;
     }
     const commanderError = error as { code?: string; exitCode?: number };
@@ -342,7 +362,7 @@ export async function main(argv: string[]): Promise<number> {
       // commander has already printed its message (or the help / version text).
       return commanderError.exitCode === 0 ? 0 : EXIT_INVALID;
     }
-    process.stderr.write(`${pc.red('internal error:')} ${(error as Error).message}\n`);
+    io.stderr(`${c.red('internal error:')} ${(error as Error).message}\n`);
     return 70;
   }
 }
