@@ -3,24 +3,14 @@
  * commander is, sees "medical leave" and never heat, cycle or medication, in text, JSON, JSON Lines,
  * Markdown and the library API; someone who knows sees the heat.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { knowsFrom, LEAK_WORDS, leaks, viewForecasts, viewRoster } from '../src/calendar/index.js';
 import { World } from '../src/engine/world.js';
 import { formatForecasts, formatRoster } from '../src/narrate/calendar.js';
-import { bundled, ROOT } from './helpers.js';
+import { cli } from './cli-harness.js';
+import { bundled } from './helpers.js';
 
 const FORMATS = ['text', 'json', 'jsonl', 'md'] as const;
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 describe('datapad: redaction on every output path', () => {
   const def = bundled('datapad.yaml');
@@ -47,9 +37,16 @@ describe('datapad: redaction on every output path', () => {
     if (format === 'text') expect(roster).toContain('Kylo Ren: medical leave during Mission to Crait');
   });
 
-  it.each(FORMATS)('the command line (%s): nothing leaks to the lieutenant', (format) => {
-    const roster = cli('roster', 'scenarios/datapad.yaml', '--viewer', 'mitaka', '--format', format);
-    const forecast = cli('forecast', 'scenarios/datapad.yaml', '--viewer', 'mitaka', '--format', format);
+  it.each(FORMATS)('the command line (%s): nothing leaks to the lieutenant', async (format) => {
+    const roster = await cli('roster', 'scenarios/datapad.yaml', '--viewer', 'mitaka', '--format', format);
+    const forecast = await cli(
+      'forecast',
+      'scenarios/datapad.yaml',
+      '--viewer',
+      'mitaka',
+      '--format',
+      format,
+    );
     expect(roster.code).toBe(0);
     expect(forecast.code).toBe(0);
     for (const out of [roster.out, forecast.out]) {
@@ -58,17 +55,17 @@ describe('datapad: redaction on every output path', () => {
     expect(roster.out.toLowerCase()).toContain('medical leave');
   });
 
-  it('the record holder, and the general once he has smelled it, see the heat', () => {
-    const medic = cli('roster', 'scenarios/datapad.yaml', '--viewer', 'medic');
+  it('the record holder, and the general once he has smelled it, see the heat', async () => {
+    const medic = await cli('roster', 'scenarios/datapad.yaml', '--viewer', 'medic');
     expect(medic.out).toContain("Kylo Ren's heat is likely during Mission to Crait");
-    const before = cli('roster', 'scenarios/datapad.yaml', '--viewer', 'hux', '--at', '1:11:00');
+    const before = await cli('roster', 'scenarios/datapad.yaml', '--viewer', 'hux', '--at', '1:11:00');
     expect(before.out).not.toContain('heat');
-    const after = cli('roster', 'scenarios/datapad.yaml', '--viewer', 'hux', '--at', '1:14:00');
+    const after = await cli('roster', 'scenarios/datapad.yaml', '--viewer', 'hux', '--at', '1:14:00');
     expect(after.out).toContain("Kylo Ren's heat is likely");
   });
 
-  it('forecast --format json has the documented shape, nearest window first', () => {
-    const { out } = cli('forecast', 'scenarios/datapad.yaml', '--format', 'json');
+  it('forecast --format json has the documented shape, nearest window first', async () => {
+    const { out } = await cli('forecast', 'scenarios/datapad.yaml', '--format', 'json');
     const forecasts = JSON.parse(out);
     expect(forecasts).toHaveLength(1);
     expect(forecasts[0]).toMatchObject({ character: 'ren', basis: 'regimen' });
@@ -77,13 +74,13 @@ describe('datapad: redaction on every output path', () => {
     expect(Object.keys(forecasts[0].windows[0]).sort()).toEqual(['center', 'from', 'to']);
   });
 
-  it('--days keeps only the windows that open within that many days', () => {
-    const { out } = cli('forecast', 'scenarios/datapad.yaml', '--days', '30', '--format', 'json');
+  it('--days keeps only the windows that open within that many days', async () => {
+    const { out } = await cli('forecast', 'scenarios/datapad.yaml', '--days', '30', '--format', 'json');
     expect(JSON.parse(out)[0].windows).toHaveLength(1);
   });
 
-  it('an unknown viewer is an error that names the characters', () => {
-    const { code, err } = cli('roster', 'scenarios/datapad.yaml', '--viewer', 'snoke');
+  it('an unknown viewer is an error that names the characters', async () => {
+    const { code, err } = await cli('roster', 'scenarios/datapad.yaml', '--viewer', 'snoke');
     expect(code).toBe(2);
     expect(err).toContain("unknown character 'snoke'");
   });

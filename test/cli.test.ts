@@ -1,25 +1,16 @@
-/** The command line, run as a user runs it: a separate process, its output and its exit code. */
-import { spawnSync } from 'node:child_process';
+/** The command line, run as a user runs it: its output and its exit code. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './cli-harness.js';
 import { ROOT } from './helpers.js';
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'omegaverse-cli-'));
 
 describe('omegaverse run', () => {
-  it('runs the bundled medbay scene by default and prints its narrated timeline', () => {
-    const { code, out } = cli('run');
+  it('runs the bundled medbay scene by default and prints its narrated timeline', async () => {
+    const { code, out } = await cli('run');
     expect(code).toBe(0);
     expect(out).toMatch(/^Medbay\n/);
     expect(out).toContain('14:03:00  Rey smelled that Phasma is an omega.');
@@ -27,8 +18,8 @@ describe('omegaverse run', () => {
     expect(out).toBe(readFileSync(join(ROOT, 'scenarios/medbay.golden.txt'), 'utf8'));
   });
 
-  it('prints JSON Lines with seconds, clock and sentence', () => {
-    const { code, out } = cli('run', 'scenarios/quarters.yaml', '--format', 'jsonl');
+  it('prints JSON Lines with seconds, clock and sentence', async () => {
+    const { code, out } = await cli('run', 'scenarios/quarters.yaml', '--format', 'jsonl');
     expect(code).toBe(0);
     const events = out
       .trim()
@@ -49,9 +40,9 @@ describe('omegaverse run', () => {
     });
   });
 
-  it('honours --until and --seed, and writes --out atomically', () => {
+  it('honours --until and --seed, and writes --out atomically', async () => {
     const out = join(scratch, 'medbay.md');
-    const { code } = cli(
+    const { code } = await cli(
       'run',
       'scenarios/medbay.yaml',
       '--format',
@@ -70,27 +61,27 @@ describe('omegaverse run', () => {
     expect(md).not.toContain('14:04:01');
   });
 
-  it('rejects a malformed option value with exit 2', () => {
-    const { code, err } = cli('run', '--until', 'soon');
+  it('rejects a malformed option value with exit 2', async () => {
+    const { code, err } = await cli('run', '--until', 'soon');
     expect(code).toBe(2);
     expect(err).toContain('expected a duration');
   });
 
-  it('says so when the file does not exist', () => {
-    const { code, err } = cli('run', 'nowhere.yaml');
+  it('says so when the file does not exist', async () => {
+    const { code, err } = await cli('run', 'nowhere.yaml');
     expect(code).toBe(2);
     expect(err).toBe('error: cannot read nowhere.yaml: no such file\n');
   });
 });
 
 describe('omegaverse check', () => {
-  it('accepts a valid file', () => {
-    const { code, out } = cli('check', 'scenarios/medbay.yaml');
+  it('accepts a valid file', async () => {
+    const { code, out } = await cli('check', 'scenarios/medbay.yaml');
     expect(code).toBe(0);
     expect(out).toMatch(/^ok scenarios\/medbay.yaml: 4 characters/);
   });
 
-  it('names file, line and column, what was expected and a hint, and exits 2 without a stack trace', () => {
+  it('names file, line and column, what was expected and a hint, and exits 2 without a stack trace', async () => {
     const bad = join(scratch, 'bad.yaml');
     writeFileSync(
       bad,
@@ -99,7 +90,7 @@ describe('omegaverse check', () => {
         'actor: fin,   do: aim',
       ),
     );
-    const { code, err, out } = cli('check', bad);
+    const { code, err, out } = await cli('check', bad);
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(
@@ -109,10 +100,10 @@ describe('omegaverse check', () => {
     expect(err).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('reports errors as JSON for tools', () => {
+  it('reports errors as JSON for tools', async () => {
     const bad = join(scratch, 'bad.json');
     writeFileSync(bad, '{ "omegaverse": 2 }');
-    const { code, out } = cli('check', bad, '--format', 'json');
+    const { code, out } = await cli('check', bad, '--format', 'json');
     expect(code).toBe(2);
     const report = JSON.parse(out);
     expect(report.ok).toBe(false);
@@ -123,21 +114,21 @@ describe('omegaverse check', () => {
 });
 
 describe('omegaverse test', () => {
-  it('prints one line per expectation, then "N passed, N failed"', () => {
-    const { code, out } = cli('test', 'scenarios');
+  it('prints one line per expectation, then "N passed, N failed"', async () => {
+    const { code, out } = await cli('test', 'scenarios');
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
     expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed$/);
     expect(lines.filter((l) => l.startsWith('✓')).length).toBe(Number(lines.at(-1)!.split(' ')[0]));
   });
 
-  it('exits 1 and shows what the log held nearest when an expectation fails', () => {
+  it('exits 1 and shows what the log held nearest when an expectation fails', async () => {
     const failing = join(scratch, 'failing.yaml');
     writeFileSync(
       failing,
       `${readFileSync(join(ROOT, 'scenarios/medbay.yaml'), 'utf8')}  - { event: restrain, actor: finn, target: rey }\n`,
     );
-    const { code, out } = cli('test', failing);
+    const { code, out } = await cli('test', failing);
     expect(code).toBe(1);
     expect(out).toMatch(
       /✗ .*failing\.yaml:\d+ restrain finn→rey — no matching event; nearest: #\d+ [\d:]+ restrain rey→finn/,
@@ -147,8 +138,8 @@ describe('omegaverse test', () => {
 });
 
 describe('omegaverse explain', () => {
-  it('shows the causal chain behind an event with the numbers that crossed the threshold', () => {
-    const { code, out } = cli('explain', 'scenarios/medbay.yaml', 'identify:rey:phasma');
+  it('shows the causal chain behind an event with the numbers that crossed the threshold', async () => {
+    const { code, out } = await cli('explain', 'scenarios/medbay.yaml', 'identify:rey:phasma');
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
     expect(lines[0]).toMatch(
@@ -158,24 +149,24 @@ describe('omegaverse explain', () => {
     expect(lines.slice(1).every((l) => /^[ │├└]/.test(l))).toBe(true);
   });
 
-  it('exits 1 when no event matches', () => {
-    const { code, err } = cli('explain', 'scenarios/medbay.yaml', 'bond:rey');
+  it('exits 1 when no event matches', async () => {
+    const { code, err } = await cli('explain', 'scenarios/medbay.yaml', 'bond:rey');
     expect(code).toBe(1);
     expect(err).toContain("no event matches 'bond:rey'");
   });
 });
 
 describe('omegaverse who-knows', () => {
-  it('at the start: nobody but the one with a record', () => {
-    const { code, out } = cli('who-knows', 'scenarios/quarters.yaml', 'ren', '--at', '0:00:00');
+  it('at the start: nobody but the one with a record', async () => {
+    const { code, out } = await cli('who-knows', 'scenarios/quarters.yaml', 'ren', '--at', '0:00:00');
     expect(code).toBe(0);
     expect(out).toBe(
       "Who knows Kylo Ren's true representation (omega) at 22:00:00 (0:00):\n  Medical Officer — since 22:00:00, record\n",
     );
   });
 
-  it('at the end: the record holder and the alpha, by scent', () => {
-    const { code, out } = cli('who-knows', 'scenarios/quarters.yaml', 'ren', '--format', 'json');
+  it('at the end: the record holder and the alpha, by scent', async () => {
+    const { code, out } = await cli('who-knows', 'scenarios/quarters.yaml', 'ren', '--format', 'json');
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report.knowers.map((k: { observer: string; how: string }) => [k.observer, k.how])).toEqual([
@@ -184,8 +175,8 @@ describe('omegaverse who-knows', () => {
     ]);
   });
 
-  it('names the characters when given an unknown one', () => {
-    const { code, err } = cli('who-knows', 'scenarios/quarters.yaml', 'kylo');
+  it('names the characters when given an unknown one', async () => {
+    const { code, err } = await cli('who-knows', 'scenarios/quarters.yaml', 'kylo');
     expect(code).toBe(2);
     expect(err).toContain("unknown character 'kylo' (characters: ren, hux, mitaka, medic)");
   });

@@ -1,5 +1,4 @@
 /** The shareable HTML report: what it shows, that it loads nothing, escapes everything, and never varies. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,8 @@ import { niceTicks, seriesStyle, timeTicks } from '../src/report/chart.js';
 import { esc, h } from '../src/report/html.js';
 import { renderReport } from '../src/report/index.js';
 import { AUTONOMOUS_TYPES } from '../src/vocabulary/events.js';
-import { bundled, compile, ROOT } from './helpers.js';
+import { cli } from './cli-harness.js';
+import { bundled, compile } from './helpers.js';
 
 /** The text a reader sees in a piece of markup: tags dropped, entities decoded. */
 const textOf = (html: string) =>
@@ -245,28 +245,20 @@ describe('the chart helpers', () => {
 
 describe('omegaverse report', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'omegaverse-report-'));
-  const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
-    return { code: result.status, out: result.stdout, err: result.stderr };
-  };
 
-  it('writes the page and says how many events it holds', () => {
+  it('writes the page and says how many events it holds', async () => {
     const out = join(scratch, 'r.html');
-    const { code, out: stdout } = cli('report', 'scenarios/medbay.yaml', '--out', out);
+    const { code, out: stdout } = await cli('report', 'scenarios/medbay.yaml', '--out', out);
     expect(code).toBe(0);
     expect(stdout).toBe(`wrote ${out} (84 events)\n`);
     expect(readFileSync(out, 'utf8')).toBe(renderReport(bundled('medbay.yaml')));
   });
 
-  it('takes --seed, and requires --out', () => {
+  it('takes --seed, and requires --out', async () => {
     const out = join(scratch, 'seeded.html');
-    expect(cli('report', 'scenarios/medbay.yaml', '--seed', '3', '--out', out).code).toBe(0);
+    expect((await cli('report', 'scenarios/medbay.yaml', '--seed', '3', '--out', out)).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('<dt>seed</dt><dd>3</dd>');
-    const missing = cli('report', 'scenarios/medbay.yaml');
+    const missing = await cli('report', 'scenarios/medbay.yaml');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("required option '-o, --out <file>'");
     expect(existsSync(join(scratch, 'report.html'))).toBe(false);

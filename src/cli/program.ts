@@ -30,6 +30,7 @@ import {
 import { parseDuration, SECONDS_PER_DAY } from '../units/time.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
 import { startSandbox } from './sandbox.js';
+import { processTerminal, type Terminal } from './terminal.js';
 
 const EXIT_FAILED = 1;
 const EXIT_INVALID = 2;
@@ -46,17 +47,21 @@ function seedOption(value: string): number {
   return Number(value);
 }
 
-/** Reads and validates a scenario; on any error prints every message and stops with exit 2. */
-function load(file: string): WorldDefinition {
-  const result = loadScenario(readText(file), displayPath(file));
-  if (!result.ok) throw invalid(result.errors, file);
-  warn(result.warnings);
-  return result.definition;
+/** Warnings (deprecated spellings) go to standard error, each at its line: they never stop a run. */
+function warnTo(io: Terminal) {
+  return (warnings: readonly ScenarioError[]): void => {
+    for (const w of warnings) io.stderr(`${formatScenarioWarning(w)}\n`);
+  };
 }
 
-/** Warnings (deprecated spellings) go to standard error, each at its line: they never stop a run. */
-function warn(warnings: readonly ScenarioError[]): void {
-  for (const w of warnings) process.stderr.write(`${formatScenarioWarning(w)}\n`);
+/** Reads and validates a scenario (warnings to `warn`); on any error, every message, and exit 2. */
+function loadWith(warn: (warnings: readonly ScenarioError[]) => void) {
+  return (file: string): WorldDefinition => {
+    const result = loadScenario(readText(file), displayPath(file));
+    if (!result.ok) throw invalid(result.errors, file);
+    warn(result.warnings);
+    return result.definition;
+  };
 }
 
 function invalid(errors: ScenarioError[], file: string): UserError {
@@ -69,9 +74,12 @@ const displayPath = (file: string) => {
   return rel && !rel.startsWith('..') ? rel : file;
 };
 
-function emit(text: string, out?: string): void {
-  if (out) writeAtomic(out, text);
-  else process.stdout.write(text);
+/** Writes to a file (atomically) if one is named, else to standard output. */
+function emitTo(io: Terminal) {
+  return (text: string, out?: string): void => {
+    if (out) writeAtomic(out, text);
+    else io.stdout(text);
+  };
 }
 
 function characterId(def: WorldDefinition, id: string): string {
@@ -86,11 +94,30 @@ interface Status {
   code: number;
 }
 
-export function buildProgram(status: Status = { code: 0 }): Command {
+export function buildProgram(status: Status = { code: 0 }, io: Terminal = processTerminal()): Command {
+  const c = pc.createColors(io.color ?? false);
+  const emit = emitTo(io);
+  const warn = warnTo(io);
+  const load = loadWith(warn);
+  const helpWidth = () => (io.isTTY ? io.columns : undefined) ?? 80;
+  const colorMark = (line: string) =>
+    line.startsWith('✓')
+      ? c.green('✓') + line.slice(1)
+      : line.startsWith('✗')
+        ? c.red('✗') + line.slice(1)
+        : line;
   const program = new Command('omegaverse')
     .description('Run A/B/O (omegaverse) scenarios under explicit world rules, and see what happens and why.')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (text, write) => write(pc.red(text)) })
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(c.red(text)),
+      getOutHelpWidth: helpWidth,
+      getErrHelpWidth: helpWidth,
+      getOutHasColors: () => io.color ?? false,
+      getErrHasColors: () => io.color ?? false,
+    })
     // Before any subcommand is added, so that they inherit it: errors come back to `main`.
     .exitOverride();
 
@@ -117,10 +144,10 @@ export function buildProgram(status: Status = { code: 0 }): Command {
         if (opts.format === 'text' && !opts.out) {
           // Stream as the world runs: long scenarios show their first events at once.
           const names = namesOf(world.definition);
-          process.stdout.write(`${world.definition.title}\n`);
-          world.subscribe((e) => process.stdout.write(`${textLine(e, world.definition, names)}\n`));
+          io.stdout(`${world.definition.title}\n`);
+          world.subscribe((e) => io.stdout(`${textLine(e, world.definition, names)}\n`));
           world.run();
-          process.stdout.write(`${world.events.length} events\n`);
+          io.stdout(`${world.events.length} events\n`);
           return;
         }
         world.run();
@@ -136,7 +163,7 @@ export function buildProgram(status: Status = { code: 0 }): Command {
     .action((file: string, opts: { format: 'text' | 'json' }) => {
       const result = loadScenario(readText(file), displayPath(file));
       if (opts.format === 'json') {
-        process.stdout.write(
+        io.stdout(
           `${JSON.stringify(result.ok ? { ok: true, warnings: result.warnings } : { ok: false, errors: result.errors }, null, 2)}\n`,
         );
         if (!result.ok) status.code = EXIT_INVALID;
@@ -145,8 +172,8 @@ export function buildProgram(status: Status = { code: 0 }): Command {
       if (!result.ok) throw invalid(result.errors, file);
       warn(result.warnings);
       const d = result.definition;
-      process.stdout.write(
-        `${pc.green('ok')} ${displayPath(file)}: ${d.characters.length} characters, ${d.places.length} places, ${d.timeline.length} actions, ${d.expectations.length} expectations\n`,
+      io.stdout(
+        `${c.green('ok')} ${displayPath(file)}: ${d.characters.length} characters, ${d.places.length} places, ${d.timeline.length} actions, ${d.expectations.length} expectations\n`,
       );
     });
 
@@ -167,7 +194,7 @@ export function buildProgram(status: Status = { code: 0 }): Command {
           failed++;
           report.push({ file: displayPath(file), errors: loaded.errors });
           if (opts.format === 'text')
-            process.stdout.write(`${pc.red('✗')} ${loaded.errors.map(formatScenarioError).join('\n  ')}\n`);
+            io.stdout(`${c.red('✗')} ${loaded.errors.map(formatScenarioError).join('\n  ')}\n`);
           continue;
         }
         warn(loaded.warnings);
@@ -177,13 +204,13 @@ export function buildProgram(status: Status = { code: 0 }): Command {
         for (const r of results) r.passed ? passed++ : failed++;
         report.push({ file: displayPath(file), results: results.map(resultJson) });
         if (opts.format === 'text') {
-          if (!results.length) process.stdout.write(`${pc.dim('-')} ${displayPath(file)}: no expectations\n`);
-          for (const r of results) process.stdout.write(`${colorMark(describeExpectation(r))}\n`);
+          if (!results.length) io.stdout(`${c.dim('-')} ${displayPath(file)}: no expectations\n`);
+          for (const r of results) io.stdout(`${colorMark(describeExpectation(r))}\n`);
         }
       }
       if (opts.format === 'json')
-        process.stdout.write(`${JSON.stringify({ passed, failed, files: report }, null, 2)}\n`);
-      else process.stdout.write(`${passed} passed, ${failed} failed\n`);
+        io.stdout(`${JSON.stringify({ passed, failed, files: report }, null, 2)}\n`);
+      else io.stdout(`${passed} passed, ${failed} failed\n`);
       if (failed) status.code = EXIT_FAILED;
     });
 
@@ -237,7 +264,7 @@ export function buildProgram(status: Status = { code: 0 }): Command {
       const { html, events } = createReport(def, opts.seed !== undefined ? { seed: opts.seed } : {});
       writeAtomic(opts.out, html);
       const count = events.length;
-      process.stdout.write(`wrote ${displayPath(opts.out)} (${count} event${count === 1 ? '' : 's'})\n`);
+      io.stdout(`wrote ${displayPath(opts.out)} (${count} event${count === 1 ? '' : 's'})\n`);
     });
 
   const calendarFormat = () =>
@@ -298,7 +325,7 @@ export function buildProgram(status: Status = { code: 0 }): Command {
       } catch (error) {
         throw new UserError((error as Error).message);
       }
-      process.stdout.write(
+      io.stdout(
         `omegaverse sandbox: ${sandbox.url}\nOpen it in a browser; Ctrl-C stops it. Nothing leaves this machine.\n`,
       );
       await new Promise(() => {});
@@ -333,21 +360,20 @@ function resultJson(r: ExpectationResult) {
   };
 }
 
-const colorMark = (line: string) =>
-  line.startsWith('✓')
-    ? pc.green('✓') + line.slice(1)
-    : line.startsWith('✗')
-      ? pc.red('✗') + line.slice(1)
-      : line;
-
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the command line on `argv` (as in `process.argv`: the first two entries are skipped) and
+ * returns its exit code: 0 ok, 1 a failed expectation, 2 invalid input. Writes only through `io`
+ * (default: the process's streams) and never exits the process.
+ */
+export async function main(argv: string[], io: Terminal = processTerminal()): Promise<number> {
+  const c = pc.createColors(io.color ?? false);
   try {
     const status = { code: 0 };
-    await buildProgram(status).parseAsync(argv);
+    await buildProgram(status, io).parseAsync(argv);
     return status.code;
   } catch (error) {
     if (error instanceof UserError) {
-      process.stderr.write(error.labelled ? `${error.message}\n` : `${pc.red('error:')} ${error.message}\n`);
+      io.stderr(error.labelled ? `${error.message}\n` : `${c.red('error:')} ${error.message}\n`);
       return error.exitCode;
     }
     const commanderError = error as { code?: string; exitCode?: number };
@@ -355,7 +381,7 @@ export async function main(argv: string[]): Promise<number> {
       // commander has already printed its message (or the help / version text).
       return commanderError.exitCode === 0 ? 0 : EXIT_INVALID;
     }
-    process.stderr.write(`${pc.red('internal error:')} ${(error as Error).message}\n`);
+    io.stderr(`${c.red('internal error:')} ${(error as Error).message}\n`);
     return 70;
   }
 }
