@@ -81,6 +81,31 @@ describe('omegaverse check', () => {
     expect(out).toMatch(/^ok scenarios\/medbay.yaml: 4 characters/);
   });
 
+  it('prints a deprecated spelling as a warning at its line on stderr, and still says ok', async () => {
+    const old = join(scratch, 'old.yaml');
+    writeFileSync(
+      old,
+      readFileSync(join(ROOT, 'scenarios/medbay.yaml'), 'utf8').replace(
+        'do: say, target: rey',
+        'do: say, to: rey',
+      ),
+    );
+    const { code, out, err } = await cli('check', old);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ok /);
+    expect(err).toMatch(
+      /old\.yaml:45:\d+: warning: 'to' in a 'say' is deprecated: write 'target'\n {2}hint: /,
+    );
+    const json = await cli('check', old, '--format', 'json');
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: true,
+      warnings: [{ line: 45, message: expect.stringContaining("'to'") }],
+    });
+    const run = await cli('run', old);
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('warning:');
+  });
+
   it('names file, line and column, what was expected and a hint, and exits 2 without a stack trace', async () => {
     const bad = join(scratch, 'bad.yaml');
     writeFileSync(
