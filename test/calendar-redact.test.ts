@@ -197,8 +197,16 @@ describe('describeConflict', () => {
 });
 
 describe('LEAK_WORDS', () => {
-  it('lists the words that give a heat away', () => {
-    expect([...LEAK_WORDS].sort()).toEqual(['cycle', 'heat', 'omega', 'pre-heat', 'suppressant']);
+  it('lists the words that give a heat or a rut away', () => {
+    expect([...LEAK_WORDS].sort()).toEqual([
+      'cycle',
+      'heat',
+      'omega',
+      'pre-heat',
+      'pre-rut',
+      'rut',
+      'suppressant',
+    ]);
     expect(leaks('Pre-heat window; Omega on Suppressant')).toEqual([
       'heat',
       'pre-heat',

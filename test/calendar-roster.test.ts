@@ -79,11 +79,11 @@ function report(definition = world(), partners: [string, string][] = [['kylo', '
 describe('checkRoster', () => {
   it('finds likely, possible and partner conflicts, in event order', () => {
     expect(report().conflicts).toEqual([
-      { event: 'briefing', character: 'kylo', level: 'possible', window: K1 },
-      { event: 'crait', character: 'hux', level: 'likely', window: K1, via: 'kylo' },
-      { event: 'crait', character: 'kylo', level: 'likely', window: K1 },
-      { event: 'council', character: 'hux', level: 'likely', window: K1, via: 'kylo' },
-      { event: 'gala', character: 'phasma', level: 'possible', window: P1 },
+      { event: 'briefing', character: 'kylo', level: 'possible', kind: 'heat', window: K1 },
+      { event: 'crait', character: 'hux', level: 'likely', kind: 'heat', window: K1, via: 'kylo' },
+      { event: 'crait', character: 'kylo', level: 'likely', kind: 'heat', window: K1 },
+      { event: 'council', character: 'hux', level: 'likely', kind: 'heat', window: K1, via: 'kylo' },
+      { event: 'gala', character: 'phasma', level: 'possible', kind: 'heat', window: P1 },
     ]);
   });
 

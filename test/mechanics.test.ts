@@ -238,7 +238,7 @@ describe('heat cycle', () => {
     const next = (door: string) =>
       scene({
         characters: [
-          'om: { representation: omega, age: 30, at: room, cycle: { period: 28d, onsets: ["-27d 12:00"] } }',
+          'om: { representation: omega, age: 30, at: room, cycle: { period: 28d, variability: "0d", onsets: ["-27d 12:00"] } }',
           'al: { representation: alpha, age: 30, at: hall }',
         ],
         timeline: [`{ at: "0:00:01", actor: al, do: ${door}, door: room-door }`],
@@ -260,7 +260,7 @@ describe('heat cycle', () => {
   it('pre-heat strengthens the scent before onset, and heat strengthens it more', () => {
     const def = scene({
       characters: [
-        'om: { representation: omega, age: 30, at: room, cycle: { period: 28d, onsets: ["-27d 12:00"] } }',
+        'om: { representation: omega, age: 30, at: room, cycle: { period: 28d, variability: "0d", onsets: ["-27d 12:00"] } }',
         BETA,
       ],
       until: '14:00',

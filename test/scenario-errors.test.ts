@@ -288,13 +288,60 @@ canon_overrides:
 
   it('rejects a cycle for anyone but an omega', () => {
     expect(
-      onlyError(base('  ana: { representation: alpha, at: lab, cycle: { onsets: ["-3d"] } }\n')),
+      onlyError(base('  ana: { representation: alpha, age: 30, at: lab, cycle: { onsets: ["-3d"] } }\n')),
     ).toMatchObject({
       line: 13,
-      column: 49,
+      column: 58,
       message: 'Ana is an alpha: only omegas have a heat cycle',
-      hint: "alphas' rut is not modelled yet",
+      hint: "an alpha's cycle is a rut: write rut: { … }",
     });
+  });
+
+  it('rejects a rut where the canon has none, and for anyone but an alpha', () => {
+    expect(
+      onlyError(base('  ana: { representation: alpha, age: 30, at: lab, rut: { onsets: ["-3d"] } }\n')),
+    ).toMatchObject({
+      line: 13,
+      message: 'the seeds canon has no rut',
+      hint: 'use canon: classic, or canon_overrides: { rut.enabled: true }',
+    });
+    const classic = (line: string) =>
+      `omegaverse: 1\ncanon: classic\n${BASE.slice('omegaverse: 1\n'.length)}${line}`;
+    expect(
+      loadScenario(
+        classic('  ana: { representation: alpha, age: 30, at: lab, rut: { onsets: ["-3d"] } }\n'),
+        'x.yaml',
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      onlyError(classic('  oli: { representation: omega, age: 30, at: lab, rut: { onsets: ["-3d"] } }\n')),
+    ).toMatchObject({
+      message: 'Oli is an omega: only alphas have a rut',
+      hint: "an omega's cycle is a heat cycle: write cycle: { … }",
+    });
+  });
+
+  it('asks for the age of anyone with a cycle, a rut, a bond, a mark or a relation that could start one', () => {
+    const noAge = (line: string) => onlyError(base(line));
+    expect(noAge('  oli: { representation: omega, at: lab, cycle: { onsets: ["-3d"] } }\n')).toMatchObject({
+      line: 13,
+      column: 49,
+      message: 'Oli has no age: a heat, a rut, a bond or a mark can involve only adults, so it must be given',
+      hint: 'add age: to characters.oli (18 or older)',
+    });
+    expect(noAge('  oli: { representation: omega, age: 30, at: corridor, bonded_to: finn }\n')).toMatchObject(
+      {
+        message: expect.stringMatching(/^Finn has no age/),
+      },
+    );
+    expect(noAge('relations:\n  - { between: [rey, finn], affinity: 0.8 }\n')).toMatchObject({
+      line: 14,
+      message: expect.stringMatching(/^Finn has no age/),
+    });
+    // Trust alone starts nothing: no age is needed for it.
+    expect(
+      loadScenario(base('relations:\n  - { between: [rey, finn], trust: 0.8 }\n'), 'x.yaml'),
+    ).toMatchObject({ ok: true });
   });
 });
 

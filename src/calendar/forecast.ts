@@ -5,6 +5,7 @@
  * the scenario's start.
  */
 import { type Canon, masks } from '../canon/index.js';
+import { type CycleKind, calendarCycleOf } from '../model/cycle.js';
 import type { CharacterDef } from '../model/definition.js';
 import { formatDuration, SECONDS_PER_MINUTE } from '../units/time.js';
 
@@ -20,6 +21,8 @@ export interface ForecastWindow {
 export interface Forecast {
   /** character id */
   character: string;
+  /** whose cycle: an omega's heats or an alpha's ruts */
+  kind: CycleKind;
   basis: ForecastBasis;
   /** nearest first; only windows that have not closed by `now` */
   windows: ForecastWindow[];
@@ -76,17 +79,22 @@ export function forecast(input: ForecastInput): Forecast {
   const { character, canon, now } = input;
   const rules = canon.forecast;
   const id = character.id;
+  const defined = calendarCycleOf(character);
+  const kind = defined?.kind ?? 'heat';
   const insufficient = (note: string): Forecast => ({
     character: id,
+    kind,
     basis: 'insufficient',
     windows: [],
     note,
   });
-  const cycle = character.cycle;
-  if (!cycle) return insufficient('no cycle on record');
+  if (!defined) return insufficient('no cycle on record');
+  const cycle = defined.def;
 
   const onsets = [...new Set(input.onsets ?? cycle.onsets.filter((o) => o <= now))].sort((a, b) => a - b);
-  const medication = input.medication ?? declaredMedication(character, canon, now);
+  // Only a heat cycle is stretched by a suppressant.
+  const medication =
+    kind === 'rut' ? { suppressant: false } : (input.medication ?? declaredMedication(character, canon, now));
   const last = onsets.at(-1);
   const ahead = Math.max(1, Math.floor(rules.windowsAhead));
 
@@ -95,6 +103,7 @@ export function forecast(input: ForecastInput): Forecast {
     if (last === undefined || period <= 0) return insufficient('on the suppressant, but no onset on record');
     return {
       character: id,
+      kind,
       basis: 'regimen',
       windows: windowsAfter(last, period, now, ahead, () => rules.regimenHalfWidth),
       cycleLength: period,
@@ -149,6 +158,7 @@ export function forecast(input: ForecastInput): Forecast {
   const windows = windowsAfter(last, mean, now, ahead, (k) => halfWidth * Math.sqrt(k), widen);
   return {
     character: id,
+    kind,
     basis: 'history',
     windows,
     cycleLength: mean,

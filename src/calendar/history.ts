@@ -6,6 +6,7 @@
  */
 
 import { masks } from '../canon/index.js';
+import { calendarCycleOf } from '../model/cycle.js';
 import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import { type Forecast, forecast, type MedicationState } from './forecast.js';
@@ -43,7 +44,10 @@ export function historyOf(
   options: HistoryOptions = {},
 ): KnownHistory {
   const def = definition.characters.find((c) => c.id === character);
-  const recorded = (def?.cycle?.onsets ?? []).filter((o) => o <= now);
+  const defined = def && calendarCycleOf(def);
+  const recorded = (defined?.def.onsets ?? []).filter((o) => o <= now);
+  const onsetEvent = defined?.kind === 'rut' ? 'rut-onset' : 'heat-onset';
+  const advancedEvent = defined?.kind === 'rut' ? 'rut-advanced' : 'heat-advanced';
   const events = (options.events ?? []).filter((e) => e.t <= now && e.actor === character);
 
   // Lived onsets, and which were shifted.
@@ -52,13 +56,13 @@ export function historyOf(
   if (given) lived = given.filter((l) => l.onset <= now).map((l) => ({ ...l }));
   else {
     lived = events
-      .filter((e) => e.type === 'heat-onset' && e.data.ongoing !== true)
+      .filter((e) => e.type === onsetEvent && e.data.ongoing !== true)
       .map((e) => ({
         onset: typeof e.data.onset === 'number' ? e.data.onset : e.t,
         advanced: 0,
         suppressed: false,
       }));
-    for (const advance of events.filter((e) => e.type === 'heat-advanced')) {
+    for (const advance of events.filter((e) => e.type === advancedEvent)) {
       const onset = lived.find((l) => l.onset >= advance.t);
       if (onset) onset.advanced = Math.max(onset.advanced, Number(advance.data.advance ?? 1));
     }
@@ -113,7 +117,7 @@ export function forecastAll(
 ): Map<string, Forecast> {
   const out = new Map<string, Forecast>();
   for (const character of definition.characters) {
-    if (!character.cycle) continue;
+    if (!calendarCycleOf(character)) continue;
     const known = historyOf(definition, character.id, now, options);
     out.set(character.id, forecast({ character, canon: definition.canon, now, ...known }));
   }

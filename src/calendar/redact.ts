@@ -13,7 +13,15 @@ import type { Forecast } from './forecast.js';
 import type { Conflict, Proposal, RosterReport } from './roster.js';
 
 /** Words a redacted view must never contain (checked case-insensitively). */
-export const LEAK_WORDS: readonly string[] = ['heat', 'pre-heat', 'cycle', 'suppressant', 'omega'];
+export const LEAK_WORDS: readonly string[] = [
+  'heat',
+  'pre-heat',
+  'rut',
+  'pre-rut',
+  'cycle',
+  'suppressant',
+  'omega',
+];
 
 export const MEDICAL_LEAVE = 'medical leave';
 
@@ -103,8 +111,8 @@ export function describeConflict(conflict: ConflictView, names: CalendarNames, r
   const half = formatDuration(Math.round((to - from) / 2 / 60) * 60);
   const window = `(window ${at(from)} – ${at(to)}, onset expected ${at(center)} ± ${half})`;
   if (conflict.via !== undefined)
-    return `${who} is on leave with ${names.character(conflict.via)}, whose heat is ${conflict.level} during ${what} ${window}`;
-  return `${who}'s heat is ${conflict.level} during ${what} ${window}`;
+    return `${who} is on leave with ${names.character(conflict.via)}, whose ${conflict.kind} is ${conflict.level} during ${what} ${window}`;
+  return `${who}'s ${conflict.kind} is ${conflict.level} during ${what} ${window}`;
 }
 
 /** The leak words found in `text` (case-insensitive): empty for a properly redacted text. */

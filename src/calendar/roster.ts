@@ -6,7 +6,7 @@
  * every participant's and partner's windows.
  */
 import type { Canon } from '../canon/types.js';
-import { heatDuration } from '../model/cycle.js';
+import { type CycleKind, calendarCycleOf, cycleDuration } from '../model/cycle.js';
 import type { CharacterDef, RosterEventDef, WorldDefinition } from '../model/definition.js';
 import { SECONDS_PER_DAY } from '../units/time.js';
 import type { Forecast, ForecastWindow } from './forecast.js';
@@ -19,6 +19,8 @@ export interface Conflict {
   /** the character who cannot attend */
   character: string;
   level: ConflictLevel;
+  /** whose cycle the window is of: a heat or a rut */
+  kind: CycleKind;
   /** the forecast window behind it (the partner's, when `via` is set) */
   window: ForecastWindow;
   /** set when the character is on leave with this partner, whose window it is */
@@ -62,6 +64,7 @@ export function bondedPartners(definition: WorldDefinition): [string, string][] 
 /** A stretch of time someone is away for one window: the window's heat span at a level. */
 interface Leave {
   owner: string;
+  kind: CycleKind;
   window: ForecastWindow;
   /** [from, to + duration] */
   possible: [number, number];
@@ -76,13 +79,16 @@ function leavesOf(
   forecast: Forecast | undefined,
   canon: Canon,
 ): Leave[] {
-  if (!character?.cycle || !forecast) return [];
-  const duration = heatDuration(character.cycle, canon, forecast.basis === 'regimen');
+  const defined = character && calendarCycleOf(character);
+  if (!character || !defined || !forecast) return [];
+  const schedule = { ...defined, seed: 0, who: character.id };
+  const duration = cycleDuration(schedule, canon, forecast.basis === 'regimen');
   const share = canon.forecast.coreShare;
   return forecast.windows.map((window) => {
     const core = (share * (window.to - window.from)) / 2;
     return {
       owner: character.id,
+      kind: defined.kind,
       window,
       possible: [window.from, window.to + duration],
       likely: [window.center - core, window.center + core + duration],
@@ -146,7 +152,7 @@ export function checkRoster(input: RosterInput): RosterReport {
       for (const leave of leavesFor(character)) {
         const level = levelFor(event, leave);
         if (!level) continue;
-        keep({ event: event.id, character, level, window: leave.window });
+        keep({ event: event.id, character, level, kind: leave.kind, window: leave.window });
         // The partner is on leave over the same window: their own events in it conflict too.
         for (const partner of partnersOf.get(character) ?? []) {
           for (const other of events) {
@@ -157,6 +163,7 @@ export function checkRoster(input: RosterInput): RosterReport {
                 event: other.id,
                 character: partner,
                 level: partnerLevel,
+                kind: leave.kind,
                 window: leave.window,
                 via: character,
               });

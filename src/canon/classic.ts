@@ -34,6 +34,14 @@ export const classic: Canon = {
     // ...and heat is overwhelming.
     heatEmission: 4,
   },
+  rut: {
+    ...seeds.rut,
+    // Alphas have ruts, every few months for a few days (`rutDefaults`), with a day-long build-up.
+    enabled: true,
+    preRutWindow: 24 * SECONDS_PER_HOUR,
+    // ...and an omega's heat can bring one on a day early.
+    advanceCap: 24 * SECONDS_PER_HOUR,
+  },
   suppressant: {
     ...seeds.suppressant,
     // Suppressants are blunter: more of the omega note gets through,

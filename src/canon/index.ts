@@ -26,10 +26,15 @@ const DURATION_LEAVES = new Set([
   'residue.halfLife',
   'heat.preHeatWindow',
   'heat.advanceCap',
+  'rut.preRutWindow',
+  'rut.advanceCap',
   'suppressant.period',
   'suppressant.duration',
   'agitation.halfLife',
   'lies.sniffDelay',
+  'rutDefaults.period',
+  'rutDefaults.duration',
+  'rutDefaults.variability',
   'cycleDefaults.period',
   'cycleDefaults.duration',
   'cycleDefaults.variability',
@@ -55,7 +60,7 @@ const DURATION_LEAVES = new Set([
  * period never reaches the next onset), half-lives and the near-field flow (divisors).
  */
 const POSITIVE_LEAVES =
-  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+)$/;
+  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|rutDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+)$/;
 
 /** Whether a leaf is measured in seconds (a gear item's `trapTime` too). */
 const isDurationLeaf = (path: string) => DURATION_LEAVES.has(path) || /^gear\.[^.]+\.trapTime$/.test(path);
@@ -65,7 +70,7 @@ const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
 
 /** Leaves that are shares or probabilities, kept within 0..1. */
 const UNIT_LEAVES =
-  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|^beliefs\.|^instinct\.thresholds\.reset$/;
+  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|preRutNote$|^beliefs\.|^instinct\.thresholds\.reset$/;
 
 export interface OverrideIssue {
   /** `unknown`: no such parameter (point at the key); `value`: the value is wrong (point at it) */

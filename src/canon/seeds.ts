@@ -79,6 +79,26 @@ export const seeds: Canon = {
     // ...by five hours at most (the source: "about five hours early").
     advanceCap: 5 * SECONDS_PER_HOUR,
   },
+  // The source canon has no rut: a `rut:` needs `rut.enabled: true` (as in `classic`). These numbers
+  // are what it would be, were it switched on.
+  rut: {
+    enabled: false,
+    // A rut builds over twelve hours,
+    preRutWindow: 12 * SECONDS_PER_HOUR,
+    // ...up to 1.3× the base emission, with a rut note rising to 30% of it,
+    preRutEmission: 1.3,
+    preRutNote: 0.3,
+    // ...and in rut the emission doubles, the rut note as strong as the base emission.
+    rutEmission: 2,
+    rutNote: 1,
+    // An alpha in rut guards half as hard again, and holds back less: his line is 0.2 lower.
+    aggression: 1.5,
+    selfControlDrop: 0.2,
+    // An omega's heat nearby brings a building rut on early: an hour at heat-note dose 1 by 48
+    // minutes, by twelve hours at most.
+    advanceRate: 0.8,
+    advanceCap: 12 * SECONDS_PER_HOUR,
+  },
   suppressant: {
     // The masker cuts the omega note to a trace: "no mistaking your scent" for a keen, close alpha.
     omegaNoteTrace: 0.08,
@@ -118,6 +138,11 @@ export const seeds: Canon = {
     scentPerDoubling: 0.25,
     // Only an omega is in heat: recognising one is surer than being told, by this much.
     heatOverTold: 0.3,
+  },
+  rutDefaults: {
+    period: 91 * SECONDS_PER_DAY,
+    duration: 3 * SECONDS_PER_DAY,
+    variability: 7 * SECONDS_PER_DAY,
   },
   cycleDefaults: {
     period: 28 * SECONDS_PER_DAY,

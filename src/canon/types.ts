@@ -105,6 +105,29 @@ export interface Canon {
     /** the most an onset can be brought forward by exposure, seconds */
     advanceCap: number;
   };
+  /** an alpha's rut: the cycle's build-up and its effects (a character's `rut:` needs `enabled`) */
+  rut: {
+    /** whether this canon's alphas have ruts: a `rut:` is an error where they do not */
+    enabled: boolean;
+    /** how long before onset the pre-rut build-up begins, seconds */
+    preRutWindow: number;
+    /** emission multiplier reached at the end of pre-rut */
+    preRutEmission: number;
+    /** rut-note level (share of emission) reached at the end of pre-rut */
+    preRutNote: number;
+    /** emission multiplier during rut */
+    rutEmission: number;
+    /** rut-note level during rut */
+    rutNote: number;
+    /** an alpha in rut: guard's aggression impulses are multiplied by this (the `in-rut` factor) */
+    aggression: number;
+    /** an alpha in rut: the self-control threshold a drive must beat is lowered by this */
+    selfControlDrop: number;
+    /** seconds a rut is brought forward per unit of heat-note dose per second, in pre-rut */
+    advanceRate: number;
+    /** the most a rut can be brought forward by an omega's heat nearby, seconds */
+    advanceCap: number;
+  };
   suppressant: {
     /** what is left of the omega note under the masker */
     omegaNoteTrace: number;
@@ -149,6 +172,15 @@ export interface Canon {
     scentPerDoubling: number;
     /** recognising a heat (only an omega is in heat) is surer than being told by this much */
     heatOverTold: number;
+  };
+  /** a character's `rut:` fields left out take these values */
+  rutDefaults: {
+    /** seconds between onsets */
+    period: number;
+    /** seconds of rut */
+    duration: number;
+    /** standard deviation of the period, seconds */
+    variability: number;
   };
   /** a character's `cycle:` fields left out take these values */
   cycleDefaults: {

@@ -7,16 +7,16 @@
  * pending) it steps every `air.tick`; apart, but with someone's scent where someone else is or may
  * soon be, every `air.quietTick`; otherwise it jumps to the next scheduled instant.
  */
-import { phaseAt } from '../model/cycle.js';
+
 import { SECONDS_PER_HOUR } from '../units/time.js';
 import { processInstant } from './instant.js';
 import { elapseDrives } from './instinct/drives.js';
 import type { Engine } from './state/context.js';
+import { cycleNow } from './systems/cycle.js';
 import { elapseAgitation } from './systems/lies.js';
 import { elapseResidue } from './systems/residue.js';
 import { elapseAir, withinReach } from './systems/scent.js';
 import { elapseTrapped } from './systems/sealed-gear.js';
-import { masked } from './systems/suppressant.js';
 
 /** The world's next instant after now. */
 export function nextStop(w: Engine): number {
@@ -29,12 +29,10 @@ export function nextStop(w: Engine): number {
   const action = w.definition.timeline[s.nextAction];
   if (action && action.at > t) next = Math.min(next, action.at);
   for (const sniff of s.sniffs) if (sniff.t > t) next = Math.min(next, sniff.t);
-  w.definition.characters.forEach((c, i) => {
-    const cycle = s.cycles[i];
-    if (!cycle || !c.cycle) return;
-    const change = phaseAt(c.cycle, w.canon, cycle, masked(w, i), t).changesAt;
-    if (change > t) next = Math.min(next, change);
-  });
+  for (let i = 0; i < w.n; i++) {
+    const change = cycleNow(w, i, t)?.reading.changesAt;
+    if (change !== undefined && change > t) next = Math.min(next, change);
+  }
   if (together(w)) next = Math.min(next, t + w.canon.air.tick);
   else if (Number.isFinite(next) && withinReach(w, next - t))
     next = Math.min(next, t + w.canon.air.quietTick);

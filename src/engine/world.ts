@@ -8,6 +8,7 @@
  * gives; `docs/architecture.md` is the map.
  */
 import type { Canon } from '../canon/types.js';
+import { phaseName, schedulesOf } from '../model/cycle.js';
 import type { CharacterDef, WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import { type Belief, type Knower, whoKnows } from '../model/knowledge.js';
@@ -17,7 +18,7 @@ import { DRIVES, type DriveName } from '../vocabulary/drives.js';
 import { NOTE_COUNT, NOTES, type Note } from '../vocabulary/notes.js';
 import { level } from './instinct/drive-slots.js';
 import { driveBook } from './instinct/drives.js';
-import { type Engine, type EventListener, idx } from './state/context.js';
+import { type Engine, type EventListener, idx, representationOf } from './state/context.js';
 import { initialState, type WorldState } from './state/state.js';
 import { elapse, nextStop, runUntil } from './stepping.js';
 import {
@@ -28,9 +29,11 @@ import {
   rosterDefinition,
   rosterReport,
 } from './systems/calendar-hooks.js';
+import { cycleNow } from './systems/cycle.js';
 import { computeDose, type Dose } from './systems/dose.js';
 import { computeEmissions } from './systems/emission.js';
 import { noticedFrom } from './systems/perception.js';
+import { selfControlLine } from './systems/rut.js';
 import { doorGraph, scentAt, traceLevel } from './systems/scent.js';
 
 export type { EventListener } from './state/context.js';
@@ -194,7 +197,7 @@ export class World {
 
   /** Who knows `subject`'s true representation at `at` (default: now), since when and how. */
   whoKnows(subject: string, at: number = this.w.s.t): Knower[] {
-    return whoKnows(this.w.s.events, subject, this.character(subject).representation, at);
+    return whoKnows(this.w.s.events, subject, representationOf(this.w, idx(this.w, subject)), at);
   }
 
   /** What `observer` takes in of `subject`'s signature now. */
@@ -241,13 +244,17 @@ export class World {
 
   /** The level a drive must beat to become an action: the character's self-control threshold. */
   selfControlThreshold(id: string): number {
-    return this.w.s.selfControl[idx(this.w, id)]!;
+    return selfControlLine(this.w, idx(this.w, id));
   }
 
-  /** The character's current drive-relevant body state: agitation and heat phase. */
+  /** The character's current drive-relevant body state: agitation, and where they are in their cycle (`pre-heat`, `heat`, `pre-rut`, `rut` or `none`). */
   bodyState(id: string): { agitation: number; phase: string } {
     const c = idx(this.w, id);
-    return { agitation: this.w.s.agitation[c]!, phase: this.w.s.cycles[c]?.phase ?? 'none' };
+    const now = cycleNow(this.w, c);
+    return {
+      agitation: this.w.s.agitation[c]!,
+      phase: now ? phaseName(now.schedule.kind, now.state.phase) : 'none',
+    };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -300,6 +307,7 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
     identifiedBy: noticed.identifiedBy,
     present: [],
     drives: driveBook(state, n),
+    schedules: definition.characters.map((c) => schedulesOf(c, definition.seed)),
     scratch: {
       course: new Float64Array(3 * NOTE_COUNT),
       dose: new Float64Array(NOTE_COUNT),

@@ -73,7 +73,10 @@ export interface CharacterDef {
   wears: string[];
   carries: string[];
   medication: MedicationDef[];
+  /** an omega's heat cycle (an unpresented character's, once presented as an omega) */
   cycle?: CycleDef;
+  /** an alpha's rut (an unpresented character's, once presented as an alpha) */
+  rut?: CycleDef;
   bondedTo?: string;
   rank?: number;
   /** characters whose true representation this one knows from a record */

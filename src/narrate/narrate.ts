@@ -130,6 +130,8 @@ export function narrate(e: WorldEvent, names: Names): string {
         : `${actor} stopped taking ${names.item(data.medication as string)}.`;
     case 'mark':
       return `${actor} marked ${target}.`;
+    case 'present':
+      return `${actor} presented as ${article(String(e.value))}.`;
     case 'request-leave':
       return e.target ? `${actor} asked ${target} for leave.` : `${actor} asked for leave.`;
     case 'detect':
@@ -192,11 +194,11 @@ export function narrate(e: WorldEvent, names: Names): string {
     case 'heat-onset':
       return data.ongoing ? `${actor} is in heat.` : `${actor}'s heat began.`;
     case 'reminder':
-      return `${actor}'s datapad reminder: heat expected around ${names.clock(Number(data.center))} (between ${names.clock(Number(data.from))} and ${names.clock(Number(data.to))}).`;
+      return `${actor}'s datapad reminder: ${data.kind ?? 'heat'} expected around ${names.clock(Number(data.center))} (between ${names.clock(Number(data.from))} and ${names.clock(Number(data.to))}).`;
     case 'conflict':
       return data.via
-        ? `${actor} will be on leave with ${names.character(String(data.via))} during ${names.event(String(data.event))} (heat ${e.value}).`
-        : `${actor} cannot be at ${names.event(String(data.event))}: heat ${e.value} between ${names.clock(Number(data.from))} and ${names.clock(Number(data.to))}.`;
+        ? `${actor} will be on leave with ${names.character(String(data.via))} during ${names.event(String(data.event))} (${data.kind ?? 'heat'} ${e.value}).`
+        : `${actor} cannot be at ${names.event(String(data.event))}: ${data.kind ?? 'heat'} ${e.value} between ${names.clock(Number(data.from))} and ${names.clock(Number(data.to))}.`;
     case 'reschedule': {
       const leave = Array.isArray(data.leave)
         ? data.leave.map((id) => names.character(String(id))).join(' and ')
@@ -207,6 +209,16 @@ export function narrate(e: WorldEvent, names: Names): string {
       return `${actor}'s heat was brought forward by ${e.value} hour${e.value === 1 ? '' : 's'}: ${target}'s scent.`;
     case 'heat-end':
       return `${actor}'s heat ended.`;
+    case 'pre-rut':
+      return data.ongoing
+        ? `${actor} is in pre-rut: the scent is strengthening ahead of rut.`
+        : `${actor}'s pre-rut began: the scent is strengthening ahead of rut.`;
+    case 'rut-onset':
+      return data.ongoing ? `${actor} is in rut.` : `${actor}'s rut began.`;
+    case 'rut-advanced':
+      return `${actor}'s rut was brought forward by ${e.value} hour${e.value === 1 ? '' : 's'}: ${target}'s heat.`;
+    case 'rut-end':
+      return `${actor}'s rut ended.`;
     default:
       return `${actor}: ${e.type}${e.target ? ` (${target})` : ''}${e.value !== undefined ? ` — ${e.value}` : ''}.`;
   }

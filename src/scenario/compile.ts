@@ -8,6 +8,7 @@ import { validateRules } from '../engine/instinct/rules.js';
 import {
   type Action,
   type CharacterDef,
+  type CycleDef,
   characterName,
   type Expectation,
   placeName,
@@ -81,10 +82,19 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
 
   const nameOf = (id: string) => characterName(id, src.characters[id]?.name);
 
-  /** Reports `id` at `path` if that character is under age, for something the age rule forbids. */
+  /**
+   * Reports at `path` a character who is under age, or whose age is not given, for something the age
+   * rule reserves to adults (a cycle, a rut, a bond, a mark, a relation that could start one).
+   */
   const adultOnly = (id: string, path: Path) => {
-    const age = src.characters[id]?.age;
-    if (age !== undefined && age < ADULT_AGE) {
+    if (!Object.hasOwn(src.characters, id)) return;
+    const age = src.characters[id]!.age;
+    if (age === undefined) {
+      at(path, {
+        message: `${nameOf(id)} has no age: a heat, a rut, a bond or a mark can involve only adults, so it must be given`,
+        hint: `add age: to characters.${id} (${ADULT_AGE} or older)`,
+      });
+    } else if (age < ADULT_AGE) {
       at(path, {
         message: `${nameOf(id)} is ${age}: no heat, rut, longing, mark or bond can involve a character under ${ADULT_AGE}`,
       });
@@ -123,13 +133,36 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
       known(vocabulary.medication, m.name, [...path, 'medication', j, 'name']);
     }
     if (c.cycle) {
-      if (c.representation !== 'omega') {
+      // An unpresented character's cycle starts if they present as an omega.
+      if (c.representation !== 'omega' && c.representation !== 'unpresented') {
         at([...path, 'cycle'], {
           message: `${nameOf(id)} is ${article(c.representation)} ${c.representation}: only omegas have a heat cycle`,
-          ...(c.representation === 'alpha' && { hint: "alphas' rut is not modelled yet" }),
+          ...(c.representation === 'alpha' && { hint: "an alpha's cycle is a rut: write rut: { … }" }),
         });
       }
       adultOnly(id, [...path, 'cycle']);
+    }
+    if (c.rut) {
+      if (!canon.rut.enabled) {
+        at([...path, 'rut'], {
+          message: `the ${src.canon} canon has no rut`,
+          hint: 'use canon: classic, or canon_overrides: { rut.enabled: true }',
+        });
+      } else if (c.representation !== 'alpha' && c.representation !== 'unpresented') {
+        at([...path, 'rut'], {
+          message: `${nameOf(id)} is ${article(c.representation)} ${c.representation}: only alphas have a rut`,
+          ...(c.representation === 'omega' && {
+            hint: "an omega's cycle is a heat cycle: write cycle: { … }",
+          }),
+        });
+      }
+      if (c.cycle) {
+        at([...path, 'rut'], {
+          message: `${nameOf(id)} has both a heat cycle and a rut`,
+          hint: 'a body lives one cycle: keep the one of what they are (or will present as)',
+        });
+      }
+      adultOnly(id, [...path, 'rut']);
     }
     if (c.bonded_to !== undefined) {
       const bondPath = [...path, 'bonded_to'];
@@ -158,6 +191,10 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
         message: `a relation joins '${r.between[0]}' to themself`,
         expected: 'two different characters',
       });
+    }
+    // Chemistry or declared partners could start a longing, a bond or a leave together: adults only.
+    if (bothKnown.every(Boolean) && (r.affinity !== undefined || r.on_leave_with)) {
+      for (const who of r.between) adultOnly(who, path);
     }
   });
 
@@ -349,17 +386,26 @@ function buildCharacter(id: string, c: ScenarioFile['characters'][string], canon
     wears: [...c.wears],
     carries: [...c.carries],
     medication: c.medication.map((m) => defined({ name: m.name, since: m.since })),
-    cycle: c.cycle && {
-      period: c.cycle.period ?? canon.cycleDefaults.period,
-      duration: c.cycle.duration ?? canon.cycleDefaults.duration,
-      variability: c.cycle.variability ?? canon.cycleDefaults.variability,
-      onsets: [...c.cycle.onsets].sort((a, b) => a - b),
-    },
+    cycle: c.cycle && cycleDef(c.cycle, canon.cycleDefaults),
+    rut: c.rut && cycleDef(c.rut, canon.rutDefaults),
     bondedTo: c.bonded_to,
     rank: c.rank,
     knows: [...c.knows],
     habituation: c.habituation,
   });
+}
+
+/** A cycle as written, with the canon's defaults for what it leaves out and its onsets in order. */
+function cycleDef(
+  written: NonNullable<ScenarioFile['characters'][string]['cycle']>,
+  defaults: Canon['cycleDefaults'],
+): CycleDef {
+  return {
+    period: written.period ?? defaults.period,
+    duration: written.duration ?? defaults.duration,
+    variability: written.variability ?? defaults.variability,
+    onsets: [...written.onsets].sort((a, b) => a - b),
+  };
 }
 
 /** The object without its `undefined` properties: a definition lists only what was given or defaulted. */

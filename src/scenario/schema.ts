@@ -256,6 +256,7 @@ const character = strict('a character', {
   carries: list('a list of items', id('an item')).default([]),
   medication: list('a list of medications', medication).default([]),
   cycle: cycle.optional(),
+  rut: cycle.optional(),
   bonded_to: id('a character').optional(),
   rank: number('a number').optional(),
   knows: list('a list of character ids', id('a character')).default([]),

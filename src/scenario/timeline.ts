@@ -115,6 +115,7 @@ function walkTimeline(
   const doors = new Map<string, DoorState>(src.doors.map((d) => [d.id, d.state]));
   const wears = new Map(Object.entries(src.characters).map(([id, c]) => [id, new Set(c.wears)]));
   const carries = new Map(Object.entries(src.characters).map(([id, c]) => [id, new Set(c.carries)]));
+  const representation = new Map(Object.entries(src.characters).map(([id, c]) => [id, c.representation]));
   // What an order may have changed: the engine decides whether it is obeyed, so the walk cannot know.
   const unsureItems = new Map(Object.keys(src.characters).map((id) => [id, new Set<string>()]));
   const unsurePlace = new Set<string>();
@@ -132,6 +133,7 @@ function walkTimeline(
     doorState: (id) => (unsureDoors.has(id) ? 'open' : doors.get(id)),
     wears: (id, item) => (unsureItems.get(id)?.has(item) ? undefined : wears.get(id)?.has(item)),
     carries: (id, item) => carries.get(id)?.has(item),
+    representation: (id) => representation.get(id),
   };
 
   for (const { action, index } of sorted) {
@@ -181,6 +183,9 @@ function walkTimeline(
           doors.set(action.door, action.do === 'open' ? 'open' : 'closed');
           unsureDoors.delete(action.door);
         }
+        break;
+      case 'present':
+        if (action.as !== 'unpresented') representation.set(actor, action.as);
         break;
       case 'wear':
       case 'remove':

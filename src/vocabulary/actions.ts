@@ -49,6 +49,7 @@ export const ACTION_FIELDS = {
   stop: { medication: 'medication' },
   mark: { target: 'character' },
   'request-leave': { target: 'character?', event: 'roster-event?' },
+  present: { as: 'representation' },
 } as const satisfies Record<string, Record<string, FieldSpec>>;
 
 export type ActionKind = keyof typeof ACTION_FIELDS;

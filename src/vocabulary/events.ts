@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   'medication',
   'mark',
   'request-leave',
+  'present',
   // perception and belief
   'detect',
   'identify',
@@ -46,6 +47,10 @@ export const EVENT_TYPES = [
   'heat-onset',
   'heat-advanced',
   'heat-end',
+  'pre-rut',
+  'rut-onset',
+  'rut-advanced',
+  'rut-end',
   'reminder',
   'conflict',
   'reschedule',
@@ -68,6 +73,7 @@ export const AUTONOMOUS_TYPES: readonly EventType[] = [
   'bond',
   'recognise-bond',
   'heat-advanced',
+  'rut-advanced',
   'conflict',
   'reschedule',
 ];

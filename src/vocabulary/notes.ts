@@ -4,10 +4,15 @@
  */
 
 /** In storage order. */
-export const NOTES = ['alpha', 'beta', 'omega', 'heat', 'sour', 'personal'] as const;
+export const NOTES = ['alpha', 'beta', 'omega', 'heat', 'sour', 'personal', 'rut'] as const;
 export type Note = (typeof NOTES)[number];
 export const NOTE_COUNT = NOTES.length;
-export const NOTE = { alpha: 0, beta: 1, omega: 2, heat: 3, sour: 4, personal: 5 } as const satisfies Record<
-  Note,
-  number
->;
+export const NOTE = {
+  alpha: 0,
+  beta: 1,
+  omega: 2,
+  heat: 3,
+  sour: 4,
+  personal: 5,
+  rut: 6,
+} as const satisfies Record<Note, number>;

@@ -1,6 +1,6 @@
 /**
  * Guard: whoever approaches, aims at or touches an omega an alpha protects is a threat (`add` impulses
- * of aggression). What the aggression makes the alpha do (snarl, restrain, resist, release) is
+ * of aggression), harder in the young, the unhabituated and an alpha in rut. What the aggression makes the alpha do (snarl, restrain, resist, release) is
  * `src/engine/instinct/guard.ts`.
  */
 import type { DriveRule } from '../types.js';
@@ -18,7 +18,7 @@ export const guardRules: Record<string, DriveRule> = {
     toward: 'event-actor',
     change: 'add',
     amount: 0.9,
-    factors: ['protect-of-event-target', 'youth', 'unhabituated'],
+    factors: ['protect-of-event-target', 'youth', 'unhabituated', 'in-rut'],
   },
   'guard-aim': {
     mechanic: 'guard',
@@ -30,7 +30,7 @@ export const guardRules: Record<string, DriveRule> = {
     toward: 'event-actor',
     change: 'add',
     amount: 1.2,
-    factors: ['protect-of-event-target', 'youth', 'unhabituated'],
+    factors: ['protect-of-event-target', 'youth', 'unhabituated', 'in-rut'],
   },
   'guard-touch': {
     mechanic: 'guard',
@@ -42,6 +42,6 @@ export const guardRules: Record<string, DriveRule> = {
     toward: 'event-actor',
     change: 'add',
     amount: 1.0,
-    factors: ['protect-of-event-target', 'youth', 'unhabituated'],
+    factors: ['protect-of-event-target', 'youth', 'unhabituated', 'in-rut'],
   },
 };

@@ -7,14 +7,14 @@ import type { Action } from '../../model/definition.js';
 import type { ActionKind } from '../../vocabulary/actions.js';
 import { type Engine, idOf, idx, placeOf } from '../state/context.js';
 import type { Who } from '../state/log.js';
+import { BODY } from './body.js';
 import { GEAR } from './gear.js';
 import type { Handler, Handlers } from './handler.js';
-import { MEDICATION } from './medication.js';
 import { MOVEMENT } from './movement.js';
 import { SPEECH } from './speech.js';
 import { TOUCH } from './touch.js';
 
-const HANDLERS: Handlers<ActionKind> = { ...MOVEMENT, ...GEAR, ...SPEECH, ...TOUCH, ...MEDICATION };
+const HANDLERS: Handlers<ActionKind> = { ...MOVEMENT, ...GEAR, ...SPEECH, ...TOUCH, ...BODY };
 
 /** Carries out `action`; false when it could not happen. */
 export function perform(w: Engine, action: Action, causes: number[]): boolean {

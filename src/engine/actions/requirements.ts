@@ -10,6 +10,7 @@ import type { Canon } from '../../canon/types.js';
 import type { DoorDef } from '../../model/definition.js';
 import type { ActionBody, ActionKind } from '../../vocabulary/actions.js';
 import type { DoorState } from '../../vocabulary/doors.js';
+import type { Representation } from '../../vocabulary/representations.js';
 import { type Engine, idx, placeOf } from '../state/context.js';
 
 /** What the requirements ask of a world. `undefined`: cannot be known (an order may have changed it). */
@@ -22,6 +23,8 @@ export interface Situation {
   doorState(door: string): DoorState | undefined;
   wears(character: string, item: string): boolean | undefined;
   carries(character: string, item: string): boolean | undefined;
+  /** what a character truly is */
+  representation(character: string): Representation | undefined;
 }
 
 /** Kinds of action whose target must be in the actor's place when it happens. */
@@ -48,7 +51,9 @@ export type Unmet =
   | { why: 'not-carried'; field: 'item'; item: string }
   | { why: 'not-worn'; field: 'item'; item: string; carried: boolean }
   | { why: 'no-weapon'; field: null; weapons: string[] }
-  | { why: 'not-a-weapon'; field: 'item'; item: string; weapons: string[] };
+  | { why: 'not-a-weapon'; field: 'item'; item: string; weapons: string[] }
+  | { why: 'already-presented'; field: null; representation: Representation }
+  | { why: 'presents-as-unpresented'; field: 'as' };
 
 /** Unmet requirements that are still attempted, and fail in the log (there is no open way). */
 export const attemptFails = (unmet: Unmet): boolean => unmet.why === 'no-door' || unmet.why === 'door-shut';
@@ -125,6 +130,13 @@ export function unmetRequirements(situation: Situation, actor: string, body: Act
         else if (!situation.carries(actor, body.item))
           out.push({ why: 'not-carried', field: 'item', item: body.item });
       }
+      break;
+    }
+    case 'present': {
+      const now = situation.representation(actor);
+      if (now !== undefined && now !== 'unpresented')
+        out.push({ why: 'already-presented', field: null, representation: now });
+      if (body.as === 'unpresented') out.push({ why: 'presents-as-unpresented', field: 'as' });
       break;
     }
     default:
@@ -206,6 +218,13 @@ export function describeUnmet(
       };
     case 'not-a-weapon':
       return { message: `a ${unmet.item} is not a weapon`, expected: `a weapon (${listing(unmet.weapons)})` };
+    case 'already-presented':
+      return {
+        message: `${who} has presented already at ${when}: ${who} is ${unmet.representation === 'alpha' || unmet.representation === 'omega' ? `an ${unmet.representation}` : `a ${unmet.representation}`}`,
+        hint: 'only an unpresented character presents, once',
+      };
+    case 'presents-as-unpresented':
+      return { message: 'one presents as an alpha, a beta or an omega', expected: 'alpha, beta or omega' };
   }
 }
 
@@ -218,6 +237,7 @@ export function situationOf(w: Engine): Situation {
     doorState: (id) => w.s.doors[w.doorIndex.get(id)!],
     wears: (id, item) => w.s.wears[idx(w, id)]!.includes(item),
     carries: (id, item) => w.s.carries[idx(w, id)]!.includes(item),
+    representation: (id) => w.s.representation[idx(w, id)],
   };
 }
 

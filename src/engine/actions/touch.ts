@@ -1,13 +1,13 @@
 /**
  * Touch and consent: coming close (a shared near field) and touching (residue both ways), withdrawing,
  * consenting and refusing (absolute and revocable, `systems/consent.ts`), marking (a bond, with the
- * other's consent, `systems/bonds.ts`), and washing off what touch left.
+ * other's consent, `systems/bonds.ts`).
  */
 import { emit, noteExposure } from '../state/log.js';
 import { mark } from '../systems/bonds.js';
 import { blockedByRefusal, setConsent } from '../systems/consent.js';
 import { closeTo, setClose, setTouching } from '../systems/near-field.js';
-import { exchangeResidue, wash } from '../systems/residue.js';
+import { exchangeResidue } from '../systems/residue.js';
 import type { Handler, Handlers } from './handler.js';
 
 const comeClose: Handler<'approach' | 'touch'> = (w, { a, target, who, causes }, action) => {
@@ -28,7 +28,7 @@ const consentOrRefuse: Handler<'consent' | 'refuse'> = (w, { a, target, who, cau
   return true;
 };
 
-export const TOUCH: Handlers<'approach' | 'touch' | 'withdraw' | 'consent' | 'refuse' | 'mark' | 'shower'> = {
+export const TOUCH: Handlers<'approach' | 'touch' | 'withdraw' | 'consent' | 'refuse' | 'mark'> = {
   approach: comeClose,
   touch: comeClose,
   withdraw: (w, { a, target, who, causes }) => {
@@ -50,12 +50,5 @@ export const TOUCH: Handlers<'approach' | 'touch' | 'withdraw' | 'consent' | 're
   mark: (w, { a, target, who, causes }) => {
     if (blockedByRefusal(w, a, target, 'mark', causes)) return false;
     return mark(w, a, target, who, causes);
-  },
-  shower: (w, { a, who, causes }) => {
-    wash(w, a);
-    const id = emit(w, 'shower', who, causes, { removed: w.canon.residue.showerRemoval });
-    noteExposure(w, [a], id);
-    w.s.resniffs.push({ character: a, cause: id });
-    return true;
   },
 };

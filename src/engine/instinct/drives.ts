@@ -9,7 +9,7 @@ import type { WorldEvent } from '../../model/events.js';
 import { round3, roundAll } from '../../units/numbers.js';
 import { DRIVE_COUNT, DRIVES } from '../../vocabulary/drives.js';
 import { isMinor } from '../../vocabulary/representations.js';
-import type { DriveBook, Engine } from '../state/context.js';
+import { type DriveBook, type Engine, representationOf } from '../state/context.js';
 import { emitAbout } from '../state/log.js';
 import type { WorldState } from '../state/state.js';
 import { pairsOf } from '../systems/perception.js';
@@ -52,9 +52,9 @@ export function react(w: Engine, events: readonly WorldEvent[]): void {
 }
 
 function fire(w: Engine, id: string, rule: DriveRule, event: WorldEvent): void {
-  const chars = w.definition.characters;
+  const _chars = w.definition.characters;
   for (let feeler = 0; feeler < w.n; feeler++) {
-    if (!rule.feels.includes(chars[feeler]!.representation as never)) continue;
+    if (!rule.feels.includes(representationOf(w, feeler))) continue;
     const other =
       rule.toward === 'event-actor'
         ? indexOf(w, event.actor)
@@ -148,7 +148,7 @@ export function sustain(w: Engine, seconds: number): void {
   const book = w.drives;
   const thresholds = w.canon.instinct.thresholds;
   const notice = thresholds.notice;
-  const chars = w.definition.characters;
+  const _chars = w.definition.characters;
   for (const slot of book.sustained) s.sustained[slot] = 0;
   book.sustained = [];
   const subject: RuleSubject = { feeler: 0, other: 0 };
@@ -158,7 +158,7 @@ export function sustain(w: Engine, seconds: number): void {
     if (!rule.enabled || rule.on !== 'presence') continue;
     const needsPairs = ruleNeedsPairs(rule);
     for (let feeler = 0; feeler < w.n; feeler++) {
-      if (!rule.feels.includes(chars[feeler]!.representation as never)) continue;
+      if (!rule.feels.includes(representationOf(w, feeler))) continue;
       subject.feeler = feeler;
       let others = everyone;
       if (needsPairs) {

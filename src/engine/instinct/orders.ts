@@ -10,7 +10,7 @@ import { UNORDERABLE } from '../../vocabulary/actions.js';
 import { perform } from '../actions/perform.js';
 import { possible } from '../actions/requirements.js';
 import { demandData } from '../actions/speech.js';
-import { type Engine, idOf } from '../state/context.js';
+import { type Engine, idOf, representationOf } from '../state/context.js';
 import { emitAbout, lastEventIds } from '../state/log.js';
 import type { PendingOrder } from '../state/state.js';
 import { trust } from './traits.js';
@@ -29,7 +29,7 @@ export function orderWill(w: Engine, order: PendingOrder): { will: number; terms
   const terms = {
     base: orders.base,
     rank: orders.rank * ((giver.rank ?? 0) - (receiver.rank ?? 0)),
-    [`believed-${believed}`]: orders.believed[receiver.representation][believed],
+    [`believed-${believed}`]: orders.believed[representationOf(w, order.receiver)][believed],
     coercion: coerced ? orders.coercion : 0,
     trust: orders.trust * (trusted - w.canon.instinct.defaultTrust),
     noise: order.noise,

@@ -10,6 +10,7 @@ import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import { REPRESENTATIONS } from '../../vocabulary/representations.js';
 import { type Engine, placeOf } from '../state/context.js';
 import { bondDamping } from '../systems/bonds.js';
+import { inRut } from '../systems/rut.js';
 import { level } from './drive-slots.js';
 import { affinity, indexOf, trust, unhabituated, youth } from './traits.js';
 
@@ -114,6 +115,8 @@ export const FACTORS: Record<string, Factor> = {
     value: (w, s) => bondDamping(w, s.feeler, s.other),
   },
   youth: { needs: 'any', value: (w, s) => youth(w, s.feeler) },
+  /** an alpha in rut reacts harder: `rut.aggression`, else 1 */
+  'in-rut': { needs: 'any', value: (w, s) => (inRut(w, s.feeler) ? w.canon.rut.aggression : 1) },
   /** 1 − habituation: how strange the others' scents still are to the feeler */
   unfamiliarity: { needs: 'any', value: (w, s) => 1 - w.s.habituation[s.feeler]! },
   unhabituated: { needs: 'any', value: (w, s) => unhabituated(w, s.feeler) },

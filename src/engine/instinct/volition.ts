@@ -6,6 +6,7 @@
  */
 import { DRIVE, DRIVE_COUNT } from '../../vocabulary/drives.js';
 import type { Engine } from '../state/context.js';
+import { selfControlLine } from '../systems/rut.js';
 import { decideDiscomfort } from './discomfort.js';
 import { liveSlots } from './drives.js';
 import { decideGuard } from './guard.js';
@@ -32,7 +33,7 @@ export function decide(w: Engine): void {
     ) {
       continue;
     }
-    const threshold = s.selfControl[a]!;
+    const threshold = selfControlLine(w, a);
     decideGuard(w, a, x, threshold);
     decideDiscomfort(w, a, x);
     decideLonging(w, a, x, threshold);

@@ -5,9 +5,11 @@
  * `instant.ts` gives; nothing here is global, so many worlds run side by side.
  */
 import type { Canon } from '../../canon/types.js';
+import type { Schedule } from '../../model/cycle.js';
 import type { WorldDefinition } from '../../model/definition.js';
 import type { WorldEvent } from '../../model/events.js';
 import type { Prng } from '../../units/prng.js';
+import type { Representation } from '../../vocabulary/representations.js';
 import type { Route } from '../../vocabulary/routes.js';
 import type { AirGraph } from '../air/graph.js';
 import type { WorldState } from './state.js';
@@ -59,6 +61,8 @@ export interface Engine {
   /** per place, at the last perception: who is there, and whose scent is in its air */
   present: number[][];
   readonly drives: DriveBook;
+  /** per character: the cycles they have by definition (a heat cycle, a rut) */
+  readonly schedules: Schedule[][];
   /** working buffers, reused so that hot loops allocate nothing */
   readonly scratch: {
     /** a body's emission at a step's start, middle and end */
@@ -84,6 +88,9 @@ export const idOf = (w: Engine, c: number): string => w.definition.characters[c]
 export function placeOf(w: Engine, c: number): string {
   return w.definition.places[w.s.place[c]!]!.id;
 }
+
+/** What character `c` truly is now (an unpresented character may present). */
+export const representationOf = (w: Engine, c: number): Representation => w.s.representation[c]!;
 
 /** The characters in place `place` now, ascending. */
 export function charsIn(w: Engine, place: number): number[] {

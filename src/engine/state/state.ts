@@ -4,7 +4,13 @@
  */
 
 import { masks } from '../../canon/index.js';
-import { type CycleState, initialCycle } from '../../model/cycle.js';
+import {
+  type CycleKind,
+  type CycleState,
+  cycleKindOf,
+  initialCycle,
+  schedulesOf,
+} from '../../model/cycle.js';
 import type { CharacterDef, RosterEventDef, WorldDefinition } from '../../model/definition.js';
 import type { WorldEvent } from '../../model/events.js';
 import type { Belief } from '../../model/knowledge.js';
@@ -79,6 +85,8 @@ export interface WorldState {
   rng: number[];
   /** per character: index of their place */
   place: number[];
+  /** per character: their true representation now (an unpresented character may present) */
+  representation: Representation[];
   doors: DoorState[];
   wears: string[][];
   carries: string[][];
@@ -147,7 +155,7 @@ export interface WorldState {
   /** the roster as it stands: events moved by a reschedule */
   roster: RosterEventDef[];
   /** reminders still to come: a character's own forecast, some hours before a window opens */
-  reminders: { t: number; character: number; center: number; from: number; to: number }[];
+  reminders: { t: number; character: number; kind: CycleKind; center: number; from: number; to: number }[];
   /** the previous processed instant, for sustained drives and habituation */
   lastInstant: number;
   sniffs: PendingSniff[];
@@ -191,6 +199,7 @@ export function initialState(def: WorldDefinition): WorldState {
     nextAction: 0,
     rng: rng.state(),
     place: def.characters.map((c) => places.get(c.at)!),
+    representation: def.characters.map((c) => c.representation),
     doors: def.doors.map((d) => d.state),
     wears: def.characters.map((c) => [...c.wears]),
     carries: def.characters.map((c) => [...c.carries]),
@@ -209,7 +218,12 @@ export function initialState(def: WorldDefinition): WorldState {
     heatRecognised: new Array(n * n).fill(0),
     beliefs: new Array(n * n).fill(null),
     refusals: new Array(n * n).fill(0),
-    cycles: def.characters.map((c) => (c.cycle ? initialCycle(c.cycle, def.canon, masked(c)) : null)),
+    cycles: def.characters.map((c) => {
+      // The body lives the cycle of what it is: heats for an omega, ruts for an alpha.
+      const kind = cycleKindOf(c.representation);
+      const schedule = schedulesOf(c, def.seed).find((s) => s.kind === kind);
+      return schedule ? initialCycle(schedule, def.canon, masked(c)) : null;
+    }),
     sniffs: [],
     resniffs: [],
     exposure: def.characters.map(() => []),

@@ -5,7 +5,7 @@
 import type { Belief } from '../../model/knowledge.js';
 import type { BeliefSource } from '../../vocabulary/beliefs.js';
 import type { Representation } from '../../vocabulary/representations.js';
-import { type Engine, idOf, placeOf } from '../state/context.js';
+import { type Engine, idOf, placeOf, representationOf } from '../state/context.js';
 import { emit } from '../state/log.js';
 
 /**
@@ -64,7 +64,7 @@ export function adoptRecords(w: Engine): void {
   w.definition.characters.forEach((c, o) => {
     for (const known of c.knows) {
       const e = w.charIndex.get(known)!;
-      adopt(w, o, e, w.definition.characters[e]!.representation, 'record', w.canon.beliefs.record, []);
+      adopt(w, o, e, representationOf(w, e), 'record', w.canon.beliefs.record, []);
     }
   });
 }

@@ -16,6 +16,7 @@ import type { WorldDefinition } from '../../model/definition.js';
 
 export type { Forecast, RosterReport };
 
+import { CYCLE_EVENTS } from '../../model/cycle.js';
 import { type Engine, idx, placeOf } from '../state/context.js';
 import { emit, lastOfType } from '../state/log.js';
 
@@ -64,7 +65,7 @@ export function scheduleReminders(w: Engine, character: number, known = forecast
   w.s.reminders = w.s.reminders.filter((r) => r.character !== character);
   if (!own) return;
   for (const r of reminders(own, w.canon)) {
-    if (r.t > w.s.t) w.s.reminders.push({ t: r.t, character, ...r.window });
+    if (r.t > w.s.t) w.s.reminders.push({ t: r.t, character, kind: own.kind, ...r.window });
   }
   w.s.reminders.sort((x, y) => x.t - y.t || x.character - y.character);
 }
@@ -86,8 +87,9 @@ export function remind(w: Engine): void {
       w,
       'reminder',
       { actor: c.id, place: placeOf(w, r.character) },
-      lastOfType(w, r.character, 'heat-onset'),
+      lastOfType(w, r.character, CYCLE_EVENTS[r.kind].onset),
       {
+        kind: r.kind,
         center: r.center,
         from: r.from,
         to: r.to,
@@ -123,6 +125,7 @@ export function requestLeave(
       [request],
       {
         event: conflict.event,
+        kind: conflict.kind,
         from: conflict.window.from,
         to: conflict.window.to,
         ...(conflict.via && { via: conflict.via }),

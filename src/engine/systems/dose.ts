@@ -8,6 +8,7 @@ import { NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Route } from '../../vocabulary/routes.js';
 import { plumeAt } from '../air/plume.js';
 import type { Engine } from '../state/context.js';
+import { representationOf } from '../state/context.js';
 import { gearProduct } from './gear.js';
 
 export interface Dose {
@@ -26,7 +27,7 @@ export interface Dose {
  */
 export function computeDose(w: Engine, o: number, e: number): Route {
   const canon = w.canon;
-  const sensitivity = canon.representations[w.definition.characters[o]!.representation].sensitivity;
+  const sensitivity = canon.representations[representationOf(w, o)].sensitivity;
   const intake = gearProduct(w, o, 'intakePass');
   const near = w.s.close[o * w.n + e] ? 1 / canon.air.nearFieldFlow : 0;
   const plume = w.s.plumes[e]!;

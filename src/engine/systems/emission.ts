@@ -4,12 +4,14 @@
  * medication (the masker), and worn gear decides how much of it reaches the air.
  */
 import type { Canon } from '../../canon/types.js';
-import { phaseAt } from '../../model/cycle.js';
+import type { CycleKind } from '../../model/cycle.js';
 import { SECONDS_PER_HOUR } from '../../units/time.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Representation } from '../../vocabulary/representations.js';
 import { heldSource, type Source } from '../air/source.js';
 import type { Engine } from '../state/context.js';
+import { representationOf } from '../state/context.js';
+import { cycleNow } from './cycle.js';
 import { gearProduct } from './gear.js';
 import { mask, masked } from './suppressant.js';
 
@@ -20,6 +22,8 @@ export interface EmitterState {
   cycleEmission: number;
   /** heat-note level, a share of emission (0 outside pre-heat and heat) */
   heatNote: number;
+  /** rut-note level, a share of emission (0 outside pre-rut and rut) */
+  rutNote: number;
   /** 0..1 */
   agitation: number;
   /** an omega on a suppressant wears the masker */
@@ -37,8 +41,29 @@ export function emission(canon: Canon, body: EmitterState, out: Float64Array, of
   if (body.representation === 'unpresented') out[offset + NOTE.personal]! += representationNote;
   else out[offset + NOTE[body.representation]] = representationNote;
   out[offset + NOTE.heat] = total * body.heatNote;
+  out[offset + NOTE.rut] = total * body.rutNote;
   out[offset + NOTE.sour] = base * body.agitation * canon.agitation.sourShare;
   if (body.masked && body.representation === 'omega') mask(canon, out, offset);
+}
+
+/** A cycle's emission numbers, heat or rut. */
+function cycleShape(w: Engine, kind: CycleKind) {
+  const { heat, rut } = w.canon;
+  return kind === 'heat'
+    ? {
+        window: heat.preHeatWindow,
+        preEmission: heat.preHeatEmission,
+        preNote: heat.preHeatNote,
+        emission: heat.heatEmission,
+        note: heat.heatNote,
+      }
+    : {
+        window: rut.preRutWindow,
+        preEmission: rut.preRutEmission,
+        preNote: rut.preRutNote,
+        emission: rut.rutEmission,
+        note: rut.rutNote,
+      };
 }
 
 /** Each body's emission now, and what of it reaches the air past worn gear. */
@@ -63,26 +88,33 @@ export function bodyAt(
   out: Float64Array,
   offset: number,
 ): void {
-  const c = w.definition.characters[i]!;
-  const cycle = w.s.cycles[i];
+  const now = cycleNow(w, i);
   let cycleEmission = 1;
-  let heatNote = 0;
-  if (cycle && c.cycle) {
-    const reading = phaseAt(c.cycle, w.canon, cycle, masked(w, i), w.s.t);
-    const heat = w.canon.heat;
-    if (reading.phase === 'heat') {
-      cycleEmission = heat.heatEmission;
-      heatNote = heat.heatNote;
-    } else if (reading.phase === 'pre-heat') {
-      const window = heat.preHeatWindow;
+  let cycleNote = 0;
+  if (now) {
+    const { reading } = now;
+    const shape = cycleShape(w, now.schedule.kind);
+    if (reading.phase === 'on') {
+      cycleEmission = shape.emission;
+      cycleNote = shape.note;
+    } else if (reading.phase === 'pre') {
+      const window = shape.window;
       const ramp = window > 0 ? Math.min(1, (t - (reading.onset - window)) / window) : 1;
-      cycleEmission = 1 + (heat.preHeatEmission - 1) * ramp;
-      heatNote = heat.preHeatNote * ramp;
+      cycleEmission = 1 + (shape.preEmission - 1) * ramp;
+      cycleNote = shape.preNote * ramp;
     }
   }
+  const rut = now?.schedule.kind === 'rut';
   emission(
     w.canon,
-    { representation: c.representation, cycleEmission, heatNote, agitation, masked: masked(w, i) },
+    {
+      representation: representationOf(w, i),
+      cycleEmission,
+      heatNote: rut ? 0 : cycleNote,
+      rutNote: rut ? cycleNote : 0,
+      agitation,
+      masked: masked(w, i),
+    },
     out,
     offset,
   );
@@ -102,14 +134,8 @@ export function sourceOver(w: Engine, e: number, seconds: number): Source {
   const hours = seconds / SECONDS_PER_HOUR;
   const course = w.scratch.course;
   bodyAt(w, e, w.s.t, 0, course, 0);
-  const character = w.definition.characters[e]!;
-  const cycle = w.s.cycles[e];
-  // Only a pre-heat ramp changes a body's emission between two instants.
-  if (
-    cycle &&
-    character.cycle &&
-    phaseAt(character.cycle, w.canon, cycle, masked(w, e), w.s.t).phase === 'pre-heat'
-  ) {
+  // Only a build-up's ramp (pre-heat, pre-rut) changes a body's emission between two instants.
+  if (cycleNow(w, e)?.reading.phase === 'pre') {
     bodyAt(w, e, w.s.t + seconds / 2, 0, course, NOTE_COUNT);
     bodyAt(w, e, w.s.t + seconds, 0, course, 2 * NOTE_COUNT);
   } else {

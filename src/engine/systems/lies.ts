@@ -6,7 +6,7 @@
  */
 import { round3 } from '../../units/numbers.js';
 import { NOTE } from '../../vocabulary/notes.js';
-import { type Engine, idOf, placeOf } from '../state/context.js';
+import { type Engine, idOf, placeOf, representationOf } from '../state/context.js';
 import { emit } from '../state/log.js';
 import { adopt } from './beliefs.js';
 import { computeDose } from './dose.js';
@@ -33,9 +33,9 @@ export function agitate(w: Engine, c: number): void {
 function hypotheticalLieDose(w: Engine, listener: number, speaker: number): number {
   if (!w.s.close[listener * w.n + speaker]) return 0;
   const canon = w.canon;
-  const chars = w.definition.characters;
-  const sensitivity = canon.representations[chars[listener]!.representation].sensitivity;
-  const base = canon.representations[chars[speaker]!.representation].emission;
+  const _chars = w.definition.characters;
+  const sensitivity = canon.representations[representationOf(w, listener)].sensitivity;
+  const base = canon.representations[representationOf(w, speaker)].emission;
   const sour =
     base * canon.agitation.lie * canon.agitation.sourShare * gearProduct(w, speaker, 'emissionPass');
   return (sensitivity * gearProduct(w, listener, 'intakePass') * sour) / canon.air.nearFieldFlow;

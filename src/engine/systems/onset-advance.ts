@@ -1,34 +1,48 @@
 /**
- * Onset advance: being with an unbonded alpha during pre-heat brings an omega's onset forward, by the
- * alpha-note dose she takes in over time (`heat.advanceRate`), up to `heat.advanceCap`. Each whole hour
- * gained is logged (`heat-advanced`), naming the alpha whose scent weighed most.
+ * Onset advance: a cycle's build-up is brought forward by the other kind nearby. An omega in pre-heat
+ * with an unbonded alpha in the same place: her heat comes early by the alpha-note dose she takes in
+ * over time (`heat.advanceRate`, up to `heat.advanceCap`). An alpha in pre-rut with an omega in heat in
+ * the same place: his rut comes early by the heat-note dose (`rut.advanceRate`, up to
+ * `rut.advanceCap`). Each whole hour gained is logged (`heat-advanced`, `rut-advanced`), naming the one
+ * whose scent weighed most. Nobody under 18 brings anyone's cycle on, or has one.
  */
-import { phaseAt } from '../../model/cycle.js';
+
+import { CYCLE_EVENTS } from '../../model/cycle.js';
 import { round3 } from '../../units/numbers.js';
 import { SECONDS_PER_HOUR } from '../../units/time.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
-import { type Engine, placeOf } from '../state/context.js';
+import { isMinor } from '../../vocabulary/representations.js';
+import { type Engine, placeOf, representationOf } from '../state/context.js';
 import { emit, exposureCauses, lastOfType } from '../state/log.js';
-import { masked } from './suppressant.js';
+import { cycleNow } from './cycle.js';
 
-/** Brings pre-heat onsets forward for the `elapsed` seconds since the last instant. */
+/** Brings build-ups forward for the `elapsed` seconds since the last instant. */
 export function advanceOnsets(w: Engine, elapsed: number): void {
   if (elapsed <= 0) return;
-  const heat = w.canon.heat;
   const chars = w.definition.characters;
   const s = w.s;
   for (let o = 0; o < w.n; o++) {
-    const cycle = s.cycles[o];
-    if (cycle?.phase !== 'pre-heat' || cycle.advance >= heat.advanceCap) continue;
+    const now = cycleNow(w, o);
+    if (now?.state.phase !== 'pre' || isMinor(chars[o]!)) continue;
+    const kind = now.schedule.kind;
+    const { advanceRate, advanceCap } = kind === 'heat' ? w.canon.heat : w.canon.rut;
+    const cycle = now.state;
+    if (cycle.advance >= advanceCap) continue;
     let gain = 0;
     let strongest = -1;
     let strongestDose = 0;
     for (let a = 0; a < w.n; a++) {
-      // Exposure to the alpha himself: in the same place (his lingering scent or residue elsewhere is not him).
-      if (a === o || chars[a]!.representation !== 'alpha' || s.bondedTo[a]! >= 0) continue;
-      if (s.place[a] !== s.place[o]) continue;
-      const dose = w.instantDoses[(o * w.n + a) * NOTE_COUNT + NOTE.alpha]!;
-      gain += dose * elapsed * heat.advanceRate;
+      // Exposure to the other himself or herself: in the same place (lingering scent or residue
+      // elsewhere is not them).
+      if (a === o || s.place[a] !== s.place[o] || isMinor(chars[a]!)) continue;
+      if (
+        kind === 'heat'
+          ? !unbondedAlpha(w, a)
+          : cycleNow(w, a)?.state.phase !== 'on' || cycleNow(w, a)?.schedule.kind !== 'heat'
+      )
+        continue;
+      const dose = w.instantDoses[(o * w.n + a) * NOTE_COUNT + (kind === 'heat' ? NOTE.alpha : NOTE.heat)]!;
+      gain += dose * elapsed * advanceRate;
       if (dose > strongestDose) {
         strongest = a;
         strongestDose = dose;
@@ -36,17 +50,23 @@ export function advanceOnsets(w: Engine, elapsed: number): void {
     }
     if (gain <= 0 || strongest < 0) continue;
     const before = cycle.advance;
-    cycle.advance = Math.min(heat.advanceCap, before + gain);
+    cycle.advance = Math.min(advanceCap, before + gain);
     const hours = Math.floor(cycle.advance / SECONDS_PER_HOUR);
     if (hours > Math.floor(before / SECONDS_PER_HOUR)) {
-      const reading = phaseAt(chars[o]!.cycle!, w.canon, cycle, masked(w, o), s.t);
+      const events = CYCLE_EVENTS[kind];
       emit(
         w,
-        'heat-advanced',
+        events.advanced,
         { actor: chars[o]!.id, target: chars[strongest]!.id, place: placeOf(w, o), value: hours },
-        [...lastOfType(w, o, 'pre-heat'), ...exposureCauses(w, o, strongest)],
-        { advance: Math.round(cycle.advance), onset: reading.onset, dose: round3(strongestDose) },
+        [...lastOfType(w, o, events.pre), ...exposureCauses(w, o, strongest)],
+        {
+          advance: Math.round(cycle.advance),
+          onset: cycleNow(w, o)!.reading.onset,
+          dose: round3(strongestDose),
+        },
       );
     }
   }
 }
+
+const unbondedAlpha = (w: Engine, a: number) => representationOf(w, a) === 'alpha' && w.s.bondedTo[a]! < 0;
