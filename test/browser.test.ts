@@ -3,7 +3,8 @@
  * browser). The page is served by the real sandbox server, and checked against the engine run here in
  * Node. Screenshots of each state go to test-artifacts/ (not committed).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,9 +28,30 @@ const FLAGS = [
   '--disable-sync',
 ];
 
+/** The newest modification time of the files under `dir`, in ms. */
+function newest(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+// The page is the built app (dist-web/): rebuilt here when the sources are newer, so that the page
+// tested is the code under test.
+const built = join(WEB_ROOT, 'index.html');
+if (
+  existsSync(CHROMIUM) &&
+  (!existsSync(built) ||
+    Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'web'))) > statSync(built).mtimeMs)
+) {
+  const vite = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build'], { cwd: ROOT, encoding: 'utf8' });
+  if (vite.status !== 0)
+    throw new Error(`building the sandbox failed (vite build):\n${vite.stdout}${vite.stderr}`);
+}
+
 // CI installs Chromium and builds the app (`.ci/run`): there, a missing one fails the run. A developer
 // without them is told so on the console, and the browser tests are skipped.
-const ready = existsSync(CHROMIUM) && existsSync(join(WEB_ROOT, 'index.html'));
+const ready = existsSync(CHROMIUM) && existsSync(built);
 const missing = `browser tests need ${CHROMIUM} (apt-get install -y chromium) and a built dist-web/ (npm run build:web)`;
 if (!ready && process.env.CI) throw new Error(missing);
 if (!ready) console.warn(`SKIPPED: ${missing}`);

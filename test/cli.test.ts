@@ -13,7 +13,7 @@ describe('omegaverse run', () => {
     const { code, out } = await cli('run');
     expect(code).toBe(0);
     expect(out).toMatch(/^Medbay\n/);
-    expect(out).toContain('14:03:00  Rey smelled that Phasma is an omega.');
+    expect(out).toContain('14:03:00  Rey caught a scent of steel and cedar: Phasma is an omega.');
     expect(out).toContain('14:05:01  Rey seized Finn and held them back.');
     expect(out).toBe(readFileSync(join(ROOT, 'scenarios/medbay.golden.txt'), 'utf8'));
   });
@@ -168,7 +168,7 @@ describe('omegaverse explain', () => {
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
     expect(lines[0]).toMatch(
-      /^#\d+ 14:03:00 Rey smelled that Phasma is an omega\. \(dose [\d.]+ ≥ threshold [\d.]+ via air\)$/,
+      /^#\d+ 14:03:00 Rey caught a scent of steel and cedar: Phasma is an omega\. \(dose [\d.]+ ≥ threshold [\d.]+ via air\)$/,
     );
     expect(out).toContain('Phasma took off the sealed helmet, releasing the scent held inside.');
     expect(lines.slice(1).every((l) => /^[ │├└]/.test(l))).toBe(true);

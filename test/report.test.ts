@@ -54,7 +54,7 @@ describe('renderReport on the medbay scene', () => {
     expect(facts).toContain('clock14:00:00 to 14:25:00');
     expect(facts).toContain('duration25 minutes (0:25)');
     const summary = textOf(element(html, '<p class="summary">', 'p'));
-    expect(summary).toMatch(/^84 events in 25 minutes \(14:00:00 to 14:25:00\): 20 belief, 14 detect, /);
+    expect(summary).toMatch(/^88 events in 25 minutes \(14:00:00 to 14:25:00\): 20 belief, 14 detect, /);
     expect(summary).toContain('1 restrain');
   });
 
@@ -250,7 +250,7 @@ describe('omegaverse report', () => {
     const out = join(scratch, 'r.html');
     const { code, out: stdout } = await cli('report', 'scenarios/medbay.yaml', '--out', out);
     expect(code).toBe(0);
-    expect(stdout).toBe(`wrote ${out} (84 events)\n`);
+    expect(stdout).toBe(`wrote ${out} (88 events)\n`);
     expect(readFileSync(out, 'utf8')).toBe(renderReport(bundled('medbay.yaml')));
   });
 

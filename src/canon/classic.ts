@@ -65,6 +65,11 @@ export const classic: Canon = {
     'longing-sent-away': 1,
     'longing-drawn-by-heat': 0.7,
   }),
+  bonds: {
+    ...seeds.bonds,
+    // The common fan convention: distress after about two days apart, illness after about four.
+    separation: { restless: SECONDS_PER_DAY, aching: 2 * SECONDS_PER_DAY, unwell: 4 * SECONDS_PER_DAY },
+  },
   forecast: {
     // Three recorded cycles before a forecast from history, as in `seeds`,
     minCycles: 3,

@@ -53,6 +53,10 @@ const DURATION_LEAVES = new Set([
   'instinct.riseTime.longing',
   'instinct.shiverCooldown',
   'orders.patience',
+  'bonds.separation.restless',
+  'bonds.separation.aching',
+  'bonds.separation.unwell',
+  'bonds.fadeAfter',
 ]);
 
 /**
@@ -70,7 +74,7 @@ const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
 
 /** Leaves that are shares or probabilities, kept within 0..1. */
 const UNIT_LEAVES =
-  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|preRutNote$|^beliefs\.|^instinct\.thresholds\.reset$/;
+  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|preRutNote$|^beliefs\.|^bonds\.(mateUnease|claimedElsewhere)$|^instinct\.thresholds\.reset$/;
 
 export interface OverrideIssue {
   /** `unknown`: no such parameter (point at the key); `value`: the value is wrong (point at it) */
@@ -201,6 +205,10 @@ const NEW_ITEMS = {
   gear: { parse: parseGear, hint: 'an item needs emissionPass, intakePass, trapTime and weapon' },
   medications: { parse: parseMedication, hint: 'a medication is { masks: true|false }' },
   rules: { parse: parseRule, hint: 'a new rule needs every field: see docs/canon.md' },
+  scentNotes: {
+    parse: (value: unknown) => (typeof value === 'string' ? value : 'a scent note is a few words, as text'),
+    hint: 'scentNotes.NAME: "a few words for a reader"',
+  },
 } satisfies Record<string, { parse: (value: unknown) => unknown; hint: string }>;
 
 function lookup(canon: Canon, dotted: string[]): Lookup {

@@ -241,10 +241,58 @@ export const seeds: Canon = {
     },
     // A defied order stands for five minutes: coercion within that time is obeyed.
     patience: 5 * SECONDS_PER_MINUTE,
+    // Self-control pushes back against the instinctive pull of an order, and a composed character
+    // (self_control 0.9) more than cancels it: 1.2 × 0.9 = 1.08 of the pull.
+    selfControl: 1.2,
+    // The command voice pulls hardest on an omega, less on a beta or the unpresented, least on another
+    // alpha;
+    voice: { alpha: 0.3, beta: 0.6, omega: 0.9, unpresented: 0.6 },
+    // ...a mate's voice pulls harder, and a bond to another shields.
+    voiceMate: 1.5,
+    voiceBonded: 0.5,
   },
   bonds: {
-    // A bonded alpha or omega reacts at a fifth of the strength to anyone but their partner.
+    // A bonded alpha or omega reacts at a fifth of the strength to anyone but their partner,
     damping: 0.2,
+    // ...and an omega is barely uneasy at her own mate's scent.
+    mateUnease: 0.1,
+    // An alpha who smells that an omega is bonded to another holds back: a third of the
+    // protectiveness, and no pull toward her.
+    claimedElsewhere: 0.3,
+    // Mates apart grow restless after half a day, ache after two, feel unwell after four.
+    separation: { restless: 12 * SECONDS_PER_HOUR, aching: 2 * SECONDS_PER_DAY, unwell: 4 * SECONDS_PER_DAY },
+    // A bond does not fade.
+    fadeAfter: 0,
+  },
+  scentNotes: {
+    // As a narrator names them: "Rey caught a scent of sand and ozone".
+    sand: 'sand',
+    ozone: 'ozone',
+    pine: 'pine',
+    cedar: 'cedar',
+    jasmine: 'jasmine',
+    rain: 'rain',
+    smoke: 'woodsmoke',
+    leather: 'leather',
+    citrus: 'citrus',
+    honey: 'honey',
+    musk: 'musk',
+    sweet: 'something sweet',
+    vanilla: 'vanilla',
+    salt: 'sea salt',
+    iron: 'cold iron',
+    tea: 'black tea',
+    lavender: 'lavender',
+    mint: 'mint',
+    linen: 'clean linen',
+    coffee: 'coffee',
+  },
+  // For narration only, when a character names no notes of their own.
+  scentDefaults: {
+    alpha: ['cedar', 'smoke'],
+    beta: ['linen'],
+    omega: ['honey', 'rain'],
+    unpresented: ['linen'],
   },
   gear: {
     // A sealed helmet blocks scent both ways and holds the wearer's scent inside for ~20 minutes.

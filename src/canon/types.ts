@@ -200,7 +200,25 @@ export interface Canon {
   bonds: {
     /** a bonded character's reactions to anyone but their partner are scaled by this */
     damping: number;
+    /** an omega's unease at her own mate's scent is scaled by this (the `mate-ease` factor) */
+    mateUnease: number;
+    /**
+     * an alpha who has smelled that an omega is bonded to someone else feels this share of the
+     * protectiveness he would (the `claimed-elsewhere` factor); his pull toward her is blocked
+     */
+    claimedElsewhere: number;
+    /** mates apart this long (seconds) grow restless, then ache, then feel unwell */
+    separation: { restless: number; aching: number; unwell: number };
+    /** mates apart this long (seconds) lose the bond; 0: never */
+    fadeAfter: number;
   };
+  /**
+   * the scent notes characters may name (`notes:`), each with a few words for a reader; a name not
+   * listed is used as written
+   */
+  scentNotes: Record<string, string>;
+  /** the notes of a character who names none, by what they are (for narration: chemistry is unchanged) */
+  scentDefaults: Record<'alpha' | 'beta' | 'omega' | 'unpresented', string[]>;
   /** wearable and carried items */
   gear: Record<string, GearCanon>;
   /** medications the `take` / `stop` actions and `medication:` may name */
@@ -347,4 +365,16 @@ export interface OrdersCanon {
   >;
   /** an order defied stands this long (seconds): if coercion comes, it is obeyed then */
   patience: number;
+  /**
+   * the receiver's self-control pushes back against the instinctive pull of an order (the
+   * `believed-*` term when it leans toward obeying, and the command voice): term = −this ×
+   * self_control × that pull
+   */
+  selfControl: number;
+  /** the command voice (`order … voice: true`, alphas only): its pull on a receiver, by what they are */
+  voice: Record<'alpha' | 'beta' | 'omega' | 'unpresented', number>;
+  /** the voice's pull on a receiver bonded to the one using it is multiplied by this */
+  voiceMate: number;
+  /** …and on a receiver bonded to someone else, by this */
+  voiceBonded: number;
 }

@@ -4,7 +4,7 @@
  *
  *  1. the start's bookkeeping, once (records known, bodies already in a phase, reminders);
  *  2. the body: heat cycles move on; reminders that are due;
- *  3. the scripted actions of this instant, in file order;
+ *  3. the scripted actions of this instant, in file order; mates apart or together again;
  *  4. emissions; statements judged by listeners' noses; perception and beliefs; onset advance;
  *  5. sustained drives (`presence` rules);
  *  6. reactions, in rounds: rules set off by this instant's events, orders weighed, volition — and
@@ -19,12 +19,14 @@ import { weighOrders } from './instinct/orders.js';
 import { decide } from './instinct/volition.js';
 import type { Engine } from './state/context.js';
 import { adoptRecords } from './systems/beliefs.js';
+import { knowMates } from './systems/bonds.js';
 import { remind, scheduleAllReminders } from './systems/calendar-hooks.js';
 import { startCycles, updateCycles } from './systems/cycle.js';
 import { computeEmissions } from './systems/emission.js';
 import { judgeStatements } from './systems/lies.js';
 import { advanceOnsets } from './systems/onset-advance.js';
 import { perceive } from './systems/perception.js';
+import { updateSeparation } from './systems/separation.js';
 
 /** Actions that change what anyone smells: when the engine decides one, perception looks again. */
 const EXPOSURE_EVENTS: ReadonlySet<EventType> = new Set([
@@ -43,6 +45,7 @@ export function processInstant(w: Engine): void {
   if (!s.started) {
     s.started = true;
     adoptRecords(w);
+    knowMates(w);
     startCycles(w);
     scheduleAllReminders(w);
   }
@@ -57,6 +60,7 @@ export function processInstant(w: Engine): void {
     s.nextAction++;
     perform(w, action, []);
   }
+  updateSeparation(w);
   computeEmissions(w);
   judgeStatements(w);
   perceive(w, elapsed);

@@ -17,6 +17,7 @@ import { elapseAgitation } from './systems/lies.js';
 import { elapseResidue } from './systems/residue.js';
 import { elapseAir, withinReach } from './systems/scent.js';
 import { elapseTrapped } from './systems/sealed-gear.js';
+import { nextSeparationStage } from './systems/separation.js';
 
 /** The world's next instant after now. */
 export function nextStop(w: Engine): number {
@@ -33,6 +34,8 @@ export function nextStop(w: Engine): number {
     const change = cycleNow(w, i, t)?.reading.changesAt;
     if (change !== undefined && change > t) next = Math.min(next, change);
   }
+  const stage = nextSeparationStage(w);
+  if (stage > t) next = Math.min(next, stage);
   if (together(w)) next = Math.min(next, t + w.canon.air.tick);
   else if (Number.isFinite(next) && withinReach(w, next - t))
     next = Math.min(next, t + w.canon.air.quietTick);

@@ -128,8 +128,12 @@ const recorded = (schedule: Schedule, onset: number) => schedule.def.onsets.incl
 export function initialCycle(schedule: Schedule, canon: Canon, masked: boolean, now = 0): CycleState {
   let lastOnset: number | null = null;
   for (const onset of schedule.def.onsets) if (onset <= now) lastOnset = onset;
-  if (lastOnset === null)
-    return { lastOnset: null, end: null, phase: 'none', advance: 0, placed: 0, lived: [] };
+  if (lastOnset === null) {
+    // No onset yet: only a recorded future one says when the first comes (its build-up may be under way).
+    const state: CycleState = { lastOnset: null, end: null, phase: 'none', advance: 0, placed: 0, lived: [] };
+    state.phase = phaseAt(schedule, canon, state, masked, now).phase;
+    return state;
+  }
   let placed = 0;
   for (let next = nextOnset(schedule, canon, lastOnset, placed, masked); next <= now; ) {
     if (!recorded(schedule, next)) placed++;

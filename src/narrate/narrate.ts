@@ -4,8 +4,9 @@
  */
 import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
-import { formatClock, formatDuration } from '../units/time.js';
+import { formatClock, formatDuration, humanDuration } from '../units/time.js';
 import { type BeliefSource, SOURCE_HOW } from '../vocabulary/beliefs.js';
+import { scentWords } from './scent-notes.js';
 
 export interface Names {
   character(id: string | undefined): string;
@@ -16,6 +17,8 @@ export interface Names {
   event(id: string | undefined): string;
   /** the wall clock at instant `t` */
   clock(t: number): string;
+  /** a character's scent notes, as a reader meets them: "sand and ozone" */
+  scent(id: string | undefined): string;
 }
 
 /** Display names from a definition: characters by name, places with an article where it reads better. */
@@ -29,6 +32,7 @@ export function namesOf(def: WorldDefinition): Names {
     item: (id) => (id === undefined ? 'it' : `the ${words(id)}`),
     event: (id) => def.roster.find((r) => r.id === id)?.title ?? id ?? 'an event',
     clock: (t) => formatClock(def.clock, t),
+    scent: (id) => scentWords(def, id),
   };
 }
 
@@ -111,7 +115,9 @@ export function narrate(e: WorldEvent, names: Names): string {
     case 'lower':
       return `${actor} lowered ${data.item ? names.item(data.item as string) : 'the weapon'}.`;
     case 'order':
-      return `${actor} ordered ${target} to ${describeDemand({ ...data, do: String(e.value) }, names)}.`;
+      return data.voice
+        ? `${actor} used the command voice on ${target}: ${describeDemand({ ...data, do: String(e.value) }, names)}.`
+        : `${actor} ordered ${target} to ${describeDemand({ ...data, do: String(e.value) }, names)}.`;
     case 'say':
       return `${actor} said${e.target ? ` to ${target}` : ''}: “${data.text}”`;
     case 'tell':
@@ -138,11 +144,13 @@ export function narrate(e: WorldEvent, names: Names): string {
       if (data.via === 'residue') {
         return `${actor} ${data.again ? 'still ' : ''}smelled ${target}'s scent on their own skin.`;
       }
-      return `${actor} ${data.again ? 'still ' : ''}caught ${target}'s scent${ROUTE_PHRASE[String(data.via)] ?? ''}.`;
+      return `${actor} ${data.again ? 'still ' : ''}caught ${target}'s scent${ROUTE_PHRASE[String(data.via)] ?? ''}: ${names.scent(e.target)}.`;
     case 'identify':
-      return `${actor} smelled${data.via === 'near-field' ? ', at close range,' : ''} that ${target} is ${article(String(e.value))}${
-        data.via === 'residue' ? ' (on their own skin)' : ''
-      }.`;
+      return `${actor} caught a scent of ${names.scent(e.target)}${data.via === 'near-field' ? ' at close range' : ''}${
+        data.via === 'residue' ? ' on their own skin' : ''
+      }: ${target} is ${article(String(e.value))}.`;
+    case 'smell-on':
+      return `${actor} smelled ${names.character(String(e.value))} on ${target}.`;
     case 'recognise-heat':
       return `${actor} recognised that ${target} is in heat.`;
     case 'lie-detected':
@@ -192,7 +200,17 @@ export function narrate(e: WorldEvent, names: Names): string {
         ? `${actor} is in pre-heat: the scent is strengthening ahead of heat.`
         : `${actor}'s pre-heat began: the scent is strengthening ahead of heat.`;
     case 'heat-onset':
-      return data.ongoing ? `${actor} is in heat.` : `${actor}'s heat began.`;
+    case 'rut-onset': {
+      const kind = e.type === 'heat-onset' ? 'heat' : 'rut';
+      const apart = data.apartFrom ? `, apart from ${names.character(String(data.apartFrom))}` : '';
+      return data.ongoing ? `${actor} is in ${kind}${apart}.` : `${actor}'s ${kind} began${apart}.`;
+    }
+    case 'separation':
+      return e.value === 'faded'
+        ? `${actor}'s bond with ${target} has faded, after ${humanDuration(Number(data.apart))} apart.`
+        : `${actor}, apart from ${target} for ${humanDuration(Number(data.apart))}, ${SEPARATION_PHRASE[String(e.value)] ?? `is ${e.value}`}.`;
+    case 'reunion':
+      return `${actor} is with ${target} again, after ${humanDuration(Number(data.apart))} apart: the ache eases.`;
     case 'reminder':
       return `${actor}'s datapad reminder: ${data.kind ?? 'heat'} expected around ${names.clock(Number(data.center))} (between ${names.clock(Number(data.from))} and ${names.clock(Number(data.to))}).`;
     case 'conflict':
@@ -208,21 +226,26 @@ export function narrate(e: WorldEvent, names: Names): string {
     case 'heat-advanced':
       return `${actor}'s heat was brought forward by ${e.value} hour${e.value === 1 ? '' : 's'}: ${target}'s scent.`;
     case 'heat-end':
-      return `${actor}'s heat ended.`;
+      return `${actor}'s heat ended${data.apartFrom ? `, spent apart from ${names.character(String(data.apartFrom))}` : ''}.`;
     case 'pre-rut':
       return data.ongoing
         ? `${actor} is in pre-rut: the scent is strengthening ahead of rut.`
         : `${actor}'s pre-rut began: the scent is strengthening ahead of rut.`;
-    case 'rut-onset':
-      return data.ongoing ? `${actor} is in rut.` : `${actor}'s rut began.`;
     case 'rut-advanced':
       return `${actor}'s rut was brought forward by ${e.value} hour${e.value === 1 ? '' : 's'}: ${target}'s heat.`;
     case 'rut-end':
-      return `${actor}'s rut ended.`;
+      return `${actor}'s rut ended${data.apartFrom ? `, spent apart from ${names.character(String(data.apartFrom))}` : ''}.`;
     default:
       return `${actor}: ${e.type}${e.target ? ` (${target})` : ''}${e.value !== undefined ? ` — ${e.value}` : ''}.`;
   }
 }
+
+/** What each stage of a separation from one's mate is, in words. */
+const SEPARATION_PHRASE: Record<string, string> = {
+  restless: 'grows restless',
+  aching: 'aches for the bond',
+  unwell: 'feels unwell',
+};
 
 const DRIVE_PHRASE: Record<string, string> = {
   protect: 'grew protective of',

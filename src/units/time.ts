@@ -72,3 +72,21 @@ export function formatHhmm(startClock: number, t: number): string {
   const inDay = absolute % SECONDS_PER_DAY;
   return pad2(Math.floor(inDay / SECONDS_PER_HOUR)) + pad2(Math.floor((inDay % SECONDS_PER_HOUR) / 60));
 }
+
+/** A duration for reading: `25 minutes`, `5 hours 30 minutes`, `2 days 3 hours`. */
+export function humanDuration(seconds: number): string {
+  const units: [number, string][] = [
+    [SECONDS_PER_DAY, 'day'],
+    [SECONDS_PER_HOUR, 'hour'],
+    [SECONDS_PER_MINUTE, 'minute'],
+    [1, 'second'],
+  ];
+  let rest = Math.max(0, Math.round(seconds));
+  const parts: string[] = [];
+  for (const [size, word] of units) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n) parts.push(`${n} ${word}${n === 1 ? '' : 's'}`);
+  }
+  return parts.length ? parts.join(' ') : '0 seconds';
+}

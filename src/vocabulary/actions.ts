@@ -37,7 +37,7 @@ export const ACTION_FIELDS = {
   touch: { target: 'character' },
   aim: { target: 'character', item: 'item?' },
   lower: { item: 'item?' },
-  order: { target: 'character', demand: 'demand' },
+  order: { target: 'character', demand: 'demand', voice: 'flag=false' },
   say: { text: 'text', truthful: 'flag=true', target: 'character?' },
   tell: { target: 'character', about: 'character', value: 'representation' },
   refuse: { target: 'character' },

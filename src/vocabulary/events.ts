@@ -30,6 +30,7 @@ export const EVENT_TYPES = [
   'truth-sensed',
   'belief',
   'recognise-bond',
+  'smell-on',
   // instinct and social rules
   'drive',
   'resist',
@@ -42,6 +43,8 @@ export const EVENT_TYPES = [
   'defy',
   'consent-block',
   'bond',
+  'separation',
+  'reunion',
   // the body and the calendar
   'pre-heat',
   'heat-onset',

@@ -16,6 +16,6 @@ export const discomfortRules: Record<string, DriveRule> = {
     toward: 'subject',
     change: 'level',
     amount: 0.4,
-    factors: ['alpha-note-dose', 'unfamiliarity', 'bond-damping'],
+    factors: ['alpha-note-dose', 'unfamiliarity', 'bond-damping', 'mate-ease'],
   },
 };

@@ -32,14 +32,21 @@ export const longingRules: Record<string, DriveRule> = {
     amount: 0.8,
     factors: ['protect-of-event-actor', 'youth'],
   },
-  // An unbonded alpha close to an omega whose heat is building is drawn to them. Self-control holds
-  // the impulse, and nothing comes of it without the omega's consent.
+  // An alpha close to an omega whose heat is building is drawn to her: an unbonded alpha, or her own
+  // mate, and not an alpha who has smelled that she is bonded to another. Self-control holds the
+  // impulse, and nothing comes of it without her consent (a bond is standing consent).
   'longing-drawn-by-heat': {
     mechanic: 'longing',
     enabled: true,
     feels: ['alpha'],
     on: 'presence',
-    when: ['identified-subject-omega', 'same-place', 'subject-heat-note', 'unbonded'],
+    when: [
+      'identified-subject-omega',
+      'same-place',
+      'subject-heat-note',
+      'unbonded-or-mate',
+      'not-claimed-elsewhere',
+    ],
     drive: 'longing',
     toward: 'subject',
     change: 'level',

@@ -7,7 +7,8 @@ import type { DriveRule } from '../types.js';
 
 export const protectRules: Record<string, DriveRule> = {
   // protect: an alpha who smells an omega feels protective of them, scaled by chemistry and
-  // reduced by habituation. A bonded alpha feels it far less for anyone but their partner.
+  // reduced by habituation. A bonded alpha feels it far less for anyone but their mate, and any alpha
+  // far less for an omega he has smelled to be bonded to another.
   'protect-identified-omega': {
     mechanic: 'protect',
     enabled: true,
@@ -18,6 +19,6 @@ export const protectRules: Record<string, DriveRule> = {
     toward: 'subject',
     change: 'level',
     amount: 0.6,
-    factors: ['affinity-with-subject', 'habituation-reduces-protect', 'bond-damping'],
+    factors: ['affinity-with-subject', 'habituation-reduces-protect', 'bond-damping', 'claimed-elsewhere'],
   },
 };

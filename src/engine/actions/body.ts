@@ -4,7 +4,7 @@
  * becomes what they are, and smells of it from then on).
  */
 import { emit, noteExposure } from '../state/log.js';
-import { startCycleOnPresenting } from '../systems/cycle.js';
+import { present } from '../systems/presenting.js';
 import { wash } from '../systems/residue.js';
 import type { Handler, Handlers } from './handler.js';
 
@@ -28,10 +28,7 @@ export const BODY: Handlers<'take' | 'stop' | 'shower' | 'present'> = {
     return true;
   },
   present: (w, { a, who, causes }, action) => {
-    w.s.representation[a] = action.as;
-    const id = emit(w, 'present', { ...who, value: action.as }, causes);
-    noteExposure(w, [a], id);
-    startCycleOnPresenting(w, a, id);
+    present(w, a, action.as, who, causes);
     return true;
   },
 };

@@ -53,7 +53,8 @@ export type Unmet =
   | { why: 'no-weapon'; field: null; weapons: string[] }
   | { why: 'not-a-weapon'; field: 'item'; item: string; weapons: string[] }
   | { why: 'already-presented'; field: null; representation: Representation }
-  | { why: 'presents-as-unpresented'; field: 'as' };
+  | { why: 'presents-as-unpresented'; field: 'as' }
+  | { why: 'no-voice'; field: 'voice'; representation: Representation };
 
 /** Unmet requirements that are still attempted, and fail in the log (there is no open way). */
 export const attemptFails = (unmet: Unmet): boolean => unmet.why === 'no-door' || unmet.why === 'door-shut';
@@ -130,6 +131,12 @@ export function unmetRequirements(situation: Situation, actor: string, body: Act
         else if (!situation.carries(actor, body.item))
           out.push({ why: 'not-carried', field: 'item', item: body.item });
       }
+      break;
+    }
+    case 'order': {
+      const now = situation.representation(actor);
+      if (body.voice && now !== undefined && now !== 'alpha')
+        out.push({ why: 'no-voice', field: 'voice', representation: now });
       break;
     }
     case 'present': {
@@ -222,6 +229,11 @@ export function describeUnmet(
       return {
         message: `${who} has presented already at ${when}: ${who} is ${unmet.representation === 'alpha' || unmet.representation === 'omega' ? `an ${unmet.representation}` : `a ${unmet.representation}`}`,
         hint: 'only an unpresented character presents, once',
+      };
+    case 'no-voice':
+      return {
+        message: `${who} is ${unmet.representation === 'omega' ? 'an omega' : unmet.representation === 'beta' ? 'a beta' : 'unpresented'}: only an alpha has the command voice`,
+        hint: 'give the order without voice: true',
       };
     case 'presents-as-unpresented':
       return { message: 'one presents as an alpha, a beta or an omega', expected: 'alpha, beta or omega' };

@@ -31,7 +31,10 @@ const posture: Handler<'submit' | 'reassure'> = (w, { who, causes }, action) => 
 
 export const SPEECH: Handlers<'order' | 'say' | 'tell' | 'submit' | 'reassure' | 'request-leave'> = {
   order: (w, { a, target, who, causes }, action) => {
-    const id = emit(w, 'order', { ...who, value: action.demand.do }, causes, demandData(action.demand));
+    const id = emit(w, 'order', { ...who, value: action.demand.do }, causes, {
+      ...demandData(action.demand),
+      ...(action.voice && { voice: true }),
+    });
     // Whether it is obeyed is the receiver's to decide (instinct weighs it this instant).
     w.s.orders.push({
       event: id,
@@ -40,6 +43,7 @@ export const SPEECH: Handlers<'order' | 'say' | 'tell' | 'submit' | 'reassure' |
       demand: action.demand,
       t: w.s.t,
       noise: w.canon.orders.noise * w.rng.normal(),
+      voice: action.voice,
       defied: false,
     });
     return true;

@@ -5,7 +5,7 @@
  */
 import { emit, noteExposure } from '../state/log.js';
 import { mark } from '../systems/bonds.js';
-import { blockedByRefusal, setConsent } from '../systems/consent.js';
+import { blockedByRefusal, endByRefusal, setConsent } from '../systems/consent.js';
 import { closeTo, setClose, setTouching } from '../systems/near-field.js';
 import { exchangeResidue } from '../systems/residue.js';
 import type { Handler, Handlers } from './handler.js';
@@ -23,8 +23,10 @@ const comeClose: Handler<'approach' | 'touch'> = (w, { a, target, who, causes },
 };
 
 const consentOrRefuse: Handler<'consent' | 'refuse'> = (w, { a, target, who, causes }, action) => {
-  setConsent(w, a, target, action.do === 'refuse');
-  emit(w, action.do, who, causes);
+  const refusing = action.do === 'refuse';
+  setConsent(w, a, target, refusing);
+  const id = emit(w, action.do, who, causes);
+  if (refusing) endByRefusal(w, a, target, id);
   return true;
 };
 

@@ -14,6 +14,7 @@ import { type Engine, idOf, representationOf } from '../state/context.js';
 import { emitAbout, lastEventIds } from '../state/log.js';
 import type { PendingOrder } from '../state/state.js';
 import { trust } from './traits.js';
+import { voicePull } from './voice.js';
 
 /** How willing the receiver is to obey, and each term of it. */
 export function orderWill(w: Engine, order: PendingOrder): { will: number; terms: Record<string, number> } {
@@ -26,10 +27,16 @@ export function orderWill(w: Engine, order: PendingOrder): { will: number; terms
     (target, c) => target === order.receiver && w.s.place[c] === w.s.place[order.receiver],
   );
   const trusted = trust(w, order.receiver, order.giver);
+  const leaning = orders.believed[representationOf(w, order.receiver)][believed];
+  const voice = order.voice ? voicePull(w, order) : 0;
+  // Self-control pushes back against the instinctive pull: the voice, and a lean toward obeying.
+  const pull = voice + Math.max(0, leaning);
   const terms = {
     base: orders.base,
     rank: orders.rank * ((giver.rank ?? 0) - (receiver.rank ?? 0)),
-    [`believed-${believed}`]: orders.believed[representationOf(w, order.receiver)][believed],
+    [`believed-${believed}`]: leaning,
+    ...(order.voice && { voice }),
+    'self-control': pull > 0 ? -orders.selfControl * receiver.selfControl * pull : 0,
     coercion: coerced ? orders.coercion : 0,
     trust: orders.trust * (trusted - w.canon.instinct.defaultTrust),
     noise: order.noise,

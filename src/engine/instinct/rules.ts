@@ -9,7 +9,7 @@ import { EVENT_TYPES } from '../../vocabulary/events.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import { REPRESENTATIONS } from '../../vocabulary/representations.js';
 import { type Engine, placeOf } from '../state/context.js';
-import { bondDamping } from '../systems/bonds.js';
+import { bondDamping, claimedElsewhere } from '../systems/bonds.js';
 import { inRut } from '../systems/rut.js';
 import { level } from './drive-slots.js';
 import { affinity, indexOf, trust, unhabituated, youth } from './traits.js';
@@ -67,6 +67,13 @@ export const CONDITIONS: Record<string, Condition> = {
     holds: (w, s) => dose(w, s.feeler, s.other, NOTE.heat) >= w.canon.perception.detect,
   },
   unbonded: { needs: 'presence', holds: (w, s) => w.s.bondedTo[s.feeler]! < 0 },
+  /** the feeler is unbonded, or the subject is the feeler's mate */
+  'unbonded-or-mate': {
+    needs: 'presence',
+    holds: (w, s) => w.s.bondedTo[s.feeler]! < 0 || w.s.bondedTo[s.feeler] === s.other,
+  },
+  /** the feeler has not smelled that the subject is bonded to someone else */
+  'not-claimed-elsewhere': { needs: 'presence', holds: (w, s) => !claimedElsewhere(w, s.feeler, s.other) },
   /** someone else acts toward an omega the feeler protects */
   'event-target-protected': {
     needs: 'event',
@@ -113,6 +120,17 @@ export const FACTORS: Record<string, Factor> = {
   'bond-damping': {
     needs: 'any',
     value: (w, s) => bondDamping(w, s.feeler, s.other),
+  },
+  /** an omega's unease at her own mate: `bonds.mateUnease`, else 1 */
+  'mate-ease': {
+    needs: 'any',
+    value: (w, s) => (s.other >= 0 && w.s.bondedTo[s.feeler] === s.other ? w.canon.bonds.mateUnease : 1),
+  },
+  /** the subject smelled to be bonded to someone else: `bonds.claimedElsewhere`, else 1 */
+  'claimed-elsewhere': {
+    needs: 'any',
+    value: (w, s) =>
+      s.other >= 0 && claimedElsewhere(w, s.feeler, s.other) ? w.canon.bonds.claimedElsewhere : 1,
   },
   youth: { needs: 'any', value: (w, s) => youth(w, s.feeler) },
   /** an alpha in rut reacts harder: `rut.aggression`, else 1 */

@@ -70,6 +70,8 @@ export interface PendingOrder {
   t: number;
   /** this order's share of chance, drawn once */
   noise: number;
+  /** given in the command voice */
+  voice: boolean;
   defied: boolean;
 }
 
@@ -149,6 +151,12 @@ export interface WorldState {
   consents: number[];
   /** per character: their bonded partner, or −1 */
   bondedTo: number[];
+  /** per character: since when they have been apart from their mate, or null (together, or unbonded) */
+  apartSince: (number | null)[];
+  /** per character: how far their separation from their mate has gone (0 none, 1 restless, 2 aching, 3 unwell) */
+  separation: number[];
+  /** who notices whose scent on whom, at close range: `observer,carrier,emitter` (see `perception.ts`) */
+  carried: string[];
   /** observers × subjects, 1 once the observer has smelled the subject's bond */
   bondRecognised: number[];
   orders: PendingOrder[];
@@ -192,6 +200,11 @@ export function initialState(def: WorldDefinition): WorldState {
         : Math.min(habit.max, Math.max(0, (c.age - habit.startAge) * habit.perYear))),
   );
   const none = (size: number, value = 0) => new Array<number>(size).fill(value);
+  const bondedTo = def.characters.map((c) => {
+    // A bond is mutual, whichever side the scenario declares it on.
+    const partner = c.bondedTo ?? def.characters.find((d) => d.bondedTo === c.id)?.id;
+    return partner === undefined ? -1 : def.characters.findIndex((d) => d.id === partner);
+  });
   return {
     t: 0,
     processed: false,
@@ -240,12 +253,14 @@ export function initialState(def: WorldDefinition): WorldState {
     resistedLonging: none(n * n),
     lastShiver: none(n, Number.MIN_SAFE_INTEGER),
     touching: none(n * n),
-    consents: none(n * n),
-    bondedTo: def.characters.map((c) => {
-      // A bond is mutual, whichever side the scenario declares it on.
-      const partner = c.bondedTo ?? def.characters.find((d) => d.bondedTo === c.id)?.id;
-      return partner === undefined ? -1 : def.characters.findIndex((d) => d.id === partner);
-    }),
+    // A consented bond carries standing consent between the two (withdrawn by a `refuse`).
+    consents: Array.from({ length: n * n }, (_, pair) =>
+      bondedTo[Math.floor(pair / n)] === pair % n ? 1 : 0,
+    ),
+    bondedTo,
+    apartSince: bondedTo.map(() => null),
+    separation: none(n),
+    carried: [],
     bondRecognised: none(n * n),
     orders: [],
     roster: def.roster.map((r) => ({ ...r, participants: [...r.participants] })),

@@ -1,15 +1,41 @@
 /**
- * Consent is absolute: after a refusal, no approach, touch or mark from the refused gets through,
- * whatever their drives, until a new consent. It is not a rule of the canon and no override can change
+ * Consent is absolute and revocable: after a refusal, no approach, touch or mark from the refused gets
+ * through, whatever their drives, until a new consent; and the refusal ends at once any hold,
+ * closeness or touch of theirs. It is not a rule of the canon and no override can change
  * it; no order or weapon can make anyone give it (`UNORDERABLE`).
  */
 import type { Engine } from '../state/context.js';
-import { emitAbout, lastEventIds } from '../state/log.js';
+import { idOf } from '../state/context.js';
+import { emitAbout, lastEventIds, noteExposure } from '../state/log.js';
+import { setClose } from './near-field.js';
 
 /** `giver` consents to `receiver` (or, `refusing`, refuses them), until the next word either way. */
 export function setConsent(w: Engine, giver: number, receiver: number, refusing: boolean): void {
   w.s.refusals[giver * w.n + receiver] = refusing ? 1 : 0;
   w.s.consents[giver * w.n + receiver] = refusing ? 0 : 1;
+}
+
+/**
+ * A refusal ends at once whatever the refused party was doing to the refuser: a hold is released,
+ * and closeness (and touch) ends, each logged as caused by the refusal.
+ */
+export function endByRefusal(w: Engine, refuser: number, refused: number, refusal: number): void {
+  const s = w.s;
+  if (s.restrainedBy[refuser] === refused) {
+    s.restrainedBy[refuser] = -1;
+    // What is left of the impulse is not a new one to hold back, nor to act on against the refusal.
+    s.resisted[refused * w.n + refuser] = 1;
+    emitAbout(w, 'release', { actor: refused, target: refuser }, [refusal], { reason: 'refused' });
+  }
+  if (s.close[refused * w.n + refuser]) {
+    const touching = s.touching[refused * w.n + refuser] === 1;
+    setClose(w, refused, refuser, false);
+    const id = emitAbout(w, 'withdraw', { actor: refused, target: refuser }, [refusal], {
+      reason: 'refused',
+      ...(touching && { endedTouch: [idOf(w, refuser)] }),
+    });
+    noteExposure(w, [refused, refuser], id);
+  }
 }
 
 /** Whether `refuser` has refused `refused` (and not consented since). */

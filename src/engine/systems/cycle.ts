@@ -15,8 +15,10 @@ import {
   phaseAt,
   type Schedule,
 } from '../../model/cycle.js';
+import type { WorldEvent } from '../../model/events.js';
 import { type Engine, placeOf, representationOf } from '../state/context.js';
 import { emit, lastOfType, noteExposure } from '../state/log.js';
+import { mateApart } from './bonds.js';
 import { scheduleReminders } from './calendar-hooks.js';
 import { masked } from './suppressant.js';
 
@@ -48,11 +50,14 @@ export function updateCycles(w: Engine): void {
     const isMasked = masked(w, i);
     const events = CYCLE_EVENTS[schedule.kind];
     const where = { actor: w.definition.characters[i]!.id, place: placeOf(w, i) };
+    // A heat or rut lived apart from one's mate is told as such.
+    const mate = mateApart(w, i);
+    const apart: WorldEvent['data'] = mate >= 0 ? { apartFrom: w.definition.characters[mate]!.id } : {};
     for (let guard = 0; guard < 4; guard++) {
       const reading = phaseAt(schedule, w.canon, state, isMasked, t);
       if (state.phase === 'on' && reading.phase !== 'on') {
         state.phase = 'none';
-        noteExposure(w, [i], emit(w, events.end, where, lastOfType(w, i, events.onset)));
+        noteExposure(w, [i], emit(w, events.end, where, lastOfType(w, i, events.onset), apart));
         continue;
       }
       if (reading.phase === 'pre' && state.phase === 'none') {
@@ -72,6 +77,7 @@ export function updateCycles(w: Engine): void {
           emit(w, events.onset, where, causes, {
             onset: t,
             ...(reading.onset < t && { due: reading.onset }),
+            ...apart,
           }),
         );
         continue;

@@ -12,7 +12,7 @@ import { adopt } from './beliefs.js';
 import { computeDose } from './dose.js';
 import { computeEmissions } from './emission.js';
 import { gearProduct } from './gear.js';
-import { threshold } from './perception.js';
+import { threshold } from './thresholds.js';
 
 /** Agitation fades over `seconds` with its half-life. */
 export function elapseAgitation(w: Engine, seconds: number): void {

@@ -10,13 +10,15 @@
 import { round3 } from '../../units/numbers.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Representation } from '../../vocabulary/representations.js';
-import { THRESHOLD, THRESHOLD_COUNT, type ThresholdName } from '../../vocabulary/thresholds.js';
+import { isMinor } from '../../vocabulary/representations.js';
 import { type Engine, idOf, placeOf } from '../state/context.js';
 import { emit, exposureCauses, lastOfType } from '../state/log.js';
 import type { WorldState } from '../state/state.js';
 import { adopt } from './beliefs.js';
 import { recogniseBond } from './bonds.js';
+import { smellOn } from './carried-scent.js';
 import { computeDose } from './dose.js';
+import { threshold } from './thresholds.js';
 
 /** The representation a nose reads from note doses, or `undefined` when no note is strong enough. */
 export function readRepresentation(
@@ -34,11 +36,6 @@ export function readRepresentation(
   // A beta is recognised by a clear beta note with no hint of anything else under it.
   if (beta >= identifyAt && omega < detectAt && alpha < detectAt) return 'beta';
   return undefined;
-}
-
-/** `o`'s own factor on threshold `which` for subject `e` (log-normal around 1, drawn at the start). */
-export function threshold(w: Engine, o: number, e: number, which: ThresholdName): number {
-  return w.s.thresholds[(o * w.n + e) * THRESHOLD_COUNT + THRESHOLD[which]]!;
 }
 
 /** Whom each observer notices or carries residue of, and whom they have identified: read from a state. */
@@ -94,6 +91,7 @@ export function perceive(w: Engine, elapsed: number): void {
     // Only a nose that takes in something of someone, or did last time, has anything to perceive.
     const watched = w.watched[o]!;
     const candidates = [...new Set([...watched, ...present[s.place[o]!]!])].sort((a, b) => a - b);
+    const observer = w.definition.characters[o]!;
     for (const e of candidates) {
       if (e === o) continue;
       const subject = w.definition.characters[e]!;
@@ -157,7 +155,9 @@ export function perceive(w: Engine, elapsed: number): void {
 
       const heatAt = p.recogniseHeat * threshold(w, o, e, 'heat');
       const heatDose = dose[NOTE.heat]!;
-      if (heatDose >= heatAt && !s.heatRecognised[pair]) {
+      // The age rule: nobody under 18 is drawn into a heat, as the one in it or the one who notices it.
+      const shielded = isMinor(observer) || isMinor(subject);
+      if (heatDose >= heatAt && !s.heatRecognised[pair] && !shielded) {
         s.heatRecognised[pair] = 1;
         const id = emit(
           w,
@@ -175,5 +175,6 @@ export function perceive(w: Engine, elapsed: number): void {
       } else if (heatDose < heatAt * p.rearm) s.heatRecognised[pair] = 0;
       if (presence === 0 && !s.detected[pair] && !s.heatRecognised[pair]) watched.delete(e);
     }
+    smellOn(w, o);
   }
 }
