@@ -3,7 +3,14 @@
  * number it reads to nothing), so that the test fails if the mechanic were removed or ignored.
  */
 import { describe, expect, it } from 'vitest';
-import { forecastAll } from '../src/calendar/index.js';
+import {
+  checkRoster,
+  describeConflict,
+  forecastAll,
+  knowsFrom,
+  leaks,
+  viewRoster,
+} from '../src/calendar/index.js';
 import { World } from '../src/engine/world.js';
 import { loadScenario } from '../src/scenario/index.js';
 import { find, scene } from './helpers.js';
@@ -94,6 +101,31 @@ describe('rut', () => {
     const forecast = forecastAll(def, 0).get('al')!;
     expect(forecast).toMatchObject({ kind: 'rut', basis: 'history' });
     expect(forecast.windows[0]!.center).toBe(0);
+  });
+
+  it('is rostered like a heat, behind the same redaction: medical leave for one who does not know', () => {
+    const def = scene({
+      characters: [
+        'al: { name: Garrick, representation: alpha, age: 30, at: room, rut: { period: 30d, onsets: ["-120d", "-90d", "-60d", "-30d"] } }',
+        'cap: { name: Captain, representation: beta, age: 50, at: room, knows: [al] }',
+        'ens: { name: Ensign, representation: beta, age: 20, at: room }',
+      ],
+      extra:
+        'canon: classic\nroster:\n  - { id: patrol, title: Patrol, start: "0:00", end: "1d", participants: [al, cap, ens] }',
+    });
+    const report = checkRoster({ definition: def, forecasts: forecastAll(def, 0), now: 0 });
+    expect(report.conflicts).toMatchObject([{ event: 'patrol', character: 'al', kind: 'rut' }]);
+    const knows = knowsFrom(def);
+    const names = {
+      character: (id: string) => def.characters.find((c) => c.id === id)!.name,
+      event: () => 'Patrol',
+      clock: def.clock,
+    };
+    const told = (viewer: string) =>
+      viewRoster(report, viewer, knows).conflicts.map((c) => describeConflict(c, names, false));
+    expect(told('cap')[0]).toMatch(/^Garrick's rut is likely during Patrol/);
+    expect(told('ens')).toEqual(['Garrick: medical leave during Patrol']);
+    expect(leaks(told('ens').join(' '))).toEqual([]);
   });
 
   it('is refused under a canon without ruts', () => {
