@@ -1,5 +1,5 @@
 /**
- * Drives rise and fall by the canon's rules (`src/canon/rules.ts`, in the words of `rules.ts`): an
+ * Drives rise and fall by the canon's rules (`src/canon/rules/`, in the words of `rules.ts`): an
  * event sets off the rules that listen for it (an impulse, or a calm), `presence` rules hold a drive up
  * toward a level while their conditions hold, and every drive fades with its half-life once nothing
  * holds it. What a drive makes a character do is `volition.ts`'s.

@@ -1,6 +1,6 @@
 /**
  * The vocabularies drive rules are written in (conditions and factors), their validation at load
- * time, and their evaluation. A rule is data (see `src/canon/rules.ts`); what each word means is here.
+ * time, and their evaluation. A rule is data (see `src/canon/rules/`); what each word means is here.
  */
 import type { DriveRule } from '../../canon/types.js';
 import type { WorldEvent } from '../../model/events.js';
