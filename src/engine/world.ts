@@ -312,6 +312,8 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
       course: new Float64Array(3 * NOTE_COUNT),
       dose: new Float64Array(NOTE_COUNT),
       routes: { air: 0, 'near-field': 0, residue: 0 },
+      marks: new Uint8Array(n),
+      list: new Int32Array(n),
     },
   };
   w.air.graph = doorGraph(w);

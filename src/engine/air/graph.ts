@@ -28,8 +28,44 @@ export interface AirGraph {
   outflow: Float64Array;
   /** the slowest any scent leaves the air, per hour: the least ventilation */
   slowest: number;
-  /** exponentials already taken (a scene's one-second ticks take the same ones again and again) */
-  exponentials: Map<string, Float64Array>;
+  /** regions already solved on, by a hash of their places (see `plume.ts`) */
+  regions: Map<number, Region[]>;
+}
+
+/** A region's links as flat rows: for place i, rows start[i]..start[i+1] name where air arrives from and at what rate (per hour). */
+export interface Rows {
+  start: Int32Array;
+  from: Int32Array;
+  rate: Float64Array;
+}
+
+/**
+ * A region of the air graph — a plume's places and their neighbours — with what a solve on it needs,
+ * built once per graph (the doors as they are) and kept: its links as flat rows, its pace, scratch
+ * vectors, and the exponentials already taken on it (a scene's one-second ticks take the same ones
+ * again and again).
+ */
+export interface Region {
+  places: number[];
+  /** place → index in `places` */
+  local: Map<number, number>;
+  rows: Rows;
+  /** the fastest any scent leaves a place of the region, per hour: the uniformization pace */
+  pace: number;
+  /** the least ventilation in the region, per hour */
+  slowest: number;
+  /** the augmented state (places, then the source's four states) and the result, reused */
+  x: Float64Array;
+  out: Float64Array;
+  /** steps taken on the region: how often, and their exponential once it is worth taking */
+  kept: {
+    q: number;
+    sigma: number;
+    fadeRate: number;
+    hours: number;
+    e: Float64Array | undefined;
+    uses: number;
+  }[];
 }
 
 export function airGraph(volumes: Float64Array, ventilation: Float64Array, flows: AirFlow[]): AirGraph {
@@ -49,5 +85,5 @@ export function airGraph(volumes: Float64Array, ventilation: Float64Array, flows
   });
   let slowest = Number.POSITIVE_INFINITY;
   for (const v of ventilation) slowest = Math.min(slowest, v);
-  return { volumes, ventilation, links, flows: out, outflow, slowest, exponentials: new Map() };
+  return { volumes, ventilation, links, flows: out, outflow, slowest, regions: new Map() };
 }

@@ -5,7 +5,7 @@
  * every term non-negative for the air, so concentrations stay finite and non-negative for any step.
  */
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
-import type { AirGraph } from './graph.js';
+import type { AirGraph, Rows } from './graph.js';
 import type { Source } from './source.js';
 
 const W = NOTE_COUNT;
@@ -13,13 +13,6 @@ const W = NOTE_COUNT;
 const CHUNK = 32;
 /** A Poisson weight this small (after the mode) no longer changes a double. */
 const NEGLIGIBLE = 1e-18;
-
-/** A region's links as flat rows: for place i, rows start[i]..start[i+1] name where air arrives from and at what rate (per hour). */
-export interface Rows {
-  start: Int32Array;
-  from: Int32Array;
-  rate: Float64Array;
-}
 
 /**
  * The steady state −A⁻¹·s of a constant source on the region, by Gaussian elimination: −A is strictly

@@ -10,8 +10,8 @@
  * note. Its exponential is taken by whichever method of `kernels.ts` is cheaper for the region and step.
  */
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
-import type { AirGraph } from './graph.js';
-import { exponential, matrixIsCheaper, type Rows, settled, systemMatrix, termByTerm } from './kernels.js';
+import type { AirGraph, Region } from './graph.js';
+import { exponential, matrixIsCheaper, settled, systemMatrix, termByTerm } from './kernels.js';
 import { constantSource, hasSource, type Source } from './source.js';
 
 const W = NOTE_COUNT;
@@ -23,8 +23,6 @@ const W = NOTE_COUNT;
 const FEEDBACK = 1e-3;
 /** A system this small takes its whole exponential (a few hundred thousand flops), kept for reuse. */
 const SMALL = 24;
-/** How many exponentials a graph keeps before it starts afresh. */
-const KEPT_EXPONENTIALS = 64;
 
 /** Past this many slowest air changes a plume's start is gone to e^{−40}: only its source is left. */
 const SETTLED = 40;
@@ -55,6 +53,76 @@ export function addToPlume(plume: Plume, place: number, amounts: ArrayLike<numbe
   for (let k = 0; k < W; k++) plume.conc[at + k]! += amounts[k]!;
 }
 
+/** How many steps a region keeps (the oldest goes first). */
+const KEPT_PER_REGION = 16;
+/** A step taken this many times on a region is worth its whole exponential. */
+const RECURRING = 3;
+/** ...up to this size of system (a kept exponential is its square). */
+const REUSABLE = 160;
+
+function keep(region: Region, step: Region['kept'][number]): void {
+  if (region.kept.length >= KEPT_PER_REGION) region.kept.shift();
+  region.kept.push(step);
+}
+
+/** FNV-1a over the places: a region's bucket in its graph's cache. */
+function regionHash(places: readonly number[]): number {
+  let hash = 0x811c9dc5;
+  for (const p of places) hash = Math.imul(hash ^ p, 0x01000193) >>> 0;
+  return hash;
+}
+
+/** The region on `places` (ascending), from the graph's cache or built now. */
+function regionOf(graph: AirGraph, places: number[]): Region {
+  const hash = regionHash(places);
+  let bucket = graph.regions.get(hash);
+  if (!bucket) {
+    bucket = [];
+    graph.regions.set(hash, bucket);
+  }
+  for (const region of bucket) {
+    const p = region.places;
+    if (p.length !== places.length) continue;
+    let same = true;
+    for (let i = 0; i < p.length && same; i++) same = p[i] === places[i];
+    if (same) return region;
+  }
+  const k = places.length;
+  const local = new Map(places.map((p, i) => [p, i]));
+  // The region's links as flat rows: for place i, rows start[i]..start[i+1] name where air arrives
+  // from and at what rate (per hour).
+  const start = new Int32Array(k + 1);
+  const fromList: number[] = [];
+  const rateList: number[] = [];
+  let pace = 0;
+  let slowest = Number.POSITIVE_INFINITY;
+  places.forEach((p, i) => {
+    const volume = graph.volumes[p]!;
+    const links = graph.links[p]!;
+    for (let j = 0; j < links.length; j++) {
+      const other = local.get(links[j]!);
+      if (other === undefined) continue;
+      fromList.push(other);
+      rateList.push(graph.flows[p]![j]! / volume);
+    }
+    start[i + 1] = fromList.length;
+    pace = Math.max(pace, graph.outflow[p]!);
+    slowest = Math.min(slowest, graph.ventilation[p]!);
+  });
+  const region: Region = {
+    places: [...places],
+    local,
+    rows: { start, from: Int32Array.from(fromList), rate: Float64Array.from(rateList) },
+    pace,
+    slowest,
+    x: new Float64Array((k + 4) * W),
+    out: new Float64Array(k * W),
+    kept: [],
+  };
+  bucket.push(region);
+  return region;
+}
+
 /**
  * Advances a plume by `hours` with `source` (or none), exactly on its region, and drops the places
  * where it ends below `trace` (u/m³, all notes together) unless they are in `keep`, where it may yet
@@ -75,31 +143,35 @@ export function advancePlume(
   if (emits) core.add(source.place);
   if (core.size === 0) return plume;
   for (;;) {
-    const region = [...core];
-    for (const p of core) for (const q of graph.links[p]!) if (!core.has(q)) region.push(q);
-    region.sort((x, y) => x - y);
+    const around = [...core];
+    for (const p of core) for (const q of graph.links[p]!) if (!core.has(q)) around.push(q);
+    around.sort((x, y) => x - y);
+    const region = regionOf(graph, around);
     const result = solve(graph, region, plume, emits ? source : null, hours, method);
     // A neighbour that rose past the trace, or near the plume's peak, passes scent on to its own
     // neighbours (and back): widen and redo.
+    const k = region.places.length;
     let peak = 0;
-    for (let i = 0; i < region.length; i++) peak = Math.max(peak, total(result, i));
+    for (let i = 0; i < k; i++) peak = Math.max(peak, total(result, i));
     const feedsBack = Math.min(trace, FEEDBACK * peak);
     let widened = false;
-    region.forEach((p, i) => {
+    for (let i = 0; i < k; i++) {
+      const p = region.places[i]!;
       if (!core.has(p) && total(result, i) >= feedsBack) {
         core.add(p);
         widened = true;
       }
-    });
+    }
     if (widened) continue;
     const places: number[] = [];
     const conc: number[] = [];
-    region.forEach((p, i) => {
+    for (let i = 0; i < k; i++) {
+      const p = region.places[i]!;
       const amount = total(result, i);
-      if (amount === 0 || (amount < trace && keep !== null && !keep.includes(p))) return;
+      if (amount === 0 || (amount < trace && keep !== null && !keep.includes(p))) continue;
       places.push(p);
-      for (let k = 0; k < W; k++) conc.push(result[i * W + k]!);
-    });
+      for (let n = 0; n < W; n++) conc.push(result[i * W + n]!);
+    }
     return { places, conc };
   }
 }
@@ -126,53 +198,35 @@ function total(values: Float64Array, i: number): number {
 }
 
 /**
- * The plume on `region` (places ascending; the air outside holds none of this scent) after `hours`:
- * e^{hM}·x, where x is the plume's concentrations there plus the source's states at its place: the
- * quadratic's value, slope and curvature (a chain w0' = w1, w1' = w2) and the fading term (z' = −κ·z).
+ * The plume on `region` (the air outside holds none of this scent) after `hours`: e^{hM}·x, where x is
+ * the plume's concentrations there plus the source's states at its place: the quadratic's value, slope
+ * and curvature (a chain w0' = w1, w1' = w2) and the fading term (z' = −κ·z). The result is the
+ * region's own scratch vector: read it before the next solve on the region.
  */
 function solve(
   graph: AirGraph,
-  region: number[],
+  region: Region,
   plume: Plume,
   source: Source | null,
   hours: number,
   method: Method,
 ): Float64Array {
-  const k = region.length;
-  const q = source ? region.indexOf(source.place) : -1;
-  const local = new Map(region.map((p, i) => [p, i]));
-  // The region's links as flat rows: for place i, rows start[i]..start[i+1] name where air arrives
-  // from and at what rate (per hour).
-  const start = new Int32Array(k + 1);
-  const fromList: number[] = [];
-  const rateList: number[] = [];
-  let sigma = 0;
-  let slowest = Number.POSITIVE_INFINITY;
-  region.forEach((p, i) => {
-    const volume = graph.volumes[p]!;
-    const links = graph.links[p]!;
-    for (let j = 0; j < links.length; j++) {
-      const other = local.get(links[j]!);
-      if (other === undefined) continue;
-      fromList.push(other);
-      rateList.push(graph.flows[p]![j]! / volume);
-    }
-    start[i + 1] = fromList.length;
-    sigma = Math.max(sigma, graph.outflow[p]!);
-    slowest = Math.min(slowest, graph.ventilation[p]!);
-  });
-  const rows: Rows = { start, from: Int32Array.from(fromList), rate: Float64Array.from(rateList) };
+  const places = region.places;
+  const k = places.length;
+  const q = source ? (region.local.get(source.place) ?? -1) : -1;
+  const rows = region.rows;
+  let sigma = region.pace;
   // A fading term that is not there sets no pace.
   if (source?.fading.some((f) => f !== 0)) sigma = Math.max(sigma, source.fadeRate);
   if (sigma === 0) sigma = 1 / hours;
 
   // Augmented state: k places, then w0, w1, w2, z, each W notes wide.
-  const size = (k + 4) * W;
-  const x = new Float64Array(size);
-  plume.places.forEach((p, i) => {
-    const at = local.get(p)!;
+  const x = region.x;
+  x.fill(0);
+  for (let i = 0; i < plume.places.length; i++) {
+    const at = region.local.get(plume.places[i]!)!;
     for (let n = 0; n < W; n++) x[at * W + n] = plume.conc[i * W + n]!;
-  });
+  }
   if (source) {
     // w0 = p(0), w1 = p'(0), w2 = p''(0) of p(u) = rate + slope·u + curve·u²
     for (let n = 0; n < W; n++) {
@@ -182,36 +236,46 @@ function solve(
       x[(k + 3) * W + n] = source.fading[n]!;
     }
   }
-  const out = new Float64Array(k * W);
-  const key = `${region.join(',')}|${q}|${sigma}|${source?.fadeRate ?? 0}|${hours}`;
-  const kept = graph.exponentials.get(key);
+  const out = region.out;
+  out.fill(0);
+  const fadeRate = source?.fadeRate ?? 0;
+  const entry = region.kept.find(
+    (e) => e.q === q && e.sigma === sigma && e.fadeRate === fadeRate && e.hours === hours,
+  );
+  const kept = entry?.e;
+  // A step taken again and again on the same region (a scene's ticks) pays for its whole exponential
+  // once, and then only a matrix product each time.
+  const recurring = entry !== undefined && entry.uses >= RECURRING && k + 4 <= REUSABLE;
   const chosen =
     method !== 'cheaper'
       ? method
-      : (!source || constantSource(source)) && hours * slowest >= SETTLED
+      : (!source || constantSource(source)) && hours * region.slowest >= SETTLED
         ? 'settled'
-        : kept || k + 4 <= SMALL || matrixIsCheaper(k, fromList.length, sigma * hours)
+        : kept || recurring || k + 4 <= SMALL || matrixIsCheaper(k, rows.from.length, sigma * hours)
           ? 'matrix'
           : 'terms';
+  if (entry) entry.uses++;
+  else if (chosen === 'terms') keep(region, { q, sigma, fadeRate, hours, e: undefined, uses: 1 });
   if (chosen === 'settled') {
     // Whatever the plume was, it has long gone: what is left is the steady state of the source.
-    if (source && q >= 0) settled(graph, region, rows, q, source, out);
+    if (source && q >= 0) settled(graph, places, rows, q, source, out);
   } else if (chosen === 'matrix') {
     let e = kept;
     if (!e) {
-      e = exponential(systemMatrix(graph, region, rows, source, q), k + 4, hours, sigma);
-      if (graph.exponentials.size >= KEPT_EXPONENTIALS) graph.exponentials.clear();
-      graph.exponentials.set(key, e);
+      e = exponential(systemMatrix(graph, places, rows, source, q), k + 4, hours, sigma);
+      if (entry) entry.e = e;
+      else keep(region, { q, sigma, fadeRate, hours, e, uses: 1 });
     }
+    const m = k + 4;
     for (let i = 0; i < k; i++) {
-      for (let j = 0; j < k + 4; j++) {
-        const f = e[i * (k + 4) + j]!;
+      for (let j = 0; j < m; j++) {
+        const f = e[i * m + j]!;
         if (f === 0) continue;
         for (let n = 0; n < W; n++) out[i * W + n]! += f * x[j * W + n]!;
       }
     }
   } else {
-    const y = termByTerm(graph, region, rows, source, q, x, hours, sigma);
+    const y = termByTerm(graph, places, rows, source, q, x, hours, sigma);
     out.set(y.subarray(0, k * W));
   }
   for (let i = 0; i < k * W; i++) out[i] = Math.max(0, out[i]!);

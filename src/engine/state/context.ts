@@ -71,6 +71,9 @@ export interface Engine {
     dose: Float64Array;
     /** the last computed dose's total by route */
     routes: Record<Route, number>;
+    /** one mark per character, and a list of them: a set without allocating one */
+    marks: Uint8Array;
+    list: Int32Array;
   };
 }
 

@@ -71,6 +71,42 @@ export function pairsOf(w: Engine, feeler: number): number[] {
   return [...others].sort((a, b) => a - b);
 }
 
+/** The observer and subject of a percept, and where the observer is, as an event names them. */
+const whoOf = (w: Engine, o: number, e: number) => ({
+  actor: idOf(w, o),
+  target: idOf(w, e),
+  place: placeOf(w, o),
+});
+
+/**
+ * Whom an observer looks at: those they watch and those present in their place, once each,
+ * ascending. The list is a reused buffer: read it before the next call.
+ */
+function candidatesOf(w: Engine, watched: Set<number>, here: readonly number[]): Int32Array {
+  const scratch = w.scratch;
+  if (scratch.marks.length !== w.n) {
+    scratch.marks = new Uint8Array(w.n);
+    scratch.list = new Int32Array(w.n);
+  }
+  const { marks, list } = scratch;
+  let count = 0;
+  for (const e of watched) {
+    if (!marks[e]) {
+      marks[e] = 1;
+      list[count++] = e;
+    }
+  }
+  for (const e of here) {
+    if (!marks[e]) {
+      marks[e] = 1;
+      list[count++] = e;
+    }
+  }
+  const out = list.subarray(0, count);
+  for (const e of out) marks[e] = 0;
+  return out.sort();
+}
+
 /** Every nose takes in what reaches it now; `elapsed` seconds since the last perception grow habituation. */
 export function perceive(w: Engine, elapsed: number): void {
   const s = w.s;
@@ -80,19 +116,21 @@ export function perceive(w: Engine, elapsed: number): void {
   const resniffs = s.resniffs;
   s.resniffs = [];
   // Whom each place holds: the people there, and those whose scent is in its air.
-  const present: number[][] = Array.from({ length: w.places }, () => []);
+  const present = w.present.length === w.places ? w.present : Array.from({ length: w.places }, () => []);
+  for (const list of present) list.length = 0;
   for (let e = 0; e < w.n; e++) {
     present[s.place[e]!]!.push(e);
     for (const place of s.plumes[e]!.places) present[place]!.push(e);
   }
   w.present = present;
   for (let o = 0; o < w.n; o++) {
-    const resniff = resniffs.find((r) => r.character === o);
+    const resniff = resniffs.length ? resniffs.find((r) => r.character === o) : undefined;
     // Only a nose that takes in something of someone, or did last time, has anything to perceive.
     const watched = w.watched[o]!;
-    const candidates = [...new Set([...watched, ...present[s.place[o]!]!])].sort((a, b) => a - b);
+    const candidates = candidatesOf(w, watched, present[s.place[o]!]!);
     const observer = w.definition.characters[o]!;
-    for (const e of candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      const e = candidates[c]!;
       if (e === o) continue;
       const subject = w.definition.characters[e]!;
       const pair = o * w.n + e;
@@ -115,12 +153,11 @@ export function perceive(w: Engine, elapsed: number): void {
       for (let k = 0; k < NOTE_COUNT; k++) presence += dose[k]!;
       if (presence > 0) watched.add(e);
       const detectAt = p.detect * threshold(w, o, e, 'detect');
-      const who = { actor: idOf(w, o), target: subject.id, place: placeOf(w, o) };
       if (presence >= detectAt && (!s.detected[pair] || resniff)) {
         const again = s.detected[pair] === 1;
         s.detected[pair] = 1;
         const causes = resniff ? [resniff.cause] : exposureCauses(w, o, e);
-        emit(w, 'detect', who, causes, {
+        emit(w, 'detect', whoOf(w, o, e), causes, {
           via,
           dose: round3(presence),
           threshold: round3(detectAt),
@@ -134,7 +171,7 @@ export function perceive(w: Engine, elapsed: number): void {
         s.identified[pair] = read;
         w.identifiedBy[o]!.add(e);
         const noteDose = dose[NOTE[read]]!;
-        const id = emit(w, 'identify', { ...who, value: read }, exposureCauses(w, o, e), {
+        const id = emit(w, 'identify', { ...whoOf(w, o, e), value: read }, exposureCauses(w, o, e), {
           via,
           dose: round3(noteDose),
           threshold: round3(identifyAt),
@@ -162,7 +199,7 @@ export function perceive(w: Engine, elapsed: number): void {
         const id = emit(
           w,
           'recognise-heat',
-          who,
+          whoOf(w, o, e),
           [...exposureCauses(w, o, e), ...lastOfType(w, e, 'heat-onset')],
           {
             via,
