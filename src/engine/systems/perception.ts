@@ -62,13 +62,15 @@ export function noticedFrom(
 
 /** The others `feeler` is near (same place, or takes in something of) or has identified, ascending. */
 export function pairsOf(w: Engine, feeler: number): number[] {
-  const others = new Set([
-    ...w.watched[feeler]!,
-    ...(w.present[w.s.place[feeler]!] ?? []),
-    ...w.identifiedBy[feeler]!,
-  ]);
-  others.delete(feeler);
-  return [...others].sort((a, b) => a - b);
+  const near = candidatesOf(
+    w,
+    w.watched[feeler]!,
+    w.present[w.s.place[feeler]!] ?? [],
+    w.identifiedBy[feeler]!,
+  );
+  const out: number[] = [];
+  for (const e of near) if (e !== feeler) out.push(e);
+  return out;
 }
 
 /** The observer and subject of a percept, and where the observer is, as an event names them. */
@@ -78,11 +80,19 @@ const whoOf = (w: Engine, o: number, e: number) => ({
   place: placeOf(w, o),
 });
 
+const NONE: Set<number> = new Set();
+
 /**
- * Whom an observer looks at: those they watch and those present in their place, once each,
+ * Whom an observer looks at (or a feeler weighs): those they watch, those present in their place and
+ * those they have identified, once each,
  * ascending. The list is a reused buffer: read it before the next call.
  */
-function candidatesOf(w: Engine, watched: Set<number>, here: readonly number[]): Int32Array {
+function candidatesOf(
+  w: Engine,
+  watched: Set<number>,
+  here: readonly number[],
+  identified: Set<number> = NONE,
+): Int32Array {
   const scratch = w.scratch;
   if (scratch.marks.length !== w.n) {
     scratch.marks = new Uint8Array(w.n);
@@ -97,6 +107,12 @@ function candidatesOf(w: Engine, watched: Set<number>, here: readonly number[]):
     }
   }
   for (const e of here) {
+    if (!marks[e]) {
+      marks[e] = 1;
+      list[count++] = e;
+    }
+  }
+  for (const e of identified) {
     if (!marks[e]) {
       marks[e] = 1;
       list[count++] = e;
