@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/canon/index.js';
 import { World } from '../src/engine/world.js';
-import { find, scene } from './helpers.js';
+import { compile, find, scene } from './helpers.js';
 
 const ALPHA = 'al: { representation: alpha, age: 30, at: room }';
 const OMEGA = 'om: { representation: omega, age: 30, at: room }';
@@ -142,6 +142,47 @@ describe('rooms and doors', () => {
     }
     for (let i = 2; i < samples.length; i++) expect(samples[i]).toBeGreaterThan(samples[i - 1]!);
     expect(samples[4]! / samples[1]!).toBeGreaterThan(1.5);
+  });
+});
+
+describe('the settled start', () => {
+  const characters = [ALPHA, OMEGA];
+  it('puts each scent at its steady state: what a long settle approaches, already settled', () => {
+    const steady = World.create(scene({ characters }));
+    const week = World.create(scene({ characters, overrides: '{ air.settle: 7d }' }));
+    for (const place of ['room', 'hall']) {
+      const a = steady.concentration(place).total;
+      expect(a).toBeGreaterThan(0);
+      expect(Math.abs(a - week.concentration(place).total) / a).toBeLessThan(1e-9);
+    }
+    // Settled: a step under the same source leaves the plume as it is.
+    steady.runUntil(60);
+    expect(steady.concentration('room').total).toBe(
+      World.create(scene({ characters })).concentration('room').total,
+    );
+  });
+
+  it('starts with clean air at settle 0, and part-way after a short settle', () => {
+    const clean = World.create(scene({ characters, overrides: '{ air.settle: 0 }' }));
+    expect(clean.concentration('room').total).toBe(0);
+    const short = World.create(scene({ characters, overrides: '{ air.settle: "0:10:00" }' }));
+    const steady = World.create(scene({ characters }));
+    expect(short.concentration('room').total).toBeGreaterThan(0);
+    expect(short.concentration('room').total).toBeLessThan(0.5 * steady.concentration('room').total);
+  });
+
+  it('starts a scent whose air never clears from clean air', () => {
+    const def = compile(`omegaverse: 1
+places:
+  vault: { volume: 20, ventilation: 0 }
+  room: { volume: 60, ventilation: 2 }
+characters:
+  al: { representation: alpha, age: 30, at: vault }
+  om: { representation: omega, age: 30, at: room }
+`);
+    const world = World.create(def);
+    expect(world.concentration('vault').total).toBe(0);
+    expect(world.concentration('room').total).toBeGreaterThan(0);
   });
 });
 

@@ -542,6 +542,25 @@ describe('collecting errors', () => {
   });
 });
 
+describe('air.settle', () => {
+  const text = (value: string) =>
+    `omegaverse: 1\ncanon_overrides:\n  air.settle: ${value}\nplaces:\n  r: { volume: 10, ventilation: 1 }\ncharacters:\n  a: { representation: omega, at: r }\n`;
+  it.each([
+    ['steady', 'steady'],
+    ['"2:00"', 7200],
+    ['0', 0],
+  ])('takes %s', (value, expected) => {
+    const result = loadScenario(text(value), 'settle.yaml');
+    expect(result.ok && result.definition.canon.air.settle).toBe(expected);
+  });
+  it('rejects another word, saying what it takes', () => {
+    const result = loadScenario(text('forever'), 'settle.yaml');
+    expect(!result.ok && result.errors[0]!.message).toBe(
+      `'air.settle' takes 'steady' or a duration (seconds, or "H:MM[:SS]" / "Nd"), got "forever"`,
+    );
+  });
+});
+
 describe('canon overrides that would stop time', () => {
   it.each([
     'air.quietTick',

@@ -59,6 +59,9 @@ const DURATION_LEAVES = new Set([
   'bonds.fadeAfter',
 ]);
 
+/** Leaves that take a word as well as a number: the words each takes. */
+const WORDED_LEAVES: Record<string, readonly string[]> = { 'air.settle': ['steady'] };
+
 /**
  * Leaves that must be more than zero: steps of time (a zero step never advances), periods (a zero
  * period never reaches the next onset), half-lives and the near-field flow (divisors).
@@ -147,7 +150,12 @@ export function applyOverrides(
       } else target.parent[target.key] = [...value];
       return;
     }
-    if (typeof current === 'string') {
+    const words = Object.hasOwn(WORDED_LEAVES, path) ? WORDED_LEAVES[path]! : undefined;
+    if (words && typeof value === 'string' && words.includes(value)) {
+      target.parent[target.key] = value;
+      return;
+    }
+    if (typeof current === 'string' && !words) {
       if (typeof value !== 'string')
         issues.push({ kind: 'value', path: written, message: `'${path}' takes a name` });
       else target.parent[target.key] = value;
@@ -166,7 +174,7 @@ export function applyOverrides(
       issues.push({
         kind: 'value',
         path: written,
-        message: `'${path}' takes ${isDurationLeaf(path) ? 'a duration (seconds, or "H:MM[:SS]" / "Nd")' : 'a number'}, got ${JSON.stringify(value)}`,
+        message: `'${path}' takes ${words ? `${words.map((x) => `'${x}'`).join(' or ')} or ` : ''}${isDurationLeaf(path) ? 'a duration (seconds, or "H:MM[:SS]" / "Nd")' : 'a number'}, got ${JSON.stringify(value)}`,
       });
       return;
     }

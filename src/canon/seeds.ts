@@ -36,8 +36,9 @@ export const seeds: Canon = {
     // ...and once every ten minutes while people are apart but someone's scent reaches someone: when
     // nobody can smell anybody the world jumps to its next instant, the air integrated exactly.
     quietTick: 10 * SECONDS_PER_MINUTE,
-    // The start is a settled scene: everyone has been where they are for a day.
-    settle: SECONDS_PER_DAY,
+    // The start is a settled scene: everyone has been where they are long enough that the air no
+    // longer changes (each scent at its steady state, solved directly rather than run for a day).
+    settle: 'steady',
   },
   perception: {
     // Presence of someone's scent is noticed from this dose.

@@ -60,9 +60,10 @@ export interface Canon {
     quietTick: number;
     /**
      * the air at the start is as if everyone had been where they are, doors as they are, for this
-     * long (seconds): scents have built up, not started from nothing
+     * long (seconds), or for good (`steady`: each scent at its steady state, solved directly): scents
+     * have built up, not started from nothing (0: clean air)
      */
-    settle: number;
+    settle: number | 'steady';
   };
   perception: {
     /** dose of a signature at which its presence is noticed */

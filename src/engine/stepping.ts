@@ -15,8 +15,8 @@ import type { Engine } from './state/context.js';
 import { cycleNow } from './systems/cycle.js';
 import { elapseAgitation } from './systems/lies.js';
 import { elapseResidue } from './systems/residue.js';
-import { elapseAir, withinReach } from './systems/scent.js';
-import { elapseTrapped } from './systems/sealed-gear.js';
+import { elapseAir, settleAir, withinReach } from './systems/scent.js';
+import { elapseTrapped, settleTrapped } from './systems/sealed-gear.js';
 import { nextSeparationStage } from './systems/separation.js';
 
 /** The world's next instant after now. */
@@ -67,6 +67,18 @@ export function elapse(w: Engine, seconds: number, course: 'ahead' | 'as-now'): 
   elapseResidue(w, seconds);
   elapseDrives(w, seconds);
   elapseAgitation(w, seconds);
+}
+
+/**
+ * The world before its first instant, as `air.settle` has it: the starting arrangement held for good
+ * (each scent and each seal's trapped scent at its steady state), for a while, or not at all.
+ */
+export function settleStart(w: Engine): void {
+  const settle = w.canon.air.settle;
+  if (settle === 'steady') {
+    settleAir(w);
+    settleTrapped(w);
+  } else if (settle > 0) elapse(w, settle, 'as-now');
 }
 
 /**

@@ -20,7 +20,7 @@ import { level } from './instinct/drive-slots.js';
 import { driveBook } from './instinct/drives.js';
 import { type Engine, type EventListener, idx, representationOf } from './state/context.js';
 import { initialState, type WorldState } from './state/state.js';
-import { elapse, nextStop, runUntil } from './stepping.js';
+import { nextStop, runUntil, settleStart } from './stepping.js';
 import {
   type Forecast,
   forecasts,
@@ -75,9 +75,9 @@ export class World {
       until: options.until ?? definition.until,
     };
     const world = new World(def, initialState(def));
-    // The air at the start is as if everyone had been where they are, emitting as now, for `air.settle`.
+    // The air at the start is as if everyone had been where they are, emitting as now (`air.settle`).
     computeEmissions(world.w);
-    if (def.canon.air.settle > 0) elapse(world.w, def.canon.air.settle, 'as-now');
+    settleStart(world.w);
     return world;
   }
 

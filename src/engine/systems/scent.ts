@@ -9,7 +9,7 @@ import { SECONDS_PER_HOUR } from '../../units/time.js';
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
 import { type AirFlow, type AirGraph, airGraph } from '../air/graph.js';
 import { advancePlume, plumeAt, reachOf } from '../air/plume.js';
-import { constantSource, heldSource, type Source, sourceMax } from '../air/source.js';
+import { constantSource, hasSource, heldSource, type Source, sourceMax } from '../air/source.js';
 import type { Engine } from '../state/context.js';
 import type { PlumeBook } from '../state/state.js';
 import { sourceNow, sourceOver } from './emission.js';
@@ -87,6 +87,47 @@ export function elapseAir(w: Engine, seconds: number, course: 'ahead' | 'as-now'
     }
     recordSource(w, e, source, seconds, graph);
   }
+}
+
+/**
+ * Puts every scent at its steady state under everyone's emission as it is now (the start of a settled
+ * scene), solved directly: each plume is then settled, and is not worked on again while its source
+ * holds. A scent whose air never clears (no ventilation anywhere it can drift) has no steady state: it
+ * starts from clean air and builds from the start.
+ */
+export function settleAir(w: Engine): void {
+  const graph = airNow(w);
+  const settle = settleTime(graph);
+  for (let e = 0; e < w.n; e++) {
+    const source = sourceNow(w, e);
+    if (!hasSource(source) || !airClears(graph, source.place)) continue;
+    const steady = advancePlume(graph, { places: [], conc: [] }, source, 1, w.trace, [], 'settled');
+    w.s.plumes[e] = steady;
+    // The plume is the steady state of its source: it stays under it, where it is, while it holds.
+    w.s.plumeBooks[e] = {
+      steady: { place: source.place, rate: Array.from(source.rate) },
+      held: Number.isFinite(settle) ? settle : 0,
+      envelope: [{ place: source.place, rate: Array.from(source.rate) }],
+      reach: [...new Set([...steady.places, source.place])].sort((a, b) => a - b),
+    };
+  }
+}
+
+/** Whether air from `place` ever clears: some place it can drift to (or itself) is ventilated. */
+function airClears(graph: AirGraph, place: number): boolean {
+  const seen = new Set([place]);
+  const queue = [place];
+  for (let i = 0; i < queue.length; i++) {
+    const p = queue[i]!;
+    if (graph.ventilation[p]! > 0) return true;
+    for (const q of graph.links[p]!) {
+      if (!seen.has(q)) {
+        seen.add(q);
+        queue.push(q);
+      }
+    }
+  }
+  return false;
 }
 
 /**

@@ -26,6 +26,18 @@ export function elapseTrapped(w: Engine, hours: number): void {
   }
 }
 
+/** Scent held inside each wearer's seal as it stands after long enough: blocked · τ. */
+export function settleTrapped(w: Engine): void {
+  for (let c = 0; c < w.n; c++) {
+    const tau = trapTime(w, c) / SECONDS_PER_HOUR;
+    const offset = c * NOTE_COUNT;
+    for (let k = 0; k < NOTE_COUNT; k++) {
+      const blocked = w.bodyEmission[offset + k]! - w.airEmission[offset + k]!;
+      w.s.trapped[offset + k] = tau > 0 ? blocked * tau : 0;
+    }
+  }
+}
+
 /** Lets out at once what `c`'s seal held, into the room they are in; returns how much (u). */
 export function releaseTrapped(w: Engine, c: number): number {
   const place = w.s.place[c]!;
