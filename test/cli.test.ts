@@ -61,10 +61,26 @@ describe('omegaverse run', () => {
     expect(md).not.toContain('14:04:01');
   });
 
+  it('says on stderr how it read a time easy to misread, and runs', async () => {
+    const { code, err } = await cli('run', '--until', '5:00', '--format', 'jsonl');
+    expect(code).toBe(0);
+    expect(err).toBe(
+      'note: --until 5:00 read as 5 hours after the start (19:00); write 5m for five minutes, or "1d at 05:00" for 05:00 by the clock\n',
+    );
+    const quiet = await cli('run', '--until', '5m', '--format', 'jsonl');
+    expect(quiet.err).toBe('');
+    expect(
+      quiet.out
+        .trim()
+        .split('\n')
+        .every((line) => JSON.parse(line).t <= 300),
+    ).toBe(true);
+  });
+
   it('rejects a malformed option value with exit 2', async () => {
     const { code, err } = await cli('run', '--until', 'soon');
     expect(code).toBe(2);
-    expect(err).toContain('expected a duration');
+    expect(err).toContain('expected an instant');
   });
 
   it('says so when the file does not exist', async () => {
@@ -186,7 +202,7 @@ describe('omegaverse who-knows', () => {
     const { code, out } = await cli('who-knows', 'scenarios/quarters.yaml', 'ren', '--at', '0:00:00');
     expect(code).toBe(0);
     expect(out).toBe(
-      "Who knows Kylo Ren's true representation (omega) at 22:00:00 (0:00):\n  Medical Officer — since 22:00:00, record\n",
+      "Who knows Kylo Ren's true representation (omega) at 22:00:00 +0:00:00:\n  Medical Officer — since 22:00:00, record\n",
     );
   });
 

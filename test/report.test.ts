@@ -52,7 +52,7 @@ describe('renderReport on the medbay scene', () => {
     expect(facts).toContain('seed7');
     expect(facts).toContain('canonseeds');
     expect(facts).toContain('clock14:00:00 to 14:25:00');
-    expect(facts).toContain('duration25 minutes (0:25)');
+    expect(facts).toContain('duration25 minutes (0:25:00)');
     const summary = textOf(element(html, '<p class="summary">', 'p'));
     expect(summary).toMatch(/^84 events in 25 minutes \(14:00:00 to 14:25:00\): 20 belief, 14 detect, /);
     expect(summary).toContain('1 restrain');

@@ -199,7 +199,7 @@ describe('the shape of the file', () => {
       line: 14,
       column: 9,
       message: 'expected an instant of 0 or more as text, got the bare number 5',
-      hint: 'write durations as a quoted string: "0:00:05" is five seconds, "5d" five days',
+      hint: 'write durations as a quoted string: "0:00:05" or "5s" is five seconds, "5d" five days',
     });
   });
 
@@ -400,7 +400,7 @@ describe('impossible moves', () => {
     expect(onlyError(text)).toMatchObject({
       line: 14,
       column: 59,
-      message: 'Finn is in the corridor at 0:05, not in the medbay',
+      message: 'Finn is in the corridor at 0:05:00, not in the medbay',
     });
   });
 

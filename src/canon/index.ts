@@ -3,7 +3,7 @@
  * dotted path (`perception.identify: 0.4`) or as nested maps (`perception: { identify: 0.4 }`).
  */
 import { suggest } from '../units/suggest.js';
-import { parseDuration } from '../units/time.js';
+import { namesTimeOfDay, parseDuration } from '../units/time.js';
 import { classic } from './classic.js';
 import { seeds } from './seeds.js';
 import type { Canon, CanonPresetName, DriveRule, GearCanon, MedicationCanon } from './types.js';
@@ -152,12 +152,14 @@ export function applyOverrides(
     }
     let number: number | undefined;
     if (typeof value === 'number' && Number.isFinite(value)) number = value;
-    else if (typeof value === 'string' && isDurationLeaf(path)) number = parseDuration(value);
+    // A length of time: a time of day on a day ("2d at 10:00") names an instant, not a length.
+    else if (typeof value === 'string' && isDurationLeaf(path) && !namesTimeOfDay(value))
+      number = parseDuration(value);
     if (number === undefined) {
       issues.push({
         kind: 'value',
         path: written,
-        message: `'${path}' takes ${isDurationLeaf(path) ? 'a duration (seconds, or "H:MM[:SS]" / "Nd")' : 'a number'}, got ${JSON.stringify(value)}`,
+        message: `'${path}' takes ${isDurationLeaf(path) ? 'a duration (seconds, or text: "H:MM[:SS]", "Nd", "8h", "90s")' : 'a number'}, got ${JSON.stringify(value)}`,
       });
       return;
     }

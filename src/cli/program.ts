@@ -27,7 +27,7 @@ import {
   loadScenario,
   type ScenarioError,
 } from '../scenario/index.js';
-import { parseDuration, SECONDS_PER_DAY } from '../units/time.js';
+import { misreading, parseDuration, SECONDS_PER_DAY } from '../units/time.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
 import { startSandbox } from './sandbox.js';
 import { processTerminal, type Terminal } from './terminal.js';
@@ -35,11 +35,27 @@ import { processTerminal, type Terminal } from './terminal.js';
 const EXIT_FAILED = 1;
 const EXIT_INVALID = 2;
 
-function durationOption(value: string): number {
-  const seconds = parseDuration(value);
-  if (seconds === undefined)
-    throw new InvalidArgumentError('expected a duration such as "0:30:00", "2d" or "1d 7:00"');
-  return seconds;
+/** An instant given on the command line, as written: read once the scenario's clock is known. */
+interface InstantOption {
+  flag: string;
+  text: string;
+}
+
+function instantOption(flag: string) {
+  return (value: string): InstantOption => {
+    if (parseDuration(value) === undefined)
+      throw new InvalidArgumentError(
+        'expected an instant such as "0:30:00", "30m", "2d", "1d 7:00" or "1d at 07:00"',
+      );
+    return { flag, text: value };
+  };
+}
+
+/** The instant in seconds against the scenario's clock; a form easy to misread gets a note on stderr. */
+function instantOf(option: InstantOption, def: WorldDefinition, io: Terminal): number {
+  const misread = misreading(option.text, def.clock, true);
+  if (misread) io.stderr(`note: ${option.flag} ${option.text} read as ${misread.reading}; ${misread.hint}\n`);
+  return parseDuration(option.text, def.clock)!;
 }
 
 function seedOption(value: string): number {
@@ -128,18 +144,22 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
     )
     .argument('[file]', 'scenario file (.yaml or .json)')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...LOG_FORMATS]).default('text'))
-    .option('--until <duration>', 'run until this instant instead of the scenario’s end', durationOption)
+    .option(
+      '--until <instant>',
+      'run until this instant instead of the scenario’s end',
+      instantOption('--until'),
+    )
     .option('--seed <n>', 'replace the scenario’s seed', seedOption)
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of the terminal')
     .action(
       (
         file: string | undefined,
-        opts: { format: LogFormat; until?: number; seed?: number; out?: string },
+        opts: { format: LogFormat; until?: InstantOption; seed?: number; out?: string },
       ) => {
         const def = load(file ?? DEFAULT_SCENARIO);
         const world = World.create(def, {
           ...(opts.seed !== undefined && { seed: opts.seed }),
-          ...(opts.until !== undefined && { until: opts.until }),
+          ...(opts.until !== undefined && { until: instantOf(opts.until, def, io) }),
         });
         if (opts.format === 'text' && !opts.out) {
           // Stream as the world runs: long scenarios show their first events at once.
@@ -242,13 +262,13 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
     .description("who knows a character's true representation, since when, and how")
     .argument('<file>', 'scenario file')
     .argument('<character>', 'character id')
-    .option('--at <duration>', 'the instant to ask about (default: the end of the run)', durationOption)
+    .option('--at <instant>', 'the instant to ask about (default: the end of the run)', instantOption('--at'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((file: string, character: string, opts: { at?: number; format: 'text' | 'json' }) => {
+    .action((file: string, character: string, opts: { at?: InstantOption; format: 'text' | 'json' }) => {
       const def = load(file);
       const id = characterId(def, character);
       const world = World.create(def);
-      const at = opts.at ?? def.until;
+      const at = opts.at ? instantOf(opts.at, def, io) : def.until;
       world.runUntil(Math.min(at, def.until));
       emit(formatWhoKnows(world.whoKnows(id, at), id, at, def, opts.format));
     });
@@ -280,27 +300,34 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number of days');
       return Number(v);
     })
-    .option('--at <duration>', 'the instant to forecast from (default: the start)', durationOption)
+    .option('--at <instant>', 'the instant to forecast from (default: the start)', instantOption('--at'))
     .option('--viewer <id>', 'show only what this character may see (default: each omega sees their own)')
     .addOption(calendarFormat())
-    .action((file: string, opts: { days?: number; at?: number; viewer?: string; format: CalendarFormat }) => {
-      const { world, at, knows } = calendarWorld(load(file), opts.at, opts.viewer);
-      const all = [...world.forecasts().values()];
-      const seen = opts.viewer ? viewForecasts(all, opts.viewer, knows) : all;
-      const horizon = opts.days === undefined ? Number.POSITIVE_INFINITY : at + opts.days * SECONDS_PER_DAY;
-      const shown = seen.map((f) => ({ ...f, windows: f.windows.filter((w) => w.from <= horizon) }));
-      emit(formatForecasts(shown, world.definition, opts.format, opts.viewer));
-    });
+    .action(
+      (
+        file: string,
+        opts: { days?: number; at?: InstantOption; viewer?: string; format: CalendarFormat },
+      ) => {
+        const def = load(file);
+        const { world, at, knows } = calendarWorld(def, opts.at && instantOf(opts.at, def, io), opts.viewer);
+        const all = [...world.forecasts().values()];
+        const seen = opts.viewer ? viewForecasts(all, opts.viewer, knows) : all;
+        const horizon = opts.days === undefined ? Number.POSITIVE_INFINITY : at + opts.days * SECONDS_PER_DAY;
+        const shown = seen.map((f) => ({ ...f, windows: f.windows.filter((w) => w.from <= horizon) }));
+        emit(formatForecasts(shown, world.definition, opts.format, opts.viewer));
+      },
+    );
 
   program
     .command('roster')
     .description('roster conflicts with forecasts, and reschedule proposals, redacted for the viewer')
     .argument('<file>', 'scenario file')
     .option('--viewer <id>', 'see it as this character (default: each conflict as its own character sees it)')
-    .option('--at <duration>', 'the instant to check from (default: the start)', durationOption)
+    .option('--at <instant>', 'the instant to check from (default: the start)', instantOption('--at'))
     .addOption(calendarFormat())
-    .action((file: string, opts: { viewer?: string; at?: number; format: CalendarFormat }) => {
-      const { world, knows } = calendarWorld(load(file), opts.at, opts.viewer);
+    .action((file: string, opts: { viewer?: string; at?: InstantOption; format: CalendarFormat }) => {
+      const def = load(file);
+      const { world, knows } = calendarWorld(def, opts.at && instantOf(opts.at, def, io), opts.viewer);
       const report = world.rosterReport();
       const view = opts.viewer ? viewRoster(report, opts.viewer, knows) : viewRoster(report, '', () => true);
       emit(formatRoster(view, world.rosterDefinition(), opts.format, opts.viewer));

@@ -7,7 +7,7 @@ import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import type { CauseTree } from '../model/explain.js';
 import type { Knower } from '../model/knowledge.js';
-import { formatClock, formatDuration } from '../units/time.js';
+import { formatClock, formatStamp } from '../units/time.js';
 import { eventRecord, type Names, namesOf, narrate } from './narrate.js';
 
 export const LOG_FORMATS = ['text', 'jsonl', 'md'] as const;
@@ -154,7 +154,7 @@ export function formatWhoKnows(
   const names = namesOf(def);
   const who = names.character(subject);
   const truth = def.characters.find((c) => c.id === subject)?.representation;
-  const head = `Who knows ${who}'s true representation (${truth}) at ${formatClock(def.clock, at)} (${formatDuration(at)}):`;
+  const head = `Who knows ${who}'s true representation (${truth}) at ${formatStamp(def.clock, at)}:`;
   if (!knowers.length) return `${head}\n  nobody\n`;
   const lines = knowers.map((k) => {
     const since = `since ${formatClock(def.clock, k.since)}`;

@@ -13,13 +13,7 @@ import { type CauseTree, explain } from '../model/explain.js';
 import type { Belief } from '../model/knowledge.js';
 import { describeNode, type NodeText } from '../narrate/format.js';
 import { type Names, namesOf, narrate } from '../narrate/narrate.js';
-import {
-  formatClock,
-  formatDuration,
-  SECONDS_PER_DAY,
-  SECONDS_PER_HOUR,
-  SECONDS_PER_MINUTE,
-} from '../units/time.js';
+import { formatClock, formatDuration, humanDuration } from '../units/time.js';
 import { SOURCE_MEANING } from '../vocabulary/beliefs.js';
 import { AUTONOMOUS_TYPES, EVENT_TYPES, type EventType } from '../vocabulary/events.js';
 import { type Child, fragment, type Html, h, raw } from './html.js';
@@ -138,24 +132,6 @@ function header(def: WorldDefinition, events: readonly WorldEvent[]): Html {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** A duration for reading: `25 minutes`, `5 hours 30 minutes`, `2 days 3 hours`. */
-function humanDuration(seconds: number): string {
-  const units: [number, string][] = [
-    [SECONDS_PER_DAY, 'day'],
-    [SECONDS_PER_HOUR, 'hour'],
-    [SECONDS_PER_MINUTE, 'minute'],
-    [1, 'second'],
-  ];
-  let rest = Math.max(0, Math.round(seconds));
-  const parts: string[] = [];
-  for (const [size, word] of units) {
-    const n = Math.floor(rest / size);
-    rest -= n * size;
-    if (n) parts.push(plural(n, word));
-  }
-  return parts.length ? parts.join(' ') : '0 seconds';
-}
 
 // -------------------------------------------------------------------------------------------------
 // Charts
