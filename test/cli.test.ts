@@ -13,8 +13,8 @@ describe('omegaverse run', () => {
     const { code, out } = await cli('run');
     expect(code).toBe(0);
     expect(out).toMatch(/^Medbay\n/);
-    expect(out).toContain('14:03:00  Rey smelled that Phasma is an omega.');
-    expect(out).toContain('14:05:01  Rey seized Finn and held them back.');
+    expect(out).toContain('14:03:00 +0:03:00  Rey smelled that Phasma is an omega.');
+    expect(out).toContain('14:05:01 +0:05:01  Rey seized Finn and held him back.');
     expect(out).toBe(readFileSync(join(ROOT, 'scenarios/medbay.golden.txt'), 'utf8'));
   });
 
@@ -57,7 +57,7 @@ describe('omegaverse run', () => {
     expect(code).toBe(0);
     const md = readFileSync(out, 'utf8');
     expect(md).toMatch(/^# Medbay\n/);
-    expect(md).toContain('| 14:03:00 | identify |');
+    expect(md).toContain('| 14:03:00 +0:03:00 | identify |');
     expect(md).not.toContain('14:04:01');
   });
 
@@ -172,7 +172,7 @@ describe('omegaverse test', () => {
     const { code, out } = await cli('test', failing);
     expect(code).toBe(1);
     expect(out).toMatch(
-      /✗ .*failing\.yaml:\d+ restrain finn→rey — no matching event; nearest: #\d+ [\d:]+ restrain rey→finn/,
+      /✗ .*failing\.yaml:\d+ restrain finn→rey — no matching event; nearest: #\d+ 14:05:01 \+0:05:01 restrain rey→finn/,
     );
     expect(out.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 1 failed$/);
   });
@@ -184,7 +184,7 @@ describe('omegaverse explain', () => {
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
     expect(lines[0]).toMatch(
-      /^#\d+ 14:03:00 Rey smelled that Phasma is an omega\. \(dose [\d.]+ ≥ threshold [\d.]+ via air\)$/,
+      /^#\d+ 14:03:00 \+0:03:00 Rey smelled that Phasma is an omega\. \(dose [\d.]+ ≥ threshold [\d.]+ via air\)$/,
     );
     expect(out).toContain('Phasma took off the sealed helmet, releasing the scent held inside.');
     expect(lines.slice(1).every((l) => /^[ │├└]/.test(l))).toBe(true);

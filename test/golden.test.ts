@@ -31,7 +31,7 @@ describe.each(scenarios)('%s', (name) => {
 
   it('passes every expectation', () => {
     const failed = checkExpectations(def.expectations, world.events).filter((r) => !r.passed);
-    expect(failed.map((r) => describeExpectation(r))).toEqual([]);
+    expect(failed.map((r) => describeExpectation(r, def.clock))).toEqual([]);
     expect(def.expectations.length).toBeGreaterThan(5);
   });
 });

@@ -136,7 +136,7 @@ describe('the shape of the file', () => {
       line: 5,
       column: 10,
       message: "unknown key 'colour' in a place",
-      expected: 'one of name, volume, ventilation, x, y',
+      expected: 'one of name, article, preposition, volume, ventilation, x, y',
     });
   });
 

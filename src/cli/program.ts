@@ -165,7 +165,7 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
           // Stream as the world runs: long scenarios show their first events at once.
           const names = namesOf(world.definition);
           io.stdout(`${world.definition.title}\n`);
-          world.subscribe((e) => io.stdout(`${textLine(e, world.definition, names)}\n`));
+          world.subscribe((e) => io.stdout(`${textLine(e, world.definition, names, world.events)}\n`));
           world.run();
           io.stdout(`${world.events.length} events\n`);
           return;
@@ -222,10 +222,14 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
         world.run();
         const results = checkExpectations(loaded.definition.expectations, world.events);
         for (const r of results) r.passed ? passed++ : failed++;
-        report.push({ file: displayPath(file), results: results.map(resultJson) });
+        report.push({
+          file: displayPath(file),
+          results: results.map((r) => resultJson(r, loaded.definition.clock)),
+        });
         if (opts.format === 'text') {
           if (!results.length) io.stdout(`${c.dim('-')} ${displayPath(file)}: no expectations\n`);
-          for (const r of results) io.stdout(`${colorMark(describeExpectation(r))}\n`);
+          for (const r of results)
+            io.stdout(`${colorMark(describeExpectation(r, loaded.definition.clock))}\n`);
         }
       }
       if (opts.format === 'json')
@@ -253,7 +257,9 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       }
       const tree = explain(world.events, event.id)!;
       emit(
-        opts.format === 'json' ? `${JSON.stringify(tree, null, 2)}\n` : formatTree(tree, world.definition),
+        opts.format === 'json'
+          ? `${JSON.stringify(tree, null, 2)}\n`
+          : formatTree(tree, world.definition, world.events),
       );
     });
 
@@ -370,7 +376,7 @@ function calendarWorld(def: WorldDefinition, at: number | undefined, viewer: str
   return { world, at: when, knows: knowsFrom(def, world.events, when) };
 }
 
-function resultJson(r: ExpectationResult) {
+function resultJson(r: ExpectationResult, clock: number) {
   return {
     expectation: r.expectation,
     passed: r.passed,
@@ -383,7 +389,7 @@ function resultJson(r: ExpectationResult) {
       target: e.target,
       value: e.value,
     })),
-    text: describeExpectation(r),
+    text: describeExpectation(r, clock),
   };
 }
 

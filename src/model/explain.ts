@@ -1,7 +1,34 @@
 /**
  * Explanations: any event's causes, followed back to their roots (scripted actions and the start).
  */
+import type { EventType } from '../vocabulary/events.js';
 import type { WorldEvent } from './events.js';
+
+/**
+ * Causes the log implies that an event does not cite: a state's end or onset was moved by every
+ * advance since the state began. One entry per event type that others advance; a new one (a rut's
+ * onset, advanced as a heat's is) needs only its entry.
+ */
+const ADVANCED_BY: Partial<Record<EventType, { advance: EventType; since: EventType }>> = {
+  'heat-onset': { advance: 'heat-advanced', since: 'pre-heat' },
+};
+
+/**
+ * The events that moved `e` without being cited by it: for a heat's onset, each time that pre-heat
+ * was brought forward. `events` is the log, in id order.
+ */
+export function impliedCauses(events: readonly WorldEvent[], e: WorldEvent): WorldEvent[] {
+  const rule = ADVANCED_BY[e.type];
+  if (!rule) return [];
+  const found: WorldEvent[] = [];
+  for (let i = Math.min(e.id, events.length) - 2; i >= 0; i--) {
+    const before = events[i]!;
+    if (before.actor !== e.actor) continue;
+    if (before.type === rule.since) break;
+    if (before.type === rule.advance) found.push(before);
+  }
+  return found.reverse();
+}
 
 export interface CauseTree {
   event: WorldEvent;

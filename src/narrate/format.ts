@@ -7,26 +7,31 @@ import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import type { CauseTree } from '../model/explain.js';
 import type { Knower } from '../model/knowledge.js';
-import { formatClock, formatStamp } from '../units/time.js';
+import { formatClock, formatElapsed, formatStamp } from '../units/time.js';
 import { eventRecord, type Names, namesOf, narrate } from './narrate.js';
 
 export const LOG_FORMATS = ['text', 'jsonl', 'md'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
-/** One line of a narrated log: `#12  14:03:05  Rey caught Phasma's scent: omega.` */
-export function textLine(e: WorldEvent, def: WorldDefinition, names: Names): string {
-  return `#${String(e.id).padEnd(4)} ${formatClock(def.clock, e.t)}  ${narrate(e, names)}`;
+/** One line of the full log: `#28   14:03:00 +0:03:00  Rey smelled that Phasma is an omega.` */
+export function textLine(
+  e: WorldEvent,
+  def: WorldDefinition,
+  names: Names,
+  log: readonly WorldEvent[] = [],
+): string {
+  return `#${String(e.id).padEnd(4)} ${formatStamp(def.clock, e.t)}  ${narrate(e, names, { log })}`;
 }
 
 export function formatLog(events: readonly WorldEvent[], def: WorldDefinition, format: LogFormat): string {
   const names = namesOf(def);
   switch (format) {
     case 'jsonl':
-      return jsonLines(events.map((e) => eventRecord(e, def, names)));
+      return jsonLines(events.map((e) => eventRecord(e, def, names, events)));
     case 'md': {
       const rows = events.map(
         (e) =>
-          `| ${e.id} | ${formatClock(def.clock, e.t)} | ${e.type} | ${escapeMarkdownCell(narrate(e, names))} |`,
+          `| ${e.id} | ${formatStamp(def.clock, e.t)} | ${e.type} | ${escapeMarkdownCell(narrate(e, names, { log: events }))} |`,
       );
       return [
         `# ${escapeMarkdownCell(def.title)}`,
@@ -38,9 +43,12 @@ export function formatLog(events: readonly WorldEvent[], def: WorldDefinition, f
       ].join('\n');
     }
     case 'text':
-      return [def.title, ...events.map((e) => textLine(e, def, names)), `${events.length} events`, ''].join(
-        '\n',
-      );
+      return [
+        def.title,
+        ...events.map((e) => textLine(e, def, names, events)),
+        `${events.length} events`,
+        '',
+      ].join('\n');
   }
 }
 
@@ -51,13 +59,13 @@ export function jsonLines(items: readonly unknown[]): string {
 
 const escapeMarkdownCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** An explanation as an indented tree, the event first and its causes below it. */
-export function formatTree(tree: CauseTree, def: WorldDefinition): string {
+/** An explanation as an indented tree, the event first and its causes below it (`log`: the run's events). */
+export function formatTree(tree: CauseTree, def: WorldDefinition, log: readonly WorldEvent[] = []): string {
   const names = namesOf(def);
   const lines: string[] = [];
   const walk = (node: CauseTree, prefix: string, childPrefix: string) => {
     lines.push(
-      `${prefix}${nodeLine(describeNode(node.event, def, names))}${node.repeated ? ' (see above)' : ''}`,
+      `${prefix}${nodeLine(describeNode(node.event, def, names, log))}${node.repeated ? ' (see above)' : ''}`,
     );
     node.causes.forEach((child, i) => {
       const last = i === node.causes.length - 1;
@@ -74,25 +82,33 @@ export interface NodeText {
   id: string;
   /** the wall clock at the event, `14:05:01` */
   clock: string;
+  /** the time since the start, `+0:05:01` */
+  elapsed: string;
   /** the narrated sentence */
   sentence: string;
   /** the numbers that crossed a threshold (`aggression 1.24 ≥ threshold 0.575`), or empty */
   numbers: string;
 }
 
-/** The parts of an explanation node's text for event `e`. */
-export function describeNode(e: WorldEvent, def: WorldDefinition, names: Names = namesOf(def)): NodeText {
+/** The parts of an explanation node's text for event `e` (`log`: the run's events, for sentences that look back). */
+export function describeNode(
+  e: WorldEvent,
+  def: WorldDefinition,
+  names: Names = namesOf(def),
+  log: readonly WorldEvent[] = [],
+): NodeText {
   return {
     id: `#${e.id}`,
     clock: formatClock(def.clock, e.t),
-    sentence: narrate(e, names),
+    elapsed: formatElapsed(e.t),
+    sentence: narrate(e, names, { log }),
     numbers: describeNumbers(e),
   };
 }
 
-/** A node as one line: `#47 14:05:01 Rey seized Finn and held them back. (aggression 1.24 ≥ threshold 0.575)`. */
+/** A node as one line: `#47 14:05:01 +0:05:01 Rey seized Finn and held him back. (aggression 1.24 ≥ threshold 0.575)`. */
 export function nodeLine(node: NodeText): string {
-  return `${node.id} ${node.clock} ${node.sentence}${node.numbers ? ` (${node.numbers})` : ''}`;
+  return `${node.id} ${node.clock} ${node.elapsed} ${node.sentence}${node.numbers ? ` (${node.numbers})` : ''}`;
 }
 
 /** Event data fields that are not factors of a rule. */

@@ -1,216 +1,38 @@
 /**
- * One plain English sentence per event. Narration reads only the event and the scenario's names: it
- * never invents what the engine did not decide, and it never describes anything sexual.
+ * One plain English sentence per event. Narration reads only the event, the scenario's names and, for
+ * a few sentences, the log before it: it never invents what the engine did not decide, and it never
+ * describes anything sexual. Every event type has its sentence here: TypeScript refuses to build until
+ * a new type has one.
  */
 import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
+import { impliedCauses } from '../model/explain.js';
+import { countWord } from '../units/number-words.js';
 import { formatClock, formatDuration } from '../units/time.js';
+import type { DemandBody } from '../vocabulary/actions.js';
 import { type BeliefSource, SOURCE_HOW } from '../vocabulary/beliefs.js';
+import type { EventType } from '../vocabulary/events.js';
+import { describeDemand } from './demands.js';
+import type { Names } from './names.js';
+import { dayPhrase, listing, sentenceCase, withArticle } from './phrases.js';
+import { refusalWords } from './refusals.js';
+import { Voice } from './voice.js';
 
-export interface Names {
-  character(id: string | undefined): string;
-  place(id: string | undefined): string;
-  door(id: string | undefined): string;
-  item(id: string | undefined): string;
-  /** a roster event's title */
-  event(id: string | undefined): string;
-  /** the wall clock at instant `t` */
-  clock(t: number): string;
+export type { Names } from './names.js';
+export { namesOf } from './names.js';
+
+/** What a sentence may draw on besides the event. */
+export interface Telling {
+  /** the paragraph the sentence belongs to (default: one of its own, so every name is in full) */
+  voice?: Voice;
+  /** the log, in id order, for the few sentences that look back (a heat that came early) */
+  log?: readonly WorldEvent[];
 }
 
-/** Display names from a definition: characters by name, places with an article where it reads better. */
-export function namesOf(def: WorldDefinition): Names {
-  const characters = new Map(def.characters.map((c) => [c.id, c.name]));
-  const places = new Map(def.places.map((p) => [p.id, p.name]));
-  return {
-    character: (id) => (id === undefined ? 'someone' : (characters.get(id) ?? id)),
-    place: (id) => (id === undefined ? 'somewhere' : withArticle(places.get(id) ?? id)),
-    door: (id) => (id === undefined ? 'a door' : `the ${words(id)}`),
-    item: (id) => (id === undefined ? 'it' : `the ${words(id)}`),
-    event: (id) => def.roster.find((r) => r.id === id)?.title ?? id ?? 'an event',
-    clock: (t) => formatClock(def.clock, t),
-  };
-}
+type Data = Record<string, string | number | boolean | undefined>;
+type Sentence = (e: WorldEvent, v: Voice, data: Data, log: readonly WorldEvent[]) => string;
 
-const words = (id: string) => id.replace(/[-_]/g, ' ');
-
-/** "Medbay" → "the medbay"; names that are already proper ("Hux's quarters") stay as they are. */
-function withArticle(name: string): string {
-  if (/['’]/.test(name) || /\s\p{Lu}/u.test(name)) return name;
-  return `the ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
-}
-
-const article = (r: string) => (/^[aeiou]/.test(r) ? `an ${r}` : `a ${r}`);
-
-const ROUTE_PHRASE: Record<string, string> = {
-  air: '',
-  'near-field': ' at close range',
-  residue: '',
-};
-
-/** The infinitive phrase for a demanded action: "remove the sealed helmet". */
-export function describeDemand(demand: { do: string } & Record<string, unknown>, names: Names): string {
-  const d = demand as Record<string, string | undefined>;
-  switch (demand.do) {
-    case 'move':
-      return `go to ${names.place(d.to)}`;
-    case 'open':
-    case 'close':
-      return `${demand.do} ${names.door(d.door)}`;
-    case 'wear':
-      return `put on ${names.item(d.item)}`;
-    case 'remove':
-      return `remove ${names.item(d.item)}`;
-    case 'take':
-      return `take ${names.item(d.medication)}`;
-    case 'stop':
-      return `stop taking ${names.item(d.medication)}`;
-    case 'withdraw':
-      return d.target ? `step back from ${names.character(d.target)}` : 'step back';
-    case 'lower':
-      return `lower ${d.item ? names.item(d.item) : 'the weapon'}`;
-    case 'shower':
-      return 'shower';
-    case 'submit':
-      return 'stand down';
-    default:
-      return d.target ? `${demand.do} ${names.character(d.target)}` : demand.do;
-  }
-}
-
-export function narrate(e: WorldEvent, names: Names): string {
-  const actor = names.character(e.actor);
-  const target = names.character(e.target);
-  const data = e.data as Record<string, string | number | boolean | undefined>;
-  switch (e.type) {
-    case 'move':
-      if (e.value === 'restrained')
-        return `${actor} could not get away: ${names.character(data.by as string)} held them.`;
-      return e.value === 'blocked'
-        ? `${actor} could not get to ${names.place(data.to as string)}: no open way.`
-        : `${actor} went from ${names.place(data.from as string)} into ${names.place(data.to as string)}.`;
-    case 'door': {
-      // "the door to Hux's quarters": named by the side the actor is not on.
-      const sides = (e.data.between as string[] | undefined) ?? [];
-      const far = sides.find((p) => p !== e.place) ?? sides[0];
-      return `${actor} ${e.value === 'open' ? 'opened' : 'closed'} the door to ${names.place(far)}.`;
-    }
-    case 'gear':
-      if (e.value === 'wear') return `${actor} put on ${names.item(data.item as string)}.`;
-      return `${actor} took off ${names.item(data.item as string)}${
-        Number(data.released) > 0 ? ', releasing the scent held inside' : ''
-      }.`;
-    case 'approach':
-      return `${actor} came close to ${target}.`;
-    case 'withdraw':
-      return e.target ? `${actor} stepped back from ${target}.` : `${actor} stepped back.`;
-    case 'touch':
-      return `${actor} touched ${target}.`;
-    case 'aim':
-      return `${actor} aimed ${names.item(data.item as string)} at ${target}.`;
-    case 'lower':
-      return `${actor} lowered ${data.item ? names.item(data.item as string) : 'the weapon'}.`;
-    case 'order':
-      return `${actor} ordered ${target} to ${describeDemand({ ...data, do: String(e.value) }, names)}.`;
-    case 'say':
-      return `${actor} said${e.target ? ` to ${target}` : ''}: “${data.text}”`;
-    case 'tell':
-      return `${actor} told ${target} that ${names.character(data.about as string)} is ${article(String(e.value))}.`;
-    case 'refuse':
-      return `${actor} refused ${target}: “Don't.”`;
-    case 'submit':
-      return `${actor} lowered their head, arms loose${e.target ? `, before ${target}` : ''}.`;
-    case 'reassure':
-      return `${actor} reassured ${target}.`;
-    case 'shower':
-      return `${actor} showered.`;
-    case 'medication':
-      return e.value === 'take'
-        ? `${actor} took ${names.item(data.medication as string)}.`
-        : `${actor} stopped taking ${names.item(data.medication as string)}.`;
-    case 'mark':
-      return `${actor} marked ${target}.`;
-    case 'request-leave':
-      return e.target ? `${actor} asked ${target} for leave.` : `${actor} asked for leave.`;
-    case 'detect':
-      if (data.via === 'residue') {
-        return `${actor} ${data.again ? 'still ' : ''}smelled ${target}'s scent on their own skin.`;
-      }
-      return `${actor} ${data.again ? 'still ' : ''}caught ${target}'s scent${ROUTE_PHRASE[String(data.via)] ?? ''}.`;
-    case 'identify':
-      return `${actor} smelled${data.via === 'near-field' ? ', at close range,' : ''} that ${target} is ${article(String(e.value))}${
-        data.via === 'residue' ? ' (on their own skin)' : ''
-      }.`;
-    case 'recognise-heat':
-      return `${actor} recognised that ${target} is in heat.`;
-    case 'lie-detected':
-      return `${actor} smelled the lie on ${target}: a sour note.`;
-    case 'truth-sensed':
-      return `${actor} sensed that ${target} was not lying.`;
-    case 'belief':
-      if (data.source === 'record')
-        return `${actor} knows from a record that ${target} is ${article(String(e.value))}.`;
-      if (data.source === 'assumed')
-        return `${actor} took ${target} for ${article(String(e.value))} (${SOURCE_HOW.assumed}).`;
-      return `${actor} now believes ${target} is ${article(String(e.value))} (${SOURCE_HOW[data.source as BeliefSource]}).`;
-    case 'consent-block':
-      return data.reason === 'no consent'
-        ? `${actor}'s ${e.value} toward ${target} was blocked: ${target} had not consented.`
-        : `${actor}'s ${e.value ?? 'approach'} toward ${target} was blocked: ${target} had refused.`;
-    case 'consent':
-      return `${actor} consented to ${target}.`;
-    case 'drive':
-      return narrateDrive(e, actor, target);
-    case 'resist':
-      return e.value === 'longing'
-        ? `${actor} held back from reaching for ${target}${data.reason === 'no consent' ? ': no consent' : ''}.`
-        : `${actor} held back the urge to go for ${target}.`;
-    case 'snarl':
-      return `${actor} snarled at ${target}.`;
-    case 'restrain':
-      return `${actor} seized ${target} and held them back.`;
-    case 'release':
-      return `${actor} let go of ${target}.`;
-    case 'whine':
-      return data.reason === 'sent-away'
-        ? `${actor} whined at being sent away by ${target}.`
-        : `${actor} whined as ${target}'s touch ended.`;
-    case 'shiver':
-      return `${actor} shivered at ${target}'s scent.`;
-    case 'comply':
-      return `${actor} obeyed ${target}'s order to ${describeDemand({ ...data, do: String(e.value) }, names)}.`;
-    case 'defy':
-      return `${actor} defied ${target}'s order to ${describeDemand({ ...data, do: String(e.value) }, names)}.`;
-    case 'bond':
-      return `${actor} and ${target} are bonded.`;
-    case 'recognise-bond':
-      return `${actor} smelled that ${target} is bonded to ${names.character(String(e.value))}.`;
-    case 'pre-heat':
-      return data.ongoing
-        ? `${actor} is in pre-heat: the scent is strengthening ahead of heat.`
-        : `${actor}'s pre-heat began: the scent is strengthening ahead of heat.`;
-    case 'heat-onset':
-      return data.ongoing ? `${actor} is in heat.` : `${actor}'s heat began.`;
-    case 'reminder':
-      return `${actor}'s datapad reminder: heat expected around ${names.clock(Number(data.center))} (between ${names.clock(Number(data.from))} and ${names.clock(Number(data.to))}).`;
-    case 'conflict':
-      return data.via
-        ? `${actor} will be on leave with ${names.character(String(data.via))} during ${names.event(String(data.event))} (heat ${e.value}).`
-        : `${actor} cannot be at ${names.event(String(data.event))}: heat ${e.value} between ${names.clock(Number(data.from))} and ${names.clock(Number(data.to))}.`;
-    case 'reschedule': {
-      const leave = Array.isArray(data.leave)
-        ? data.leave.map((id) => names.character(String(id))).join(' and ')
-        : '';
-      return `${actor} moved ${names.event(String(data.event))} to ${e.value} (${names.clock(Number(data.to))})${leave ? `; on leave: ${leave}` : ''}.`;
-    }
-    case 'heat-advanced':
-      return `${actor}'s heat was brought forward by ${e.value} hour${e.value === 1 ? '' : 's'}: ${target}'s scent.`;
-    case 'heat-end':
-      return `${actor}'s heat ended.`;
-    default:
-      return `${actor}: ${e.type}${e.target ? ` (${target})` : ''}${e.value !== undefined ? ` — ${e.value}` : ''}.`;
-  }
-}
+const ROUTE_PHRASE: Record<string, string> = { air: '', 'near-field': ' at close range', residue: '' };
 
 const DRIVE_PHRASE: Record<string, string> = {
   protect: 'grew protective of',
@@ -219,13 +41,191 @@ const DRIVE_PHRASE: Record<string, string> = {
   longing: 'was drawn to',
 };
 
-function narrateDrive(e: WorldEvent, actor: string, target: string): string {
-  const d = e.data;
-  if (e.value === 'calm') return `${actor} calmed (${d.drive} ${d.before} → ${d.level}).`;
-  return `${actor} ${DRIVE_PHRASE[String(e.value)] ?? `felt ${e.value} toward`} ${target} (${e.value} ${d.level}).`;
+const hours = (n: number) => `${countWord(n)} hour${n === 1 ? '' : 's'}`;
+
+/** The demand an order, a compliance or a defiance carries, from its value and data. */
+const demandOf = (e: WorldEvent, data: Data) => ({ ...data, do: String(e.value) }) as unknown as DemandBody;
+
+/** Who a statement is about and its verb, for a `that … is` clause: a pronoun where it is plain who. */
+function aboutWhom(e: WorldEvent, v: Voice, about: string | undefined): string {
+  if (about === e.actor) {
+    // "Ren told Hux that he is a beta" could mean either of two men: "he himself".
+    const emphasis = v.confusable(about, e.target) ? ` ${v.reflexive(about)}` : '';
+    return `${v.subject(about)}${emphasis} ${v.is(about)}`;
+  }
+  if (about === e.target && !v.confusable(about, e.actor)) return `${v.subject(about)} ${v.is(about)}`;
+  return `${v.who(about)} is`;
+}
+
+const SENTENCES: Record<EventType, Sentence> = {
+  move: (e, v, d) => {
+    if (e.value === 'restrained')
+      return `${v.who(e.actor)} could not get away: ${v.who(String(d.by))} held ${v.object(e.actor)}.`;
+    if (e.value === 'blocked')
+      return `${v.who(e.actor)} could not get ${v.names.into(String(d.to))}: no open way.`;
+    return `${v.who(e.actor)} went from ${v.names.place(String(d.from))} ${v.names.into(String(d.to))}.`;
+  },
+  door: (e, v) => {
+    // "the door to Hux's quarters": named by the side the actor is not on.
+    const sides = (e.data.between as string[] | undefined) ?? [];
+    const far = sides.find((p) => p !== e.place) ?? sides[0];
+    return `${v.who(e.actor)} ${e.value === 'open' ? 'opened' : 'closed'} the door to ${v.names.place(far)}.`;
+  },
+  gear: (e, v, d) =>
+    e.value === 'wear'
+      ? `${v.who(e.actor)} put on ${v.names.item(String(d.item))}.`
+      : `${v.who(e.actor)} took off ${v.names.item(String(d.item))}${Number(d.released) > 0 ? ', releasing the scent held inside' : ''}.`,
+  approach: (e, v) => `${v.who(e.actor)} came close to ${v.who(e.target)}.`,
+  withdraw: (e, v) =>
+    e.target ? `${v.who(e.actor)} stepped back from ${v.who(e.target)}.` : `${v.who(e.actor)} stepped back.`,
+  touch: (e, v) => `${v.who(e.actor)} touched ${v.who(e.target)}.`,
+  aim: (e, v, d) => `${v.who(e.actor)} aimed ${v.names.item(String(d.item))} at ${v.who(e.target)}.`,
+  lower: (e, v, d) => `${v.who(e.actor)} lowered ${d.item ? v.names.item(String(d.item)) : 'the weapon'}.`,
+  order: (e, v, d) => {
+    const words = v.names.scriptedText(e);
+    const actor = v.who(e.actor);
+    return `${actor} ordered ${v.who(e.target)} to ${describeDemand(demandOf(e, d), v, e.target, e.actor)}${words ? `: “${words}”` : '.'}`;
+  },
+  say: (e, v, d) => `${v.who(e.actor)} said${e.target ? ` to ${v.who(e.target)}` : ''}: “${d.text}”`,
+  tell: (e, v, d) => {
+    const about = d.about === undefined ? undefined : String(d.about);
+    const teller = v.who(e.actor);
+    const listener = v.who(e.target);
+    return `${teller} told ${listener} that ${aboutWhom(e, v, about)} ${withArticle(String(e.value))}.`;
+  },
+  refuse: (e, v) => `${v.who(e.actor)} refused ${v.who(e.target)}: “${refusalWords(e, v.names)}”`,
+  consent: (e, v) => `${v.who(e.actor)} consented to ${v.who(e.target)}.`,
+  submit: (e, v) =>
+    `${v.who(e.actor)} lowered ${v.possessive(e.actor)} head, arms loose${e.target ? `, before ${v.who(e.target)}` : ''}.`,
+  reassure: (e, v) => `${v.who(e.actor)} reassured ${v.who(e.target)}.`,
+  shower: (e, v) => `${v.who(e.actor)} showered.`,
+  medication: (e, v, d) =>
+    e.value === 'take'
+      ? `${v.who(e.actor)} took ${v.names.item(String(d.medication))}.`
+      : `${v.who(e.actor)} stopped taking ${v.names.item(String(d.medication))}.`,
+  mark: (e, v) => `${v.who(e.actor)} marked ${v.who(e.target)}.`,
+  'request-leave': (e, v, d) =>
+    `${v.who(e.actor)} asked ${e.target ? `${v.who(e.target)} ` : ''}for leave${d.event ? ` from ${v.names.event(String(d.event))}` : ''}.`,
+  detect: (e, v, d) => {
+    const still = d.again ? 'still ' : '';
+    const actor = v.who(e.actor);
+    if (d.via === 'residue')
+      return `${actor} ${still}smelled ${v.whose(e.target)} scent on ${v.possessive(e.actor)} own skin.`;
+    return `${actor} ${still}caught ${v.whose(e.target)} scent${ROUTE_PHRASE[String(d.via)] ?? ''}.`;
+  },
+  identify: (e, v, d) => {
+    const actor = v.who(e.actor);
+    const skin = d.via === 'residue' ? ` (on ${v.possessive(e.actor)} own skin)` : '';
+    return `${actor} smelled${d.via === 'near-field' ? ', at close range,' : ''} that ${v.who(e.target)} is ${withArticle(String(e.value))}${skin}.`;
+  },
+  'recognise-heat': (e, v) => `${v.who(e.actor)} recognised that ${v.who(e.target)} is in heat.`,
+  'lie-detected': (e, v) => `${v.who(e.actor)} smelled the lie on ${v.who(e.target)}: a sour note.`,
+  'truth-sensed': (e, v) => `${v.who(e.actor)} sensed that ${v.who(e.target)} was not lying.`,
+  belief: (e, v, d) => {
+    const actor = v.who(e.actor);
+    const what = withArticle(String(e.value));
+    if (d.source === 'record') return `${actor} knows from a record that ${v.who(e.target)} is ${what}.`;
+    if (d.source === 'assumed')
+      return `${actor} took ${v.who(e.target)} for ${what} (${SOURCE_HOW.assumed}).`;
+    return `${actor} now believes ${v.who(e.target)} is ${what} (${SOURCE_HOW[d.source as BeliefSource]}).`;
+  },
+  'recognise-bond': (e, v) =>
+    `${v.who(e.actor)} smelled that ${v.who(e.target)} is bonded to ${v.who(String(e.value))}.`,
+  drive: (e, v, d) => {
+    const actor = v.who(e.actor);
+    if (e.value === 'calm')
+      return `${actor} calmed${v.numbers ? ` (${d.drive} ${d.before} → ${d.level})` : ''}.`;
+    const phrase = DRIVE_PHRASE[String(e.value)] ?? `felt ${e.value} toward`;
+    return `${actor} ${phrase} ${v.who(e.target)}${v.numbers ? ` (${e.value} ${d.level})` : ''}.`;
+  },
+  resist: (e, v, d) => {
+    const actor = v.who(e.actor);
+    if (e.value !== 'longing') return `${actor} held back the urge to go for ${v.who(e.target)}.`;
+    const target = v.who(e.target);
+    return d.reason === 'no consent'
+      ? `${actor} held back from reaching for ${target}, who had not consented.`
+      : `${actor} held back from reaching for ${target}.`;
+  },
+  snarl: (e, v) => `${v.who(e.actor)} snarled at ${v.who(e.target)}.`,
+  restrain: (e, v) => `${v.who(e.actor)} seized ${v.who(e.target)} and held ${v.object(e.target)} back.`,
+  release: (e, v) => `${v.who(e.actor)} let go of ${v.who(e.target)}.`,
+  whine: (e, v, d) => {
+    const actor = v.who(e.actor);
+    return d.reason === 'sent-away'
+      ? `${actor} whined at being sent away by ${v.who(e.target)}.`
+      : `${actor} whined as ${v.whose(e.target)} touch ended.`;
+  },
+  shiver: (e, v) => `${v.who(e.actor)} shivered at ${v.whose(e.target)} scent.`,
+  comply: (e, v, d) => {
+    const actor = v.who(e.actor);
+    return `${actor} obeyed ${v.whose(e.target)} order to ${describeDemand(demandOf(e, d), v, e.actor, e.target)}.`;
+  },
+  defy: (e, v, d) => {
+    const actor = v.who(e.actor);
+    return `${actor} defied ${v.whose(e.target)} order to ${describeDemand(demandOf(e, d), v, e.actor, e.target)}.`;
+  },
+  'consent-block': (e, v, d) => {
+    const actor = v.whose(e.actor);
+    const target = v.who(e.target);
+    return d.reason === 'no consent'
+      ? `${actor} ${e.value} toward ${target} was blocked: ${v.who(e.target)} had not consented.`
+      : `${actor} ${e.value ?? 'approach'} toward ${target} was blocked: ${v.who(e.target)} had refused.`;
+  },
+  bond: (e, v) => `${v.who(e.actor)} and ${v.who(e.target)} are bonded.`,
+  'pre-heat': (e, v, d) =>
+    d.ongoing
+      ? `${v.who(e.actor)} is in pre-heat: ${v.possessive(e.actor)} scent is strengthening ahead of heat.`
+      : `${v.whose(e.actor)} pre-heat began: ${v.possessive(e.actor)} scent is strengthening ahead of heat.`,
+  'heat-onset': (e, v, d, log) => {
+    if (d.ongoing) return `${v.who(e.actor)} is in heat.`;
+    const advanced = impliedCauses(log, e).at(-1);
+    const early = advanced ? `, ${hours(Number(advanced.value))} early` : '';
+    return `${v.whose(e.actor)} heat began${early}.`;
+  },
+  'heat-advanced': (e, v) =>
+    `${v.whose(e.target)} scent brought ${v.whose(e.actor)} heat forward by ${hours(Number(e.value))}${Number(e.value) > 1 ? ' in all' : ''}.`,
+  'heat-end': (e, v) => `${v.whose(e.actor)} heat ended.`,
+  reminder: (e, v, d) => {
+    const when = (t: unknown) => dayPhrase(v.names.startClock, e.t, Number(t));
+    return `${v.whose(e.actor)} own reminder went off: heat expected around ${when(d.center)} (between ${when(d.from)} and ${when(d.to)}).`;
+  },
+  conflict: (e, v, d) => {
+    const when = (t: unknown) => dayPhrase(v.names.startClock, e.t, Number(t));
+    const event = v.names.event(String(d.event));
+    return d.via
+      ? `${v.who(e.actor)} will be on leave with ${v.who(String(d.via))} during ${event} (heat ${e.value}).`
+      : `${v.who(e.actor)} cannot be at ${event}: heat ${e.value} between ${when(d.from)} and ${when(d.to)}.`;
+  },
+  reschedule: (e, v, d) => {
+    const actor = v.who(e.actor);
+    const leave = Array.isArray(d.leave) ? (d.leave as string[]) : [];
+    // The approver first, as "he": "he and Kylo Ren will be on leave".
+    const onLeave = [
+      ...leave.filter((id) => id === e.actor).map((id) => v.subject(id)),
+      ...leave.filter((id) => id !== e.actor).map((id) => v.who(id)),
+    ];
+    const moved = `${actor} moved ${v.names.event(String(d.event))} to ${dayPhrase(v.names.startClock, e.t, Number(d.to))} — ${e.value}`;
+    return `${moved}${onLeave.length ? `; ${listing(onLeave)} will be on leave` : ''}.`;
+  },
+};
+
+/** The event's sentence. Alone, every name is in full; in a paragraph's `voice`, short after the first. */
+export function narrate(e: WorldEvent, names: Names, telling: Telling = {}): string {
+  const voice = telling.voice ?? new Voice(names);
+  return sentenceCase(SENTENCES[e.type](e, voice, e.data as Data, telling.log ?? []));
 }
 
 /** An event as a JSON-able record for tools: the event, its clock reading and its sentence. */
-export function eventRecord(e: WorldEvent, def: WorldDefinition, names: Names) {
-  return { ...e, clock: formatClock(def.clock, e.t), elapsed: formatDuration(e.t), text: narrate(e, names) };
+export function eventRecord(
+  e: WorldEvent,
+  def: WorldDefinition,
+  names: Names,
+  log: readonly WorldEvent[] = [],
+) {
+  return {
+    ...e,
+    clock: formatClock(def.clock, e.t),
+    elapsed: formatDuration(e.t),
+    text: narrate(e, names, { log }),
+  };
 }

@@ -210,7 +210,7 @@ function nodeText(t: NodeText, repeated: boolean): Html {
   return fragment(
     h('a', { class: 'eid', href: `#e${t.id.slice(1)}` }, t.id),
     ' ',
-    h('span', { class: 'clock' }, t.clock),
+    h('span', { class: 'clock' }, `${t.clock} ${t.elapsed}`),
     ' ',
     h('span', { class: 'sentence' }, t.sentence),
     t.numbers ? fragment(' ', h('span', { class: 'numbers' }, `(${t.numbers})`)) : null,

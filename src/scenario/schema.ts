@@ -17,6 +17,8 @@ import {
 } from '../vocabulary/actions.js';
 import { DOOR_STATES } from '../vocabulary/doors.js';
 import { EVENT_TYPES } from '../vocabulary/events.js';
+import { PLACE_ARTICLES, PLACE_PREPOSITIONS } from '../vocabulary/places.js';
+import { PRONOUN_NAMES } from '../vocabulary/pronouns.js';
 import { REPRESENTATIONS } from '../vocabulary/representations.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
@@ -238,6 +240,8 @@ const version = z.literal(1, {
 
 const place = strict('a place', {
   name: text('a name').optional(),
+  article: oneOf(PLACE_ARTICLES, 'an article').optional(),
+  preposition: oneOf(PLACE_PREPOSITIONS, 'a preposition').optional(),
   volume: number('a number (m³)', { above: 0 }),
   ventilation: number('a number (air changes per hour)', { min: 0 }),
   x: number('a number').optional(),
@@ -267,8 +271,49 @@ const cycle = strict('a cycle', {
   onsets: list('a list of onsets (instants)', duration('an instant')).min(1, nonEmpty('recorded onset')),
 });
 
+const PRONOUN_FORMS = ['subject', 'object', 'possessive', 'reflexive'] as const;
+const PRONOUNS_EXPECTED = `${PRONOUN_NAMES.join(', ')}, or { ${PRONOUN_FORMS.join(', ')} }`;
+
+/** A named set (`she`), or one written out as a map of its four forms. */
+const pronouns = z.union(
+  [
+    oneOf(PRONOUN_NAMES, 'pronouns'),
+    strict(
+      'a pronoun set',
+      Object.fromEntries(PRONOUN_FORMS.map((form) => [form, text('a pronoun')])) as {
+        [K in (typeof PRONOUN_FORMS)[number]]: ReturnType<typeof text>;
+      },
+    ),
+  ],
+  {
+    error: (iss) => {
+      const input = iss.input;
+      if (typeof input === 'string')
+        return report({
+          message: `unknown pronouns '${input}'`,
+          expected: PRONOUNS_EXPECTED,
+          hint:
+            didYouMean(input, PRONOUN_NAMES) ??
+            'write another set out: { subject: xe, object: xem, possessive: xyr, reflexive: xemself }',
+        });
+      const missing =
+        typeof input === 'object' && input !== null && !Array.isArray(input)
+          ? PRONOUN_FORMS.filter((form) => !Object.hasOwn(input, form))
+          : [];
+      return missing.length
+        ? report({
+            message: `a pronoun set needs ${missing.map((m) => `'${m}'`).join(' and ')}`,
+            expected: PRONOUNS_EXPECTED,
+          })
+        : expecting(PRONOUNS_EXPECTED)(iss);
+    },
+  },
+);
+
 const character = strict('a character', {
   name: text('a name').optional(),
+  short_name: text('a name').optional(),
+  pronouns: pronouns.optional(),
   representation: representation(),
   presents_as: representation().optional(),
   age: number('an age in years', { min: 0 }).optional(),
