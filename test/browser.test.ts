@@ -11,7 +11,7 @@ import { LEAK_WORDS } from '../src/calendar/index.js';
 import { type Sandbox, startSandbox, WEB_ROOT } from '../src/cli/sandbox.js';
 import { World } from '../src/engine/world.js';
 import { findEvent } from '../src/model/explain.js';
-import { namesOf, narrate } from '../src/narrate/narrate.js';
+import { namesOf, narrate } from '../src/narrate/language/narrate.js';
 import { bundled, ROOT } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -9,13 +9,83 @@ import { ROOT } from './helpers.js';
 const scratch = mkdtempSync(join(tmpdir(), 'omegaverse-cli-'));
 
 describe('omegaverse run', () => {
-  it('runs the bundled medbay scene by default and prints its narrated timeline', async () => {
+  it('runs the bundled medbay scene by default and tells it in beats, a paragraph a line', async () => {
     const { code, out } = await cli('run');
     expect(code).toBe(0);
-    expect(out).toMatch(/^Medbay\n/);
-    expect(out).toContain('14:03:00 +0:03:00  Rey smelled that Phasma is an omega.');
-    expect(out).toContain('14:05:01 +0:05:01  Rey seized Finn and held him back.');
+    expect(out).toMatch(/^Medbay\n14:00:00 \+0:00:00 {2}Rey and Finn took each other for betas/);
+    expect(out).toContain('Seconds later, she seized Finn and held him back.');
+    expect(out).toMatch(/\n\d+ beats from 84 events\n$/);
+    expect(out).toBe(readFileSync(join(ROOT, 'scenarios/medbay.beats.txt'), 'utf8'));
+  });
+
+  it('prints every event with --detail full', async () => {
+    const { code, out } = await cli('run', '--detail', 'full');
+    expect(code).toBe(0);
+    expect(out).toContain('#28   14:03:00 +0:03:00  Rey smelled that Phasma is an omega.');
     expect(out).toBe(readFileSync(join(ROOT, 'scenarios/medbay.golden.txt'), 'utf8'));
+  });
+
+  it('filters either view, and JSON Lines, by event type (--only) and character (--about)', async () => {
+    const full = await cli('run', '--detail', 'full', '--only', 'identify,restrain', '--about', 'finn');
+    expect(full.code).toBe(0);
+    const lines = full.out.trim().split('\n');
+    expect(lines.slice(1, -1).map((l) => l.replace(/^#\d+ +[\d:]+ \+[\d:]+ +/, ''))).toEqual([
+      'Finn smelled, at close range, that Phasma is an omega.',
+      'Phasma smelled, at close range, that Finn is a beta.',
+      'Rey seized Finn and held him back.',
+      'Rey smelled, at close range, that Finn is a beta.',
+      'Finn smelled, at close range, that Rey is an alpha.',
+    ]);
+    expect(lines.at(-1)).toBe('5 events');
+    const beats = await cli('run', '--only', 'restrain,release');
+    expect(beats.out.split('\n').slice(1, -2)).toEqual([
+      '14:05:01 +0:05:01  Rey seized Finn and held him back. Half a minute later, she let go of Finn.',
+    ]);
+    const jsonl = await cli('run', '--format', 'jsonl', '--about', 'doctor', '--only', 'say');
+    expect(
+      jsonl.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).type),
+    ).toEqual(['say']);
+  });
+
+  it('names an unknown event type or character in a filter, with a did-you-mean, and exits 2', async () => {
+    const type = await cli('run', '--only', 'identfy');
+    expect(type.code).toBe(2);
+    expect(type.err).toBe(
+      "error: --only: unknown event type 'identfy'; did you mean 'identify'? (see docs/events.md)\n",
+    );
+    const who = await cli('run', '--about', 'fin');
+    expect(who.code).toBe(2);
+    expect(who.err).toContain("--about: unknown character 'fin'; did you mean 'finn'?");
+  });
+
+  it('writes a scene outline with --format md: cast, places, scenes, expectations, and why as footnotes', async () => {
+    const { code, out } = await cli('run', 'scenarios/quarters.yaml', '--format', 'md');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^# Quarters\n\nA scene outline by omegaverse: seed 11/);
+    expect(out).toContain(
+      '- **Kylo Ren** (Ren) — An omega who presents as a beta, 30; he/him. Self-control 0.8. Scent of smoke and rain. Carries the sealed helmet. On the suppressant. Starts on the bridge.',
+    );
+    expect(out).toContain(
+      "- **Hux's quarters** — 45 m³, 1 air change an hour; a door to the corridor (closed).",
+    );
+    expect(out).toContain("## 22:00–22:20 · the bridge, the corridor, Hux's quarters and Ren's quarters");
+    expect(out).toContain(
+      '**22:15:00 +0:15:00** — Kylo Ren told General Hux that he himself is a beta. Seconds later, Hux smelled the lie on Ren: a sour note.',
+    );
+    expect(out).toContain(
+      "**22:16:40 +0:16:40** — General Hux's scent brought Kylo Ren's heat forward by one hour.[^34]",
+    );
+    expect(out).toContain('## Expectations\n\n- ✓ scenarios/quarters.yaml:');
+    expect(out).toContain(
+      "[^34]: #34 and what led to it:\n\n    ```text\n    #34 22:16:40 +0:16:40 General Hux's scent brought",
+    );
+    // Every footnote mark has its note, and every note its mark.
+    const marks = new Set([...out.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]));
+    const notes = new Set([...out.matchAll(/^\[\^(\d+)\]:/gm)].map((m) => m[1]));
+    expect([...marks].sort()).toEqual([...notes].sort());
   });
 
   it('prints JSON Lines with seconds, clock and sentence', async () => {
@@ -57,7 +127,7 @@ describe('omegaverse run', () => {
     expect(code).toBe(0);
     const md = readFileSync(out, 'utf8');
     expect(md).toMatch(/^# Medbay\n/);
-    expect(md).toContain('| 14:03:00 +0:03:00 | identify |');
+    expect(md).toContain('**14:02:00 +0:02:00** — Finn ordered Phasma');
     expect(md).not.toContain('14:04:01');
   });
 
@@ -161,6 +231,37 @@ describe('omegaverse test', () => {
     const lines = out.trim().split('\n');
     expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed$/);
     expect(lines.filter((l) => l.startsWith('✓')).length).toBe(Number(lines.at(-1)!.split(' ')[0]));
+  });
+
+  it('compares the run with the transcripts kept beside a scenario, in both views', async () => {
+    const { out } = await cli('test', 'scenarios/medbay.yaml');
+    expect(out).toContain(
+      '✓ scenarios/medbay.beats.txt matches the run\n✓ scenarios/medbay.golden.txt matches the run\n',
+    );
+    const dir = mkdtempSync(join(scratch, 'transcripts-'));
+    writeFileSync(join(dir, 'scene.yaml'), readFileSync(join(ROOT, 'scenarios/medbay.yaml'), 'utf8'));
+    writeFileSync(
+      join(dir, 'scene.beats.txt'),
+      readFileSync(join(ROOT, 'scenarios/medbay.beats.txt'), 'utf8').replace(
+        'She let go of Finn',
+        'She held on to Finn',
+      ),
+    );
+    const failing = await cli('test', join(dir, 'scene.yaml'), '--format', 'json');
+    expect(failing.code).toBe(1);
+    const report = JSON.parse(failing.out);
+    expect(report.failed).toBe(1);
+    expect(report.files[0].transcripts).toEqual([
+      {
+        file: expect.stringMatching(/scene\.beats\.txt$/),
+        passed: false,
+        difference: {
+          line: 5,
+          expected: expect.stringContaining('She held on to Finn'),
+          got: expect.stringContaining('She let go of Finn'),
+        },
+      },
+    ]);
   });
 
   it('exits 1 and shows what the log held nearest when an expectation fails', async () => {

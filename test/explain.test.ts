@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../src/engine/world.js';
 import type { WorldEvent } from '../src/model/events.js';
 import { type CauseTree, explain } from '../src/model/explain.js';
-import { formatTree } from '../src/narrate/format.js';
+import { formatTree } from '../src/narrate/tree.js';
 import { AUTONOMOUS_TYPES } from '../src/vocabulary/events.js';
 import { bundled } from './helpers.js';
 

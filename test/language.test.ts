@@ -1,9 +1,15 @@
 /** Narration's language: pronouns, short names, places with their article and preposition, calendar phrases, words said. */
 import { describe, expect, it } from 'vitest';
 import type { WorldEvent } from '../src/model/events.js';
-import { namesOf, narrate } from '../src/narrate/narrate.js';
-import { dayPhrase, laterPhrase, listing, spokenDuration, withArticle } from '../src/narrate/phrases.js';
-import { Voice } from '../src/narrate/voice.js';
+import { namesOf, narrate } from '../src/narrate/language/narrate.js';
+import {
+  dayPhrase,
+  laterPhrase,
+  listing,
+  spokenDuration,
+  withArticle,
+} from '../src/narrate/language/phrases.js';
+import { Voice } from '../src/narrate/language/voice.js';
 import { parseClock } from '../src/units/time.js';
 import { compile } from './helpers.js';
 

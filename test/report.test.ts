@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/engine/world.js';
 import { explain, findEvent } from '../src/model/explain.js';
-import { formatTree } from '../src/narrate/format.js';
+import { formatTree } from '../src/narrate/tree.js';
 import { niceTicks, seriesStyle, timeTicks } from '../src/report/chart.js';
 import { esc, h } from '../src/report/html.js';
 import { renderReport } from '../src/report/index.js';

@@ -48,6 +48,11 @@ const DURATION_LEAVES = new Set([
   'instinct.riseTime.longing',
   'instinct.shiverCooldown',
   'orders.patience',
+  'narration.paragraph',
+  'narration.reminder',
+  'narration.bodyReminder',
+  'narration.sample',
+  'narration.sceneBreak',
 ]);
 
 /**
@@ -55,7 +60,7 @@ const DURATION_LEAVES = new Set([
  * period never reaches the next onset), half-lives and the near-field flow (divisors).
  */
 const POSITIVE_LEAVES =
-  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+)$/;
+  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+|narration\.(reminder|bodyReminder|sample|samples))$/;
 
 /** Whether a leaf is measured in seconds (a gear item's `trapTime` too). */
 const isDurationLeaf = (path: string) => DURATION_LEAVES.has(path) || /^gear\.[^.]+\.trapTime$/.test(path);
@@ -65,7 +70,7 @@ const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
 
 /** Leaves that are shares or probabilities, kept within 0..1. */
 const UNIT_LEAVES =
-  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|^beliefs\.|^instinct\.thresholds\.reset$/;
+  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|^beliefs\.|^instinct\.thresholds\.reset$|^narration\.fade$/;
 
 export interface OverrideIssue {
   /** `unknown`: no such parameter (point at the key); `value`: the value is wrong (point at it) */

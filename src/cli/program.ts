@@ -9,17 +9,26 @@ import { World } from '../engine/world.js';
 import type { WorldDefinition } from '../model/definition.js';
 import { checkExpectations, type ExpectationResult } from '../model/expect.js';
 import { explain, findEvent } from '../model/explain.js';
+import type { BeatFilter } from '../narrate/beats/beat.js';
+import { keepsEvent } from '../narrate/beats/beat.js';
+import { tellRun } from '../narrate/beats/narrator.js';
 import { type CalendarFormat, formatForecasts, formatRoster } from '../narrate/calendar.js';
 import { describeExpectation } from '../narrate/expectation.js';
 import {
+  DETAILS,
+  type Detail,
   formatLog,
-  formatTree,
+  formatStory,
   formatWhoKnows,
   LOG_FORMATS,
   type LogFormat,
+  storyFooter,
+  storyLine,
   textLine,
 } from '../narrate/format.js';
-import { namesOf } from '../narrate/narrate.js';
+import { namesOf } from '../narrate/language/narrate.js';
+import { firstDifference, transcriptFile } from '../narrate/transcripts.js';
+import { formatTree } from '../narrate/tree.js';
 import { createReport } from '../report/index.js';
 import {
   formatScenarioError,
@@ -27,8 +36,17 @@ import {
   loadScenario,
   type ScenarioError,
 } from '../scenario/index.js';
+import { didYouMean } from '../scenario/schema.js';
 import { misreading, parseDuration, SECONDS_PER_DAY } from '../units/time.js';
-import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
+import { EVENT_TYPES } from '../vocabulary/events.js';
+import {
+  collectScenarioFiles,
+  DEFAULT_SCENARIO,
+  readText,
+  readTextIfAny,
+  UserError,
+  writeAtomic,
+} from './io.js';
 import { startSandbox } from './sandbox.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
@@ -56,6 +74,30 @@ function instantOf(option: InstantOption, def: WorldDefinition, io: Terminal): n
   const misread = misreading(option.text, def.clock, true);
   if (misread) io.stderr(`note: ${option.flag} ${option.text} read as ${misread.reading}; ${misread.hint}\n`);
   return parseDuration(option.text, def.clock)!;
+}
+
+/** A comma-separated list: `identify,belief`. */
+const listOption = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** What `--only` and `--about` keep, checked against the event types and the scenario's characters. */
+function filterOf(def: WorldDefinition, opts: { only?: string[]; about?: string[] }): BeatFilter {
+  for (const type of opts.only ?? []) {
+    if (!(EVENT_TYPES as readonly string[]).includes(type)) {
+      const hint = didYouMean(type, EVENT_TYPES);
+      throw new UserError(
+        `--only: unknown event type '${type}'${hint ? `; ${hint}` : ''} (see docs/events.md)`,
+      );
+    }
+  }
+  for (const id of opts.about ?? []) characterId(def, id, '--about');
+  return {
+    ...(opts.only && { only: new Set(opts.only) }),
+    ...(opts.about && { about: new Set(opts.about) }),
+  };
 }
 
 function seedOption(value: string): number {
@@ -98,11 +140,23 @@ function emitTo(io: Terminal) {
   };
 }
 
-function characterId(def: WorldDefinition, id: string): string {
+function characterId(def: WorldDefinition, id: string, where = ''): string {
   if (def.characters.some((c) => c.id === id)) return id;
+  const ids = def.characters.map((c) => c.id);
+  const hint = didYouMean(id, ids);
   throw new UserError(
-    `unknown character '${id}' (characters: ${def.characters.map((c) => c.id).join(', ')})`,
+    `${where ? `${where}: ` : ''}unknown character '${id}'${hint ? `; ${hint}` : ''} (characters: ${ids.join(', ')})`,
   );
+}
+
+interface RunOptions {
+  format: LogFormat;
+  detail: Detail;
+  only?: string[];
+  about?: string[];
+  until?: InstantOption;
+  seed?: number;
+  out?: string;
 }
 
 /** What the commands report back to `main`: the exit code (0 unless a command sets it). */
@@ -144,6 +198,20 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
     )
     .argument('[file]', 'scenario file (.yaml or .json)')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...LOG_FORMATS]).default('text'))
+    .addOption(
+      new Option(
+        '-d, --detail <detail>',
+        'beats: what a reader notices, in paragraphs; full: every event (JSON Lines always carries every event)',
+      )
+        .choices([...DETAILS])
+        .default('beats'),
+    )
+    .option(
+      '--only <types>',
+      'only events of these types, comma-separated (e.g. identify,restrain)',
+      listOption,
+    )
+    .option('--about <ids>', 'only events about these characters, comma-separated ids', listOption)
     .option(
       '--until <instant>',
       'run until this instant instead of the scenario’s end',
@@ -151,29 +219,47 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
     )
     .option('--seed <n>', 'replace the scenario’s seed', seedOption)
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of the terminal')
-    .action(
-      (
-        file: string | undefined,
-        opts: { format: LogFormat; until?: InstantOption; seed?: number; out?: string },
-      ) => {
-        const def = load(file ?? DEFAULT_SCENARIO);
-        const world = World.create(def, {
-          ...(opts.seed !== undefined && { seed: opts.seed }),
-          ...(opts.until !== undefined && { until: instantOf(opts.until, def, io) }),
-        });
-        if (opts.format === 'text' && !opts.out) {
-          // Stream as the world runs: long scenarios show their first events at once.
-          const names = namesOf(world.definition);
-          io.stdout(`${world.definition.title}\n`);
-          world.subscribe((e) => io.stdout(`${textLine(e, world.definition, names, world.events)}\n`));
+    .action((file: string | undefined, opts: RunOptions) => {
+      const def = load(file ?? DEFAULT_SCENARIO);
+      const filter = filterOf(def, opts);
+      const world = World.create(def, {
+        ...(opts.seed !== undefined && { seed: opts.seed }),
+        ...(opts.until !== undefined && { until: instantOf(opts.until, def, io) }),
+      });
+      const told = world.definition;
+      const names = namesOf(told);
+      // Text to the terminal streams as the world runs: a long run shows its first lines at once.
+      const streaming = opts.format === 'text' && !opts.out;
+      if (opts.format === 'jsonl' || opts.detail === 'full') {
+        if (streaming) {
+          io.stdout(`${told.title}\n`);
+          let count = 0;
+          world.subscribe((e) => {
+            if (!keepsEvent(filter, e)) return;
+            count++;
+            io.stdout(`${textLine(e, told, names, world.events)}\n`);
+          });
           world.run();
-          io.stdout(`${world.events.length} events\n`);
+          io.stdout(`${count} events\n`);
           return;
         }
         world.run();
-        emit(formatLog(world.events, world.definition, opts.format), opts.out);
-      },
-    );
+        const results = checkExpectations(told.expectations, world.events);
+        emit(formatLog(world.events, told, opts.format, { filter, results }), opts.out);
+        return;
+      }
+      if (streaming) io.stdout(`${told.title}\n`);
+      const story = tellRun(world, {
+        filter,
+        ...(streaming && { onParagraph: (p) => io.stdout(`${storyLine(p, told, names)}\n`) }),
+      });
+      if (streaming) {
+        io.stdout(`${storyFooter(story)}\n`);
+        return;
+      }
+      const results = checkExpectations(told.expectations, world.events);
+      emit(formatStory(story, told, opts.format as 'text' | 'md', { results }), opts.out);
+    });
 
   program
     .command('check')
@@ -218,18 +304,41 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
           continue;
         }
         warn(loaded.warnings);
-        const world = World.create(loaded.definition, opts.seed !== undefined ? { seed: opts.seed } : {});
+        const def = loaded.definition;
+        const world = World.create(def, opts.seed !== undefined ? { seed: opts.seed } : {});
+        // The transcripts kept beside the scenario, by view: the run is compared with each.
+        const kept = DETAILS.flatMap((detail) => {
+          const path = transcriptFile(file, detail);
+          const text = readTextIfAny(path);
+          return text === undefined ? [] : [{ detail, path, text }];
+        });
+        const story = kept.some((k) => k.detail === 'beats') ? tellRun(world) : undefined;
         world.run();
-        const results = checkExpectations(loaded.definition.expectations, world.events);
+        const results = checkExpectations(def.expectations, world.events);
         for (const r of results) r.passed ? passed++ : failed++;
+        const transcripts = kept.map(({ detail, path, text }) => {
+          const actual =
+            detail === 'full'
+              ? formatLog(world.events, world.definition, 'text')
+              : formatStory(story!, world.definition, 'text');
+          const difference = firstDifference(text, actual);
+          difference ? failed++ : passed++;
+          return { file: displayPath(path), passed: !difference, ...(difference && { difference }) };
+        });
         report.push({
           file: displayPath(file),
-          results: results.map((r) => resultJson(r, loaded.definition.clock)),
+          results: results.map((r) => resultJson(r, def.clock)),
+          transcripts,
         });
         if (opts.format === 'text') {
           if (!results.length) io.stdout(`${c.dim('-')} ${displayPath(file)}: no expectations\n`);
-          for (const r of results)
-            io.stdout(`${colorMark(describeExpectation(r, loaded.definition.clock))}\n`);
+          for (const r of results) io.stdout(`${colorMark(describeExpectation(r, def.clock))}\n`);
+          for (const t of transcripts) {
+            const d = t.difference;
+            io.stdout(
+              `${colorMark(d ? `✗ ${t.file} differs from the run at line ${d.line}:\n  expected: ${d.expected}\n  got:      ${d.got}` : `✓ ${t.file} matches the run`)}\n`,
+            );
+          }
         }
       }
       if (opts.format === 'json')

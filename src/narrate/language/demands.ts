@@ -3,7 +3,7 @@
  * kind of action, with the one ordered (`doer`) as its subject and the one who ordered it (`giver`)
  * as a pronoun where plain (`ordered Ada to come close to him`). A new action kind needs its entry.
  */
-import type { ActionKind, DemandBody } from '../vocabulary/actions.js';
+import type { ActionKind, DemandBody } from '../../vocabulary/actions.js';
 import { withArticle } from './phrases.js';
 import type { Voice } from './voice.js';
 

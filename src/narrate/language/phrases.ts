@@ -1,6 +1,6 @@
 /** Small pieces of English that every sentence uses: articles, lists, times of day and lengths of time. */
-import { countWord } from '../units/number-words.js';
-import { formatTimeOfDay, SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE } from '../units/time.js';
+import { countWord } from '../../units/number-words.js';
+import { formatTimeOfDay, SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE } from '../../units/time.js';
 
 /** `a beta`, `an omega`, `an alpha`. */
 export const withArticle = (word: string): string => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
@@ -11,10 +11,17 @@ export const possessive = (name: string): string => `${name}'s`;
 /** The sentence with its first letter capitalised. */
 export const sentenceCase = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** `A`, `A and B`, `A, B and C`. */
-export function listing(items: readonly string[]): string {
+/** `A`, `A and B`, `A, B and C` (or `A, B or C`). */
+export function listing(items: readonly string[], conjunction = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}
+
+/** The first instant at or after `t` on a grid of `every` seconds from the start, later than `after`. */
+export function gridAfter(t: number, every: number, after = Number.NEGATIVE_INFINITY): number {
+  let next = Math.ceil(t / every) * every;
+  while (next <= after) next += every;
+  return next;
 }
 
 /**

@@ -2,11 +2,11 @@
  * What narration calls everything in a scenario: characters by name (short after the first mention)
  * and pronouns, places with their article and preposition, doors, items, roster events, the clock.
  */
-import type { Action, CharacterDef, PlaceDef, WorldDefinition } from '../model/definition.js';
-import type { WorldEvent } from '../model/events.js';
-import { formatClock } from '../units/time.js';
-import { type PlacePreposition, prepositionFor, TOWARD } from '../vocabulary/places.js';
-import { DEFAULT_PRONOUNS, type Pronouns } from '../vocabulary/pronouns.js';
+import type { Action, CharacterDef, PlaceDef, WorldDefinition } from '../../model/definition.js';
+import type { WorldEvent } from '../../model/events.js';
+import { formatClock } from '../../units/time.js';
+import { type PlacePreposition, prepositionFor, TOWARD } from '../../vocabulary/places.js';
+import { DEFAULT_PRONOUNS, type Pronouns } from '../../vocabulary/pronouns.js';
 
 export interface Names {
   /** a character's full name, as the scenario gives it */
@@ -70,18 +70,21 @@ export function namesOf(def: WorldDefinition): Names {
 
 const words = (id: string) => id.replace(/[-_]/g, ' ');
 
-/** Titles dropped from a short name: `General Hux` → `Hux`, `Dr. Mira Okafor` → `Okafor`. */
+/**
+ * Title words dropped from a short name: `General Hux` → `Hux`, `Dr. Mira Okafor` → `Okafor`, `Petty
+ * Officer Kell` → `Kell`.
+ */
 const TITLES = new Set(
-  'dr doctor prof professor general admiral commander captain capt major colonel col lieutenant lt sergeant sgt corporal private ensign chief officer agent detective inspector mr mrs ms mx miss sir dame lady lord father sister brother'.split(
+  'dr doctor prof professor general admiral commander captain capt major colonel col lieutenant lt sergeant sgt corporal private ensign chief petty warrant staff flight first second officer agent detective inspector mr mrs ms mx miss sir dame lady lord father sister brother'.split(
     ' ',
   ),
 );
 
-/** The short name a full name suggests: a title and given names dropped; any other name as it is. */
+/** The short name a full name suggests: the last word after a title; a name without one, as it is. */
 export function shortNameOf(name: string): string {
   const parts = name.trim().split(/\s+/);
-  const title = parts[0]!.toLowerCase().replace(/\.$/, '');
-  return parts.length > 1 && TITLES.has(title) ? parts.at(-1)! : name;
+  const isTitle = (word: string) => TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+  return parts.length > 1 && isTitle(parts[0]!) ? parts.at(-1)! : name;
 }
 
 /** A place's noun phrase and preposition. */
