@@ -67,7 +67,7 @@ export type { Names } from './narrate/language/narrate.js';
 export { namesOf, narrate } from './narrate/language/narrate.js';
 export { formatTree } from './narrate/tree.js';
 export type { ReportOptions } from './report/index.js';
-export { renderReport } from './report/index.js';
+export { renderReport, renderReportMarkdown } from './report/index.js';
 export type { ScenarioError } from './scenario/index.js';
 export { formatScenarioError, loadScenario } from './scenario/index.js';
 export { formatClock, formatDuration, parseClock, parseDuration } from './units/time.js';

@@ -11,7 +11,7 @@ import { esc, h } from '../src/report/html.js';
 import { renderReport } from '../src/report/index.js';
 import { AUTONOMOUS_TYPES } from '../src/vocabulary/events.js';
 import { cli } from './cli-harness.js';
-import { bundled, compile } from './helpers.js';
+import { bundled, compile, ROOT } from './helpers.js';
 
 /** The text a reader sees in a piece of markup: tags dropped, entities decoded. */
 const textOf = (html: string) =>
@@ -78,6 +78,13 @@ describe('renderReport on the medbay scene', () => {
     expect(rey).toContain('stroke="#D55E00"');
     expect(rey).toContain('stroke-dasharray="7 4"');
     expect(rey).toMatch(/<rect [^>]*fill="#D55E00"/);
+  });
+
+  it('tells the run in beats before the full log, the same paragraphs as `run`', () => {
+    const section = element(html, '<section id="beats">', 'section');
+    const golden = readFileSync(join(ROOT, 'scenarios/medbay.beats.txt'), 'utf8').split('\n');
+    const paragraphs = [...section.matchAll(/<p class="beat">(.*?)<\/p>/g)].map((m) => textOf(m[1]!));
+    expect(paragraphs).toEqual(golden.slice(1, -2).map((line) => line.replace('  ', ' ')));
   });
 
   it('narrates every event in the log table', () => {
@@ -254,13 +261,26 @@ describe('omegaverse report', () => {
     expect(readFileSync(out, 'utf8')).toBe(renderReport(bundled('medbay.yaml')));
   });
 
-  it('takes --seed, and requires --out', async () => {
+  it('takes --seed, and requires --out for HTML', async () => {
     const out = join(scratch, 'seeded.html');
     expect((await cli('report', 'scenarios/medbay.yaml', '--seed', '3', '--out', out)).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('<dt>seed</dt><dd>3</dd>');
     const missing = await cli('report', 'scenarios/medbay.yaml');
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain("required option '-o, --out <file>'");
+    expect(missing.err).toBe('error: report: an HTML report needs --out FILE (or use --format md)\n');
     expect(existsSync(join(scratch, 'report.html'))).toBe(false);
+  });
+
+  it('writes Markdown with --format md: the scene outline, then beliefs and who knows', async () => {
+    const { code, out } = await cli('report', 'scenarios/medbay.yaml', '--format', 'md');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^# Medbay\n\nA scene outline by omegaverse/);
+    expect(out).toContain('**14:05:00 +0:05:00** — Finn came close to Phasma.');
+    expect(out).toContain('## Expectations');
+    expect(out).toContain(
+      '| **Doctor** | alpha (scent, since 14:06:00) | beta (assumed, since 14:00:06) | beta (assumed, since 14:00:00) ✗ mistaken | — |',
+    );
+    expect(out).toContain('- **Phasma** (omega): Rey since 14:03:00 (scent); Finn since 14:05:00 (scent)');
+    expect((await cli('report', 'scenarios/medbay.yaml', '--format', 'md')).out).toBe(out);
   });
 });

@@ -29,7 +29,7 @@ import {
 import { namesOf } from '../narrate/language/narrate.js';
 import { firstDifference, transcriptFile } from '../narrate/transcripts.js';
 import { formatTree } from '../narrate/tree.js';
-import { createReport } from '../report/index.js';
+import { createReport, renderReportMarkdown } from '../report/index.js';
 import {
   formatScenarioError,
   formatScenarioWarning,
@@ -390,13 +390,25 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
 
   program
     .command('report')
-    .description('one self-contained HTML page of a run, to share: charts, the log, explanations, beliefs')
+    .description(
+      'one run to share: a self-contained HTML page (charts, beats, the log, explanations, beliefs), or Markdown',
+    )
     .argument('<file>', 'scenario file')
-    .requiredOption('-o, --out <file>', 'the HTML file to write (atomically)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'md']).default('html'))
+    .option(
+      '-o, --out <file>',
+      'the file to write (atomically); required for HTML, Markdown goes to the terminal without it',
+    )
     .option('--seed <n>', 'replace the scenario’s seed', seedOption)
-    .action((file: string, opts: { out: string; seed?: number }) => {
+    .action((file: string, opts: { format: 'html' | 'md'; out?: string; seed?: number }) => {
       const def = load(file);
-      const { html, events } = createReport(def, opts.seed !== undefined ? { seed: opts.seed } : {});
+      const options = opts.seed !== undefined ? { seed: opts.seed } : {};
+      if (opts.format === 'md') {
+        emit(renderReportMarkdown(def, options), opts.out);
+        return;
+      }
+      if (!opts.out) throw new UserError('report: an HTML report needs --out FILE (or use --format md)');
+      const { html, events } = createReport(def, options);
       writeAtomic(opts.out, html);
       const count = events.length;
       io.stdout(`wrote ${displayPath(opts.out)} (${count} event${count === 1 ? '' : 's'})\n`);

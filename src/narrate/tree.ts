@@ -14,7 +14,7 @@ export function formatTree(tree: CauseTree, def: WorldDefinition, log: readonly 
   const lines: string[] = [];
   const walk = (node: CauseTree, prefix: string, childPrefix: string) => {
     lines.push(
-      `${prefix}${nodeLine(describeNode(node.event, def, names, log))}${node.repeated ? ' (see above)' : ''}`,
+      `${prefix}${nodeLine(describeNode(node.event, def, names, log))}${node.repeated ? ' (see above)' : ''}${alikeNote(node, def)}`,
     );
     node.causes.forEach((child, i) => {
       const last = i === node.causes.length - 1;
@@ -23,6 +23,14 @@ export function formatTree(tree: CauseTree, def: WorldDefinition, log: readonly 
   };
   walk(tree, '', '');
   return `${lines.join('\n')}\n`;
+}
+
+/** ` (and 4 more alike: #33, #35, #40, #41, the last at 22:36:56 +1:36:56)`, for a folded node. */
+export function alikeNote(node: CauseTree, def: WorldDefinition): string {
+  const last = node.alike.at(-1);
+  if (!last) return '';
+  const ids = node.alike.map((e) => `#${e.id}`).join(', ');
+  return ` (and ${node.alike.length} more alike: ${ids}, the last at ${formatClock(def.clock, last.t)} ${formatElapsed(last.t)})`;
 }
 
 /** One node of an explanation, in parts: what `formatTree` prints for it, and any other view can show. */
