@@ -117,7 +117,7 @@ describe('names in a paragraph', () => {
     expect(narrate(refusal, names)).toBe("Kylo Ren defied Dr. Mira Okafor's order to shower.");
   });
 
-  it('short names drop a title and given names; a name without a title stays whole unless the scenario says', () => {
+  it('short names: the surname after a title, the first name otherwise; a role or a numbered name whole', () => {
     expect(names.short('okafor')).toBe('Okafor');
     expect(names.short('ren')).toBe('Ren');
     expect(names.short('vesna')).toBe('Vesna');
@@ -125,10 +125,18 @@ describe('names in a paragraph', () => {
       world([
         'a: { name: General Hux, representation: alpha, at: room }',
         'b: { name: Medical Officer, representation: beta, at: room }',
+        'c: { name: Kade Ostrow, representation: alpha, at: room }',
+        'd: { name: Crew 12, representation: beta, at: room }',
+        'e: { name: Kylo Ren, short_name: Ren, representation: omega, at: room }',
       ]),
     );
-    expect(more.short('a')).toBe('Hux');
-    expect(more.short('b')).toBe('Medical Officer');
+    expect(['a', 'b', 'c', 'd', 'e'].map((id) => more.short(id))).toEqual([
+      'Hux',
+      'Medical Officer',
+      'Kade',
+      'Crew 12',
+      'Ren',
+    ]);
   });
 });
 

@@ -23,7 +23,7 @@ const AIR: Record<Level, (v: Voice, place: string, whose: string | undefined) =>
   clear: (v, place, whose) =>
     `${v.names.place(place)} smelled clearly of ${whose ? v.who(whose) : 'the people in it'}.`,
   thick: (v, place, whose) =>
-    `The air ${v.names.where(place)} grew thick with ${whose ? v.whose(whose) : 'their'} scent.`,
+    `The air ${v.names.where(place)} grew thick with ${whose ? `${v.whose(whose)} ` : ''}scent.`,
   overwhelming: (v, place, whose) =>
     `${whose ? v.leadWhose(whose) : 'The'} scent ${v.names.where(place)} was overwhelming.`,
 };

@@ -71,20 +71,28 @@ export function namesOf(def: WorldDefinition): Names {
 const words = (id: string) => id.replace(/[-_]/g, ' ');
 
 /**
- * Title words dropped from a short name: `General Hux` → `Hux`, `Dr. Mira Okafor` → `Okafor`, `Petty
- * Officer Kell` → `Kell`.
+ * Titles and roles: a name that begins with one is shortened to its last word (`General Hux` → `Hux`,
+ * `Dr. Mira Okafor` → `Okafor`, `Petty Officer Kell` → `Kell`); a name that ends with one is a role,
+ * kept whole (`Medical Officer`).
  */
 const TITLES = new Set(
-  'dr doctor prof professor general admiral commander captain capt major colonel col lieutenant lt sergeant sgt corporal private ensign chief petty warrant staff flight first second officer agent detective inspector mr mrs ms mx miss sir dame lady lord father sister brother'.split(
+  'dr doctor prof professor general admiral commander captain capt major colonel col lieutenant lt sergeant sgt corporal private ensign chief petty warrant staff flight first second officer agent detective inspector mr mrs ms mx miss sir dame lady lord father sister brother medic nurse engineer pilot guard'.split(
     ' ',
   ),
 );
 
-/** The short name a full name suggests: the last word after a title; a name without one, as it is. */
+const isTitle = (word: string) => TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+
+/**
+ * The short name a full name suggests: after a title, the last word (the surname); a role or a name
+ * with a number (`Crew 12`), whole; any other, its first word (`Kade Ostrow` → `Kade`).
+ */
 export function shortNameOf(name: string): string {
   const parts = name.trim().split(/\s+/);
-  const isTitle = (word: string) => TITLES.has(word.toLowerCase().replace(/\.$/, ''));
-  return parts.length > 1 && isTitle(parts[0]!) ? parts.at(-1)! : name;
+  if (parts.length === 1) return name;
+  if (isTitle(parts[0]!)) return parts.at(-1)!;
+  if (isTitle(parts.at(-1)!) || parts.some((p) => /\d/.test(p))) return name;
+  return parts[0]!;
 }
 
 /** A place's noun phrase and preposition. */
