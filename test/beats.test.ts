@@ -216,6 +216,23 @@ describe('beats: lasting states', () => {
     expect(text.match(/grew thick with/g)).toHaveLength(1);
   });
 
+  it('a long run recalls its lasting states less often: at most `narration.recalls` reminders’ instants', () => {
+    const month = scene({
+      characters: [
+        'ada: { name: Ada, pronouns: she, representation: omega, age: 30, at: room, cycle: { period: 60d, duration: 3d, onsets: ["-60d 1:00"] } }',
+      ],
+      until: '30d',
+    });
+    // Every 30d ÷ 50 = 14.4 hours instead of every six: four times within a heat of three days.
+    const recalled = beats(month).filter((line) => line.includes('Ada was still in heat'));
+    expect(recalled.map((line) => line.split('  ')[0])).toEqual([
+      '14:24:00 +14:24:00',
+      'day 2 04:48:00 +1d 4:48:00',
+      'day 2 19:12:00 +1d 19:12:00',
+      'day 3 09:36:00 +2d 9:36:00',
+    ]);
+  });
+
   it('reading the world as it runs changes nothing that happens', () => {
     const plain = World.create(heat);
     plain.run();

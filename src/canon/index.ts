@@ -60,7 +60,7 @@ const DURATION_LEAVES = new Set([
  * period never reaches the next onset), half-lives and the near-field flow (divisors).
  */
 const POSITIVE_LEAVES =
-  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+|narration\.(reminder|bodyReminder|sample|samples))$/;
+  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+|narration\.(reminder|bodyReminder|sample|samples|recalls))$/;
 
 /** Whether a leaf is measured in seconds (a gear item's `trapTime` too). */
 const isDurationLeaf = (path: string) => DURATION_LEAVES.has(path) || /^gear\.[^.]+\.trapTime$/.test(path);

@@ -250,6 +250,8 @@ export const seeds: Canon = {
     reminder: 30 * SECONDS_PER_MINUTE,
     // A pre-heat of twelve hours, a heat of days: recalled every six hours.
     bodyReminder: 6 * SECONDS_PER_HOUR,
+    // ...but at most fifty times a run: a year recalls a lasting state once a week at most.
+    recalls: 50,
     // The world is read every ten seconds for lasting states...
     sample: 10,
     // ...and at most two thousand times a run (a year-long run, every four and a half hours).

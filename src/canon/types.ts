@@ -204,6 +204,11 @@ export interface NarrationCanon {
   reminder: number;
   /** a body's lasting state (pre-heat, heat) is recalled this often while it lasts (seconds) */
   bodyReminder: number;
+  /**
+   * the most reminders' instants in one run: a run longer than `recalls` × an interval recalls its
+   * lasting states at longer intervals (a year of a crew's heats is not told every six hours)
+   */
+  recalls: number;
   /** the finest step at which a run is read for lasting states (seconds) */
   sample: number;
   /** the most readings of one run: a longer run is read at longer steps */

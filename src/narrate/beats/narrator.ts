@@ -32,10 +32,17 @@ export interface Story {
 /** Runs `world` to its end and tells it in beats. */
 export function tellRun(world: World, options: TellOptions = {}): Story {
   const def = world.definition;
-  const pacing = def.canon.narration;
+  // A long run recalls its lasting states less often: at most `recalls` reminders' instants in all.
+  const stretch = (interval: number) =>
+    Math.max(interval, Math.ceil(def.until / def.canon.narration.recalls));
+  const pacing = {
+    ...def.canon.narration,
+    reminder: stretch(def.canon.narration.reminder),
+    bodyReminder: stretch(def.canon.narration.bodyReminder),
+  };
   const names = namesOf(def);
   const selector = new BeatSelector(def, names, pacing, world.events);
-  const body = new BodyWatch(def.canon);
+  const body = new BodyWatch({ ...def.canon, narration: pacing });
   const air = new AirWatch(pacing);
   const drives = new DriveWatch(pacing);
   const paragraphs = new Paragrapher(pacing.paragraph, options.onParagraph);
