@@ -192,6 +192,28 @@ describe('omegaverse check', () => {
     expect(run.err).toContain('warning:');
   });
 
+  it('warns at its line about a time easy to misread, says how it was read, and still says ok', async () => {
+    const file = join(scratch, 'times.yaml');
+    writeFileSync(
+      file,
+      [
+        'omegaverse: 1',
+        'clock: "21:00"',
+        'places: { room: { volume: 60, ventilation: 2 } }',
+        'characters:',
+        '  ada: { representation: omega, age: 30, at: room, cycle: { onsets: ["-20d 10:00"] } }',
+        'until: "5:00"',
+      ].join('\n'),
+    );
+    const { code, out, err } = await cli('check', file);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ok /);
+    expect(err).toMatch(
+      /times\.yaml:5:\d+: warning: '-20d 10:00' read as 20 days 10 hours before the start \("-20d at 11:00"\)\n {2}hint: write "-20d at 10:00" for 10:00 on that day\n/,
+    );
+    expect(err).toContain("times.yaml:6:8: warning: '5:00' read as 5 hours after the start (02:00)");
+  });
+
   it('names file, line and column, what was expected and a hint, and exits 2 without a stack trace', async () => {
     const bad = join(scratch, 'bad.yaml');
     writeFileSync(

@@ -76,9 +76,9 @@ export class AirWatch {
       if (level < a.told) a.told = level;
       const whose = Object.entries(byEmitter).find(([, c]) => c > total / 2)?.[0];
       // A faint scent is told only where someone else is there to notice it.
-      const told = level >= (here.length > 1 ? 1 : 2);
-      const rose = level > before || (level > a.told && level >= 2);
-      if (level > a.told && rose && told) {
+      const least = here.length > 1 ? 1 : 2;
+      // Told as it rises into a level; from clear up, also when first read or first noticed there.
+      if (level > a.told && level >= least && (level > before || level >= 2)) {
         a.told = level;
         const name = LEVELS[level - 1]!;
         beats.push({

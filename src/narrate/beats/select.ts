@@ -58,14 +58,11 @@ export class BeatSelector {
   instant(events: readonly WorldEvent[]): Beat[] {
     const told: WorldEvent[] = [];
     const assumed: WorldEvent[] = [];
-    let assumedAt = -1;
     for (const e of events) {
       const verdict = this.verdict(e, events);
       this.remember(e);
-      if (verdict === 'fold') {
-        if (assumedAt < 0) assumedAt = told.length;
-        assumed.push(e);
-      } else if (verdict === 'tell') told.push(e);
+      if (verdict === 'fold') assumed.push(e);
+      else if (verdict === 'tell') told.push(e);
     }
     const beats = this.together(told);
     if (assumed.length) {
