@@ -49,15 +49,22 @@ describe('beats: what a reader is told', () => {
     expect(full.match(/for a beta \(assumed/g)).toHaveLength(5 * 4 + 2 * 5);
   });
 
-  it('two who took each other for what they present as: one line', () => {
-    const def = scene({
-      characters: [
-        'ada: { representation: omega, presents_as: beta, age: 30, at: room }',
-        'bo: { representation: beta, age: 30, at: room }',
-      ],
-    });
-    expect(beats(def)[0]).toMatch(
-      /^00:00:00 \+0:00:00 {2}Ada and Bo took each other for betas \(no scent, no record\)\./,
+  it('two who took each other for what they present as: one line; a smell that puts one right at once, instead', () => {
+    const two = (ada: string) =>
+      beats(
+        scene({
+          characters: [
+            `ada: { ${ada}, age: 30, at: room }`,
+            'bo: { representation: beta, age: 30, at: room }',
+          ],
+        }),
+      )[0];
+    expect(two('representation: beta')).toBe(
+      '00:00:00 +0:00:00  Ada and Bo took each other for betas (no scent, no record).',
+    );
+    // An omega passing for a beta, in settled air: Bo smells what she is at once.
+    expect(two('representation: omega, presents_as: beta')).toBe(
+      '00:00:00 +0:00:00  Ada took Bo for a beta (no scent, no record). Bo smelled that Ada is an omega.',
     );
   });
 

@@ -64,14 +64,17 @@ export class BeatSelector {
       if (verdict === 'fold') assumed.push(e);
       else if (verdict === 'tell') told.push(e);
     }
+    // An assumption that a smell put right in the same instant: the reader is told only the smell.
+    const corrected = new Set(events.filter((e) => e.type === 'identify').map(pair));
+    const standing = assumed.filter((e) => !corrected.has(pair(e)));
     const beats = this.together(told);
-    if (assumed.length) {
+    if (standing.length) {
       // Where the first assumption was, among the beats of the events told before it.
-      const at = beats.findIndex((b) => b.events[0]!.id > assumed[0]!.id);
+      const at = beats.findIndex((b) => b.events[0]!.id > standing[0]!.id);
       beats.splice(
         at < 0 ? beats.length : at,
         0,
-        ...foldAssumptions(assumed, this.present, !this.assumptionsExplained),
+        ...foldAssumptions(standing, this.present, !this.assumptionsExplained),
       );
       this.assumptionsExplained = true;
     }

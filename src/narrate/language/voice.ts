@@ -132,11 +132,6 @@ export class Voice {
     return takesPluralVerb(this.names.pronouns(id)) ? 'are' : 'is';
   }
 
-  /** `was` or `were`. */
-  was(id: string | undefined): string {
-    return takesPluralVerb(this.names.pronouns(id)) ? 'were' : 'was';
-  }
-
   /** Whether a subject pronoun for `id` could as well mean `other` (both `he`, say). */
   confusable(id: string | undefined, other: string | undefined): boolean {
     return id !== other && this.subject(id).toLowerCase() === this.subject(other).toLowerCase();
