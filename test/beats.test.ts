@@ -121,7 +121,7 @@ describe('beats: what a reader is told', () => {
     );
   });
 
-  it('groups what happens within a minute into a paragraph, moving on with "Seconds later"', () => {
+  it('groups what happens within a minute into a paragraph, moving on with "Seconds later", "Then"…', () => {
     const def = scene({
       characters: [
         'ada: { name: Ada, pronouns: she, representation: beta, age: 30, at: room }',
@@ -135,7 +135,7 @@ describe('beats: what a reader is told', () => {
       ],
     });
     expect(beats(def).slice(1)).toEqual([
-      '00:02:00 +0:02:00  Ada came close to Bo. Seconds later, Bo said: “Hello.” Seconds later, Ada sensed that Bo was not lying. Half a minute later, she stepped back.',
+      '00:02:00 +0:02:00  Ada came close to Bo. Seconds later, Bo said: “Hello.” Then Ada sensed that Bo was not lying. Half a minute later, she stepped back.',
       '00:04:00 +0:04:00  Bo showered.',
     ]);
   });

@@ -51,6 +51,7 @@ const COMMON_START = /^(The air|The scent|A faint|Everyone) /;
 export function paragraphText(p: Paragraph, names: Names, after: (beat: Beat) => string = () => ''): string {
   const voice = new Voice(names, { numbers: false });
   let at = p.t;
+  let lastCue = '';
   return p.beats
     .map((beat) => {
       voice.nextSentence();
@@ -58,8 +59,12 @@ export function paragraphText(p: Paragraph, names: Names, after: (beat: Beat) =>
       if (beat.t === at) return sentence;
       const gap = beat.t - at;
       at = beat.t;
+      // "Seconds later" twice running reads as a drum: the second is "Then".
+      const later = laterPhrase(gap);
+      const cue = later === 'Seconds later' && lastCue === later ? 'Then' : `${later},`;
+      lastCue = cue === 'Then' ? '' : later;
       const lower = voice.ledWithPronoun || COMMON_START.test(sentence);
-      return `${laterPhrase(gap)}, ${lower ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence}`;
+      return `${cue} ${lower ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence}`;
     })
     .join(' ');
 }

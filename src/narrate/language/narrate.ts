@@ -156,9 +156,16 @@ const SENTENCES: Record<EventType, Sentence> = {
   },
   resist: (e, v, d) => {
     const actor = v.lead(e.actor);
-    if (e.value !== 'longing') return `${actor} held back the urge to go for ${v.who(e.target)}.`;
+    // Held back again within the paragraph: "held back again: Ren had not consented."
+    const again = v.saidBefore(`resist\u0000${e.actor}\u0000${e.target}\u0000${e.value}`);
+    if (e.value !== 'longing')
+      return again
+        ? `${actor} held back again.`
+        : `${actor} held back the urge to go for ${v.who(e.target)}.`;
+    const noConsent = d.reason === 'no consent';
+    if (again) return `${actor} held back again${noConsent ? `: ${v.who(e.target)} had not consented` : ''}.`;
     const target = v.who(e.target);
-    return d.reason === 'no consent'
+    return noConsent
       ? `${actor} held back from reaching for ${target}, who had not consented.`
       : `${actor} held back from reaching for ${target}.`;
   },
