@@ -48,6 +48,59 @@ export function crowd(people: number, places: number): WorldDefinition {
 }
 
 /**
+ * A mess hall at mealtime: `people` of the crew (alphas, betas and omegas in turn, a few omegas
+ * passing for betas, one in pre-heat), all in the mess from the start, with a galley and a corridor
+ * through open doors; one late arrival, a few who come close to each other, an order, a word, a
+ * refusal; ten minutes. The scene the beats view is measured on: its full log is mostly each pair
+ * taking each other for what they present as.
+ */
+export function messHall(people: number): WorldDefinition {
+  const reps = ['alpha', 'beta', 'omega'] as const;
+  const pronouns = ['she', 'he', 'they'] as const;
+  const lines = [
+    'omegaverse: 1',
+    `title: Mess hall (${people})`,
+    'seed: 12',
+    'clock: "12:00"',
+    'places:',
+    '  mess: { volume: 1500, ventilation: 6 }',
+    '  galley: { volume: 80, ventilation: 4 }',
+    '  corridor: { volume: 400, ventilation: 4 }',
+    'doors:',
+    '  - { id: galley-door, between: [mess, galley], state: open }',
+    '  - { id: mess-door, between: [mess, corridor], state: open }',
+    'characters:',
+    '  kell: { name: Petty Officer Kell, pronouns: he, representation: alpha, age: 24, self_control: 0.4, at: corridor }',
+  ];
+  for (let c = 0; c < people - 1; c++) {
+    const representation = reps[c % 3]!;
+    // Every fourth omega passes for a beta, on a suppressant; one is in pre-heat.
+    const passes = representation === 'omega' && c % 12 === 2;
+    const extra = passes ? ', presents_as: beta, medication: [suppressant]' : '';
+    const cycle = c === 5 ? ', cycle: { period: 30d, duration: 3d, onsets: ["-29d 18:00"] }' : '';
+    lines.push(
+      `  c${c}: { name: Crew ${c + 1}, pronouns: ${pronouns[c % 3]}, representation: ${representation}, age: ${20 + (c % 30)}, self_control: ${0.3 + (c % 7) / 10}, at: ${c % 10 === 9 ? 'galley' : 'mess'}${extra}${cycle} }`,
+    );
+  }
+  lines.push(
+    'timeline:',
+    '  - { at: "0:02:00", actor: kell, do: move, to: mess }',
+    '  - { at: "0:03:00", actor: c0, do: approach, target: c2 }',
+    '  - { at: "0:03:30", actor: c3, do: order, target: c1, demand: { do: move, to: galley } }',
+    '  - { at: "0:04:00", actor: kell, do: approach, target: c5 }',
+    '  - { at: "0:05:00", actor: c5, do: refuse, target: kell }',
+    '  - { at: "0:05:10", actor: kell, do: withdraw }',
+    '  - { at: "0:06:00", actor: c4, do: say, text: "Seconds, anyone?" }',
+    '  - { at: "0:07:00", actor: c6, do: approach, target: c8 }',
+    '  - { at: "0:08:00", actor: c6, do: withdraw }',
+    'until: "0:10:00"',
+  );
+  const result = loadScenario(lines.join('\n'), 'mess-hall.yaml');
+  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
+  return result.definition;
+}
+
+/**
  * A crew with a calendar: `people` characters (a third of them omegas with recorded cycles, some on
  * suppressants), each in a cabin of their own off one corridor, and `events` roster events over a year.
  */

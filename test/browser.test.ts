@@ -12,7 +12,7 @@ import { LEAK_WORDS } from '../src/calendar/index.js';
 import { type Sandbox, startSandbox, WEB_ROOT } from '../src/cli/sandbox.js';
 import { World } from '../src/engine/world.js';
 import { findEvent } from '../src/model/explain.js';
-import { namesOf, narrate } from '../src/narrate/narrate.js';
+import { namesOf, narrate } from '../src/narrate/language/narrate.js';
 import { bundled, ROOT } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -107,11 +107,11 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
     const restraint = findEvent(world.events, 'restrain:rey:finn')!;
     await page.getByTestId(`event-${restraint.id}`).click();
     const explain = page.getByTestId('explain');
-    await expect.poll(() => explain.textContent()).toContain('Rey seized Finn and held them back.');
+    await expect.poll(() => explain.textContent()).toContain('Rey seized Finn and held him back.');
     const text = (await explain.textContent()) ?? '';
     expect(text).toContain('rule guard-approach');
     expect(text).toContain('Finn came close to Phasma.');
-    expect(text).toContain("Phasma obeyed Finn's order to remove the sealed helmet.");
+    expect(text).toContain("Phasma obeyed Finn's order to take off the sealed helmet.");
     await shot('2-explain-restraint');
   });
 

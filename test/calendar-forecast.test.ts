@@ -46,7 +46,7 @@ const cases: Case[] = [
     ],
     cycleLength: 30 * D,
     spread: 0,
-    note: '3 recorded cycles: about 30d apart (spread 0:00)',
+    note: '3 recorded cycles: about 30d apart (spread 0:00:00)',
   },
   {
     // Lengths 28, 32, 30, 34 → mean 124/4 = 31d. Deviations −3, 1, −1, 3 → Σ² = 20 → sample variance
@@ -109,7 +109,7 @@ const cases: Case[] = [
     basis: 'history',
     windows: [w(29, 1), w(59, Math.SQRT2), w(89, Math.sqrt(3))],
     cycleLength: 30 * D,
-    note: '3 recorded cycles (left out: 1 shifted): about 30d apart (spread 0:00)',
+    note: '3 recorded cycles (left out: 1 shifted): about 30d apart (spread 0:00:00)',
   },
   {
     // Without the shift: lengths 30, 30, 30, 29 → mean 29.75d; deviations .25, .25, .25, −.75 → Σ² = .75
@@ -130,7 +130,7 @@ const cases: Case[] = [
     medication: { suppressant: false, since: -25 * D, stoppedAt: -5 * D },
     basis: 'history',
     windows: [w(0, 2), w(30, Math.SQRT2), w(60, Math.sqrt(3))],
-    note: '3 recorded cycles: about 30d apart (spread 0:00); the first cycle after the suppressant was stopped is 2× as uncertain',
+    note: '3 recorded cycles: about 30d apart (spread 0:00:00); the first cycle after the suppressant was stopped is 2× as uncertain',
   },
   {
     // Regimen from −55d to −10d (a known start): the onset at −20d fell under it and is left out, so
@@ -151,7 +151,7 @@ const cases: Case[] = [
     basis: 'history',
     windows: [w(0, 1), w(30, Math.SQRT2), w(60, Math.sqrt(3))],
     cycleLength: 30 * D,
-    note: '3 recorded cycles (left out: 1 longer than 60d): about 30d apart (spread 0:00)',
+    note: '3 recorded cycles (left out: 1 longer than 60d): about 30d apart (spread 0:00:00)',
   },
   {
     // Lengths 30, 30, 80: the 80d one is left out, two remain.

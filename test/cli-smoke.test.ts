@@ -28,11 +28,11 @@ describe('the built omegaverse command', () => {
       );
   }, 60_000);
 
-  it('runs the bundled medbay scene and prints its golden timeline', () => {
+  it('runs the bundled medbay scene and prints its golden beats', () => {
     const { code, out, err } = omegaverse('run');
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toBe(readFileSync(join(ROOT, 'scenarios/medbay.golden.txt'), 'utf8'));
+    expect(out).toBe(readFileSync(join(ROOT, 'scenarios/medbay.beats.txt'), 'utf8'));
   });
 
   it('exits 2 on a broken scenario, with the located error on stderr and no stack trace', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../src/engine/world.js';
 import type { WorldEvent } from '../src/model/events.js';
 import { type CauseTree, explain } from '../src/model/explain.js';
-import { formatTree } from '../src/narrate/format.js';
+import { formatTree } from '../src/narrate/tree.js';
 import { AUTONOMOUS_TYPES } from '../src/vocabulary/events.js';
 import { bundled } from './helpers.js';
 
@@ -47,3 +47,29 @@ describe.each(['medbay.yaml', 'medbay-veteran.yaml', 'quarters.yaml'])('%s', (na
 function isAction(e: WorldEvent): boolean {
   return ['move', 'door', 'gear', 'approach', 'withdraw', 'touch', 'aim', 'lower'].includes(e.type);
 }
+
+describe('explain follows every cause, and folds what repeats', () => {
+  const def = bundled('datapad.yaml');
+  const world = World.create(def);
+  world.run();
+  const onset = world.events.find((e) => e.type === 'heat-onset')!;
+  const advances = world.events.filter((e) => e.type === 'heat-advanced');
+
+  it('a heat’s onset: the pre-heat, and each time it was brought forward (which the onset does not cite)', () => {
+    expect(onset.causes.some((id) => advances.some((a) => a.id === id))).toBe(false);
+    const tree = explain(world.events, onset.id)!;
+    const advanced = tree.causes.find((c) => c.event.type === 'heat-advanced')!;
+    expect([advanced.event, ...advanced.alike].map((e) => e.id)).toEqual(advances.map((e) => e.id));
+    expect(advances).toHaveLength(5);
+  });
+
+  it('five advances with the same causes: one node, their shared causes shown once', () => {
+    const text = formatTree(explain(world.events, onset.id)!, def, world.events);
+    expect(text.split('\n')[0]).toBe("#47 day 2 05:00:00 +8:00:00 Kylo Ren's heat began, five hours early.");
+    expect(text).toContain(
+      "#32 22:16:40 +1:16:40 General Hux's scent brought Kylo Ren's heat forward by one hour. (and 4 more alike: #33, #35, #40, #41, the last at 22:36:56 +1:36:56)",
+    );
+    expect(text.match(/went from the corridor into Hux's quarters/g)).toHaveLength(1);
+    expect(text.trimEnd().split('\n')).toHaveLength(7);
+  });
+});

@@ -23,6 +23,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/engine/instinct'],
   ['src/engine'],
   ['src/scenario'],
+  ['src/narrate/language'],
+  ['src/narrate/beats'],
   ['src/narrate'],
   ['src/report'],
   ['src/index.ts', 'src/cli'],

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/engine/world.js';
 import { explain, findEvent } from '../src/model/explain.js';
-import { formatTree } from '../src/narrate/format.js';
+import { formatTree } from '../src/narrate/tree.js';
 import { niceTicks, seriesStyle, timeTicks } from '../src/report/chart.js';
 import { esc, h } from '../src/report/html.js';
 import { renderReport } from '../src/report/index.js';
 import { AUTONOMOUS_TYPES } from '../src/vocabulary/events.js';
 import { cli } from './cli-harness.js';
-import { bundled, compile } from './helpers.js';
+import { bundled, compile, ROOT } from './helpers.js';
 
 /** The text a reader sees in a piece of markup: tags dropped, entities decoded. */
 const textOf = (html: string) =>
@@ -52,7 +52,7 @@ describe('renderReport on the medbay scene', () => {
     expect(facts).toContain('seed7');
     expect(facts).toContain('canonseeds');
     expect(facts).toContain('clock14:00:00 to 14:25:00');
-    expect(facts).toContain('duration25 minutes (0:25)');
+    expect(facts).toContain('duration25 minutes (0:25:00)');
     const summary = textOf(element(html, '<p class="summary">', 'p'));
     expect(summary).toMatch(/^88 events in 25 minutes \(14:00:00 to 14:25:00\): 20 belief, 14 detect, /);
     expect(summary).toContain('1 restrain');
@@ -80,17 +80,24 @@ describe('renderReport on the medbay scene', () => {
     expect(rey).toMatch(/<rect [^>]*fill="#D55E00"/);
   });
 
+  it('tells the run in beats before the full log, the same paragraphs as `run`', () => {
+    const section = element(html, '<section id="beats">', 'section');
+    const golden = readFileSync(join(ROOT, 'scenarios/medbay.beats.txt'), 'utf8').split('\n');
+    const paragraphs = [...section.matchAll(/<p class="beat">(.*?)<\/p>/g)].map((m) => textOf(m[1]!));
+    expect(paragraphs).toEqual(golden.slice(1, -2).map((line) => line.replace('  ', ' ')));
+  });
+
   it('narrates every event in the log table', () => {
     const log = element(html, '<table class="log">', 'table');
     expect(log.match(/<tr id="e\d+"/g)).toHaveLength(world.events.length);
-    expect(textOf(log)).toContain('4714:05:01restrainRey seized Finn and held them back.');
+    expect(textOf(log)).toContain('4714:05:01restrainRey seized Finn and held him back.');
   });
 
   it("shows the restrain event's explanation: the same sentences and numbers as `explain`", () => {
     const restrain = findEvent(world.events, 'restrain:rey:finn')!;
     const block = element(html, `<details id="why-${restrain.id}"`, 'details');
     const text = textOf(block);
-    expect(text).toContain('Rey seized Finn and held them back. (aggression 1.24 ≥ threshold 0.575)');
+    expect(text).toContain('Rey seized Finn and held him back. (aggression 1.24 ≥ threshold 0.575)');
     expect(text).toContain('rule guard-approach: 0.9 × protect-of-event-target 0.512');
     const lines = formatTree(explain(world.events, restrain.id)!, def)
       .trimEnd()
@@ -254,13 +261,26 @@ describe('omegaverse report', () => {
     expect(readFileSync(out, 'utf8')).toBe(renderReport(bundled('medbay.yaml')));
   });
 
-  it('takes --seed, and requires --out', async () => {
+  it('takes --seed, and requires --out for HTML', async () => {
     const out = join(scratch, 'seeded.html');
     expect((await cli('report', 'scenarios/medbay.yaml', '--seed', '3', '--out', out)).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('<dt>seed</dt><dd>3</dd>');
     const missing = await cli('report', 'scenarios/medbay.yaml');
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain("required option '-o, --out <file>'");
+    expect(missing.err).toBe('error: report: an HTML report needs --out FILE (or use --format md)\n');
     expect(existsSync(join(scratch, 'report.html'))).toBe(false);
+  });
+
+  it('writes Markdown with --format md: the scene outline, then beliefs and who knows', async () => {
+    const { code, out } = await cli('report', 'scenarios/medbay.yaml', '--format', 'md');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^# Medbay\n\nA scene outline by omegaverse/);
+    expect(out).toContain('**14:05:00 +0:05:00** — Finn came close to Phasma.');
+    expect(out).toContain('## Expectations');
+    expect(out).toContain(
+      '| **Doctor** | alpha (scent, since 14:06:00) | beta (assumed, since 14:00:06) | beta (assumed, since 14:00:00) ✗ mistaken | — |',
+    );
+    expect(out).toContain('- **Phasma** (omega): Rey since 14:03:00 (scent); Finn since 14:05:00 (scent)');
+    expect((await cli('report', 'scenarios/medbay.yaml', '--format', 'md')).out).toBe(out);
   });
 });

@@ -187,7 +187,7 @@ describe('presenting', () => {
       ),
     ).toMatchObject({
       ok: false,
-      errors: [{ line: 8, message: 'Mira has presented already at 0:02: Mira is a beta' }],
+      errors: [{ line: 8, message: 'Mira has presented already at 0:02:00: Mira is a beta' }],
     });
     expect(
       loadScenario(text(['{ at: "0:01:00", actor: mira, do: present, as: unpresented }']), 's.yaml'),

@@ -136,7 +136,7 @@ describe('the shape of the file', () => {
       line: 5,
       column: 10,
       message: "unknown key 'colour' in a place",
-      expected: 'one of name, volume, ventilation, x, y',
+      expected: 'one of name, article, preposition, volume, ventilation, x, y',
     });
   });
 
@@ -199,7 +199,7 @@ describe('the shape of the file', () => {
       line: 14,
       column: 9,
       message: 'expected an instant of 0 or more as text, got the bare number 5',
-      hint: 'write durations as a quoted string: "0:00:05" is five seconds, "5d" five days',
+      hint: 'write durations as a quoted string: "0:00:05" or "5s" is five seconds, "5d" five days',
     });
   });
 
@@ -447,7 +447,7 @@ describe('impossible moves', () => {
     expect(onlyError(text)).toMatchObject({
       line: 14,
       column: 59,
-      message: 'Finn is in the corridor at 0:05, not in the medbay',
+      message: 'Finn is in the corridor at 0:05:00, not in the medbay',
     });
   });
 
@@ -556,7 +556,7 @@ describe('air.settle', () => {
   it('rejects another word, saying what it takes', () => {
     const result = loadScenario(text('forever'), 'settle.yaml');
     expect(!result.ok && result.errors[0]!.message).toBe(
-      `'air.settle' takes 'steady' or a duration (seconds, or "H:MM[:SS]" / "Nd"), got "forever"`,
+      `'air.settle' takes 'steady' or a duration (seconds, or text: "H:MM[:SS]", "Nd", "8h", "90s"), got "forever"`,
     );
   });
 });

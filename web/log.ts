@@ -12,7 +12,7 @@ import {
   type WorldDefinition,
   type WorldEvent,
 } from '../src/index.js';
-import { describeNode } from '../src/narrate/format.js';
+import { describeNode } from '../src/narrate/tree.js';
 import { el, replace } from './dom.js';
 
 export class LogView {

@@ -3,7 +3,7 @@
  * dotted path (`perception.identify: 0.4`) or as nested maps (`perception: { identify: 0.4 }`).
  */
 import { suggest } from '../units/suggest.js';
-import { parseDuration } from '../units/time.js';
+import { namesTimeOfDay, parseDuration } from '../units/time.js';
 import { classic } from './classic.js';
 import { seeds } from './seeds.js';
 import type { Canon, CanonPresetName, DriveRule, GearCanon, MedicationCanon } from './types.js';
@@ -57,6 +57,11 @@ const DURATION_LEAVES = new Set([
   'bonds.separation.aching',
   'bonds.separation.unwell',
   'bonds.fadeAfter',
+  'narration.paragraph',
+  'narration.reminder',
+  'narration.bodyReminder',
+  'narration.sample',
+  'narration.sceneBreak',
 ]);
 
 /** Leaves that take a word as well as a number: the words each takes. */
@@ -67,7 +72,7 @@ const WORDED_LEAVES: Record<string, readonly string[]> = { 'air.settle': ['stead
  * period never reaches the next onset), half-lives and the near-field flow (divisors).
  */
 const POSITIVE_LEAVES =
-  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|rutDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+)$/;
+  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|rutDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+|narration\.(reminder|bodyReminder|sample|samples|recalls))$/;
 
 /** Whether a leaf is measured in seconds (a gear item's `trapTime` too). */
 const isDurationLeaf = (path: string) => DURATION_LEAVES.has(path) || /^gear\.[^.]+\.trapTime$/.test(path);
@@ -77,7 +82,7 @@ const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
 
 /** Leaves that are shares or probabilities, kept within 0..1. */
 const UNIT_LEAVES =
-  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|preRutNote$|^beliefs\.|^bonds\.(mateUnease|claimedElsewhere)$|^instinct\.thresholds\.reset$/;
+  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|preRutNote$|^beliefs\.|^bonds\.(mateUnease|claimedElsewhere)$|^instinct\.thresholds\.reset$|^narration\.fade$/;
 
 export interface OverrideIssue {
   /** `unknown`: no such parameter (point at the key); `value`: the value is wrong (point at it) */
@@ -169,12 +174,14 @@ export function applyOverrides(
     }
     let number: number | undefined;
     if (typeof value === 'number' && Number.isFinite(value)) number = value;
-    else if (typeof value === 'string' && isDurationLeaf(path)) number = parseDuration(value);
+    // A length of time: a time of day on a day ("2d at 10:00") names an instant, not a length.
+    else if (typeof value === 'string' && isDurationLeaf(path) && !namesTimeOfDay(value))
+      number = parseDuration(value);
     if (number === undefined) {
       issues.push({
         kind: 'value',
         path: written,
-        message: `'${path}' takes ${words ? `${words.map((x) => `'${x}'`).join(' or ')} or ` : ''}${isDurationLeaf(path) ? 'a duration (seconds, or "H:MM[:SS]" / "Nd")' : 'a number'}, got ${JSON.stringify(value)}`,
+        message: `'${path}' takes ${words ? `${words.map((x) => `'${x}'`).join(' or ')} or ` : ''}${isDurationLeaf(path) ? 'a duration (seconds, or text: "H:MM[:SS]", "Nd", "8h", "90s")' : 'a number'}, got ${JSON.stringify(value)}`,
       });
       return;
     }

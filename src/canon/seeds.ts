@@ -312,4 +312,25 @@ export const seeds: Canon = {
     // the suppressant mechanic: masks the scent and stretches the cycle (see `suppressant`)
     suppressant: { masks: true },
   },
+  narration: {
+    // A paragraph of beats is a minute of the scene: an exchange, told with "seconds later" inside it.
+    paragraph: SECONDS_PER_MINUTE,
+    // One person alone in a small closed room reaches about 8 u/m³ (emission ÷ volume × air changes);
+    // a hall of people a few; a heat in a small room well past 10.
+    scent: { faint: 1, clear: 4, thick: 8, overwhelming: 16 },
+    // A level is left once the air falls under 70% of it: air at a level's edge is told once.
+    fade: 0.7,
+    // Half an hour of strong longing, thick air or the same shiver is told again: pacing shows.
+    reminder: 30 * SECONDS_PER_MINUTE,
+    // A pre-heat of twelve hours, a heat of days: recalled every six hours.
+    bodyReminder: 6 * SECONDS_PER_HOUR,
+    // ...but at most fifty times a run: a year recalls a lasting state once a week at most.
+    recalls: 50,
+    // The world is read every ten seconds for lasting states...
+    sample: 10,
+    // ...and at most two thousand times a run (a year-long run, every four and a half hours).
+    samples: 2000,
+    // Five minutes without a beat start a new scene in an outline.
+    sceneBreak: 5 * SECONDS_PER_MINUTE,
+  },
 };

@@ -224,6 +224,48 @@ export interface Canon {
   gear: Record<string, GearCanon>;
   /** medications the `take` / `stop` actions and `medication:` may name */
   medications: Record<string, MedicationCanon>;
+  /** how the beats view tells a run: paragraphs, the levels lasting states are told at, reminders */
+  narration: NarrationCanon;
+}
+
+/**
+ * The beats view's pacing (`src/narrate/beats/`). Nothing here changes what happens in a world: only
+ * how much of it is told, and when.
+ */
+export interface NarrationCanon {
+  /** a paragraph of beats holds what happens within this long (seconds) of its first beat */
+  paragraph: number;
+  /** the air in a place where someone is, told as it rises through these levels (total scent, u/m³) */
+  scent: {
+    /** a hint of someone in the air */
+    faint: number;
+    /** a room that plainly smells of someone */
+    clear: number;
+    /** scent that has built up: two people behind a closed door, a heat in a small room */
+    thick: number;
+    /** more than anyone could ignore */
+    overwhelming: number;
+  };
+  /** a level is left (and may be told again) once what reached it falls under this share of it */
+  fade: number;
+  /**
+   * a lasting state (a drive held above the line of self-control, thick air) is recalled this often
+   * while it lasts, and a reaction repeated within this long of its last telling is left out (seconds)
+   */
+  reminder: number;
+  /** a body's lasting state (pre-heat, heat) is recalled this often while it lasts (seconds) */
+  bodyReminder: number;
+  /**
+   * the most reminders' instants in one run: a run longer than `recalls` × an interval recalls its
+   * lasting states at longer intervals (a year of a crew's heats is not told every six hours)
+   */
+  recalls: number;
+  /** the finest step at which a run is read for lasting states (seconds) */
+  sample: number;
+  /** the most readings of one run: a longer run is read at longer steps */
+  samples: number;
+  /** in a scene outline, a gap this long (seconds) between beats starts a new scene heading */
+  sceneBreak: number;
 }
 
 export interface MedicationCanon {

@@ -33,6 +33,16 @@ export function readText(file: string): string {
   }
 }
 
+/** A file's text, or `undefined` if there is no such file. */
+export function readTextIfAny(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return readText(file);
+  }
+}
+
 /** Writes a whole file or nothing: a temporary file beside it, then a rename. */
 export function writeAtomic(file: string, text: string): void {
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);

@@ -9,37 +9,95 @@ import { World } from '../engine/world.js';
 import type { WorldDefinition } from '../model/definition.js';
 import { checkExpectations, type ExpectationResult } from '../model/expect.js';
 import { explain, findEvent } from '../model/explain.js';
+import type { BeatFilter } from '../narrate/beats/beat.js';
+import { keepsEvent } from '../narrate/beats/beat.js';
+import { tellRun } from '../narrate/beats/narrator.js';
 import { type CalendarFormat, formatForecasts, formatRoster } from '../narrate/calendar.js';
 import { describeExpectation } from '../narrate/expectation.js';
 import {
+  DETAILS,
+  type Detail,
   formatLog,
-  formatTree,
+  formatStory,
   formatWhoKnows,
   LOG_FORMATS,
   type LogFormat,
+  storyFooter,
+  storyLine,
   textLine,
 } from '../narrate/format.js';
-import { namesOf } from '../narrate/narrate.js';
-import { createReport } from '../report/index.js';
+import { namesOf } from '../narrate/language/narrate.js';
+import { firstDifference, transcriptFile } from '../narrate/transcripts.js';
+import { formatTree } from '../narrate/tree.js';
+import { createReport, renderReportMarkdown } from '../report/index.js';
 import {
   formatScenarioError,
   formatScenarioWarning,
   loadScenario,
   type ScenarioError,
 } from '../scenario/index.js';
-import { parseDuration, SECONDS_PER_DAY } from '../units/time.js';
-import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
+import { didYouMean } from '../scenario/schema.js';
+import { misreading, parseDuration, SECONDS_PER_DAY } from '../units/time.js';
+import { EVENT_TYPES } from '../vocabulary/events.js';
+import {
+  collectScenarioFiles,
+  DEFAULT_SCENARIO,
+  readText,
+  readTextIfAny,
+  UserError,
+  writeAtomic,
+} from './io.js';
 import { startSandbox } from './sandbox.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
 const EXIT_FAILED = 1;
 const EXIT_INVALID = 2;
 
-function durationOption(value: string): number {
-  const seconds = parseDuration(value);
-  if (seconds === undefined)
-    throw new InvalidArgumentError('expected a duration such as "0:30:00", "2d" or "1d 7:00"');
-  return seconds;
+/** An instant given on the command line, as written: read once the scenario's clock is known. */
+interface InstantOption {
+  flag: string;
+  text: string;
+}
+
+function instantOption(flag: string) {
+  return (value: string): InstantOption => {
+    if (parseDuration(value) === undefined)
+      throw new InvalidArgumentError(
+        'expected an instant such as "0:30:00", "30m", "2d", "1d 7:00" or "1d at 07:00"',
+      );
+    return { flag, text: value };
+  };
+}
+
+/** The instant in seconds against the scenario's clock; a form easy to misread gets a note on stderr. */
+function instantOf(option: InstantOption, def: WorldDefinition, io: Terminal): number {
+  const misread = misreading(option.text, def.clock, true);
+  if (misread) io.stderr(`note: ${option.flag} ${option.text} read as ${misread.reading}; ${misread.hint}\n`);
+  return parseDuration(option.text, def.clock)!;
+}
+
+/** A comma-separated list: `identify,belief`. */
+const listOption = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** What `--only` and `--about` keep, checked against the event types and the scenario's characters. */
+function filterOf(def: WorldDefinition, opts: { only?: string[]; about?: string[] }): BeatFilter {
+  for (const type of opts.only ?? []) {
+    if (!(EVENT_TYPES as readonly string[]).includes(type)) {
+      const hint = didYouMean(type, EVENT_TYPES);
+      throw new UserError(
+        `--only: unknown event type '${type}'${hint ? `; ${hint}` : ''} (see docs/events.md)`,
+      );
+    }
+  }
+  for (const id of opts.about ?? []) characterId(def, id, '--about');
+  return {
+    ...(opts.only && { only: new Set(opts.only) }),
+    ...(opts.about && { about: new Set(opts.about) }),
+  };
 }
 
 function seedOption(value: string): number {
@@ -82,11 +140,23 @@ function emitTo(io: Terminal) {
   };
 }
 
-function characterId(def: WorldDefinition, id: string): string {
+function characterId(def: WorldDefinition, id: string, where = ''): string {
   if (def.characters.some((c) => c.id === id)) return id;
+  const ids = def.characters.map((c) => c.id);
+  const hint = didYouMean(id, ids);
   throw new UserError(
-    `unknown character '${id}' (characters: ${def.characters.map((c) => c.id).join(', ')})`,
+    `${where ? `${where}: ` : ''}unknown character '${id}'${hint ? `; ${hint}` : ''} (characters: ${ids.join(', ')})`,
   );
+}
+
+interface RunOptions {
+  format: LogFormat;
+  detail: Detail;
+  only?: string[];
+  about?: string[];
+  until?: InstantOption;
+  seed?: number;
+  out?: string;
 }
 
 /** What the commands report back to `main`: the exit code (0 unless a command sets it). */
@@ -128,32 +198,68 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
     )
     .argument('[file]', 'scenario file (.yaml or .json)')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...LOG_FORMATS]).default('text'))
-    .option('--until <duration>', 'run until this instant instead of the scenario’s end', durationOption)
+    .addOption(
+      new Option(
+        '-d, --detail <detail>',
+        'beats: what a reader notices, in paragraphs; full: every event (JSON Lines always carries every event)',
+      )
+        .choices([...DETAILS])
+        .default('beats'),
+    )
+    .option(
+      '--only <types>',
+      'only events of these types, comma-separated (e.g. identify,restrain)',
+      listOption,
+    )
+    .option('--about <ids>', 'only events about these characters, comma-separated ids', listOption)
+    .option(
+      '--until <instant>',
+      'run until this instant instead of the scenario’s end',
+      instantOption('--until'),
+    )
     .option('--seed <n>', 'replace the scenario’s seed', seedOption)
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of the terminal')
-    .action(
-      (
-        file: string | undefined,
-        opts: { format: LogFormat; until?: number; seed?: number; out?: string },
-      ) => {
-        const def = load(file ?? DEFAULT_SCENARIO);
-        const world = World.create(def, {
-          ...(opts.seed !== undefined && { seed: opts.seed }),
-          ...(opts.until !== undefined && { until: opts.until }),
-        });
-        if (opts.format === 'text' && !opts.out) {
-          // Stream as the world runs: long scenarios show their first events at once.
-          const names = namesOf(world.definition);
-          io.stdout(`${world.definition.title}\n`);
-          world.subscribe((e) => io.stdout(`${textLine(e, world.definition, names)}\n`));
+    .action((file: string | undefined, opts: RunOptions) => {
+      const def = load(file ?? DEFAULT_SCENARIO);
+      const filter = filterOf(def, opts);
+      const world = World.create(def, {
+        ...(opts.seed !== undefined && { seed: opts.seed }),
+        ...(opts.until !== undefined && { until: instantOf(opts.until, def, io) }),
+      });
+      const told = world.definition;
+      const names = namesOf(told);
+      // Text to the terminal streams as the world runs: a long run shows its first lines at once.
+      const streaming = opts.format === 'text' && !opts.out;
+      if (opts.format === 'jsonl' || opts.detail === 'full') {
+        if (streaming) {
+          io.stdout(`${told.title}\n`);
+          let count = 0;
+          world.subscribe((e) => {
+            if (!keepsEvent(filter, e)) return;
+            count++;
+            io.stdout(`${textLine(e, told, names, world.events)}\n`);
+          });
           world.run();
-          io.stdout(`${world.events.length} events\n`);
+          io.stdout(`${count} events\n`);
           return;
         }
         world.run();
-        emit(formatLog(world.events, world.definition, opts.format), opts.out);
-      },
-    );
+        const results = checkExpectations(told.expectations, world.events);
+        emit(formatLog(world.events, told, opts.format, { filter, results }), opts.out);
+        return;
+      }
+      if (streaming) io.stdout(`${told.title}\n`);
+      const story = tellRun(world, {
+        filter,
+        ...(streaming && { onParagraph: (p) => io.stdout(`${storyLine(p, told, names)}\n`) }),
+      });
+      if (streaming) {
+        io.stdout(`${storyFooter(story)}\n`);
+        return;
+      }
+      const results = checkExpectations(told.expectations, world.events);
+      emit(formatStory(story, told, opts.format as 'text' | 'md', { results }), opts.out);
+    });
 
   program
     .command('check')
@@ -198,14 +304,41 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
           continue;
         }
         warn(loaded.warnings);
-        const world = World.create(loaded.definition, opts.seed !== undefined ? { seed: opts.seed } : {});
+        const def = loaded.definition;
+        const world = World.create(def, opts.seed !== undefined ? { seed: opts.seed } : {});
+        // The transcripts kept beside the scenario, by view: the run is compared with each.
+        const kept = DETAILS.flatMap((detail) => {
+          const path = transcriptFile(file, detail);
+          const text = readTextIfAny(path);
+          return text === undefined ? [] : [{ detail, path, text }];
+        });
+        const story = kept.some((k) => k.detail === 'beats') ? tellRun(world) : undefined;
         world.run();
-        const results = checkExpectations(loaded.definition.expectations, world.events);
+        const results = checkExpectations(def.expectations, world.events);
         for (const r of results) r.passed ? passed++ : failed++;
-        report.push({ file: displayPath(file), results: results.map(resultJson) });
+        const transcripts = kept.map(({ detail, path, text }) => {
+          const actual =
+            detail === 'full'
+              ? formatLog(world.events, world.definition, 'text')
+              : formatStory(story!, world.definition, 'text');
+          const difference = firstDifference(text, actual);
+          difference ? failed++ : passed++;
+          return { file: displayPath(path), passed: !difference, ...(difference && { difference }) };
+        });
+        report.push({
+          file: displayPath(file),
+          results: results.map((r) => resultJson(r, def.clock)),
+          transcripts,
+        });
         if (opts.format === 'text') {
           if (!results.length) io.stdout(`${c.dim('-')} ${displayPath(file)}: no expectations\n`);
-          for (const r of results) io.stdout(`${colorMark(describeExpectation(r))}\n`);
+          for (const r of results) io.stdout(`${colorMark(describeExpectation(r, def.clock))}\n`);
+          for (const t of transcripts) {
+            const d = t.difference;
+            io.stdout(
+              `${colorMark(d ? `✗ ${t.file} differs from the run at line ${d.line}:\n  expected: ${d.expected}\n  got:      ${d.got}` : `✓ ${t.file} matches the run`)}\n`,
+            );
+          }
         }
       }
       if (opts.format === 'json')
@@ -233,7 +366,9 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       }
       const tree = explain(world.events, event.id)!;
       emit(
-        opts.format === 'json' ? `${JSON.stringify(tree, null, 2)}\n` : formatTree(tree, world.definition),
+        opts.format === 'json'
+          ? `${JSON.stringify(tree, null, 2)}\n`
+          : formatTree(tree, world.definition, world.events),
       );
     });
 
@@ -242,26 +377,38 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
     .description("who knows a character's true representation, since when, and how")
     .argument('<file>', 'scenario file')
     .argument('<character>', 'character id')
-    .option('--at <duration>', 'the instant to ask about (default: the end of the run)', durationOption)
+    .option('--at <instant>', 'the instant to ask about (default: the end of the run)', instantOption('--at'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((file: string, character: string, opts: { at?: number; format: 'text' | 'json' }) => {
+    .action((file: string, character: string, opts: { at?: InstantOption; format: 'text' | 'json' }) => {
       const def = load(file);
       const id = characterId(def, character);
       const world = World.create(def);
-      const at = opts.at ?? def.until;
+      const at = opts.at ? instantOf(opts.at, def, io) : def.until;
       world.runUntil(Math.min(at, def.until));
       emit(formatWhoKnows(world.whoKnows(id, at), id, at, def, opts.format));
     });
 
   program
     .command('report')
-    .description('one self-contained HTML page of a run, to share: charts, the log, explanations, beliefs')
+    .description(
+      'one run to share: a self-contained HTML page (charts, beats, the log, explanations, beliefs), or Markdown',
+    )
     .argument('<file>', 'scenario file')
-    .requiredOption('-o, --out <file>', 'the HTML file to write (atomically)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'md']).default('html'))
+    .option(
+      '-o, --out <file>',
+      'the file to write (atomically); required for HTML, Markdown goes to the terminal without it',
+    )
     .option('--seed <n>', 'replace the scenario’s seed', seedOption)
-    .action((file: string, opts: { out: string; seed?: number }) => {
+    .action((file: string, opts: { format: 'html' | 'md'; out?: string; seed?: number }) => {
       const def = load(file);
-      const { html, events } = createReport(def, opts.seed !== undefined ? { seed: opts.seed } : {});
+      const options = opts.seed !== undefined ? { seed: opts.seed } : {};
+      if (opts.format === 'md') {
+        emit(renderReportMarkdown(def, options), opts.out);
+        return;
+      }
+      if (!opts.out) throw new UserError('report: an HTML report needs --out FILE (or use --format md)');
+      const { html, events } = createReport(def, options);
       writeAtomic(opts.out, html);
       const count = events.length;
       io.stdout(`wrote ${displayPath(opts.out)} (${count} event${count === 1 ? '' : 's'})\n`);
@@ -280,27 +427,34 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number of days');
       return Number(v);
     })
-    .option('--at <duration>', 'the instant to forecast from (default: the start)', durationOption)
+    .option('--at <instant>', 'the instant to forecast from (default: the start)', instantOption('--at'))
     .option('--viewer <id>', 'show only what this character may see (default: each omega sees their own)')
     .addOption(calendarFormat())
-    .action((file: string, opts: { days?: number; at?: number; viewer?: string; format: CalendarFormat }) => {
-      const { world, at, knows } = calendarWorld(load(file), opts.at, opts.viewer);
-      const all = [...world.forecasts().values()];
-      const seen = opts.viewer ? viewForecasts(all, opts.viewer, knows) : all;
-      const horizon = opts.days === undefined ? Number.POSITIVE_INFINITY : at + opts.days * SECONDS_PER_DAY;
-      const shown = seen.map((f) => ({ ...f, windows: f.windows.filter((w) => w.from <= horizon) }));
-      emit(formatForecasts(shown, world.definition, opts.format, opts.viewer));
-    });
+    .action(
+      (
+        file: string,
+        opts: { days?: number; at?: InstantOption; viewer?: string; format: CalendarFormat },
+      ) => {
+        const def = load(file);
+        const { world, at, knows } = calendarWorld(def, opts.at && instantOf(opts.at, def, io), opts.viewer);
+        const all = [...world.forecasts().values()];
+        const seen = opts.viewer ? viewForecasts(all, opts.viewer, knows) : all;
+        const horizon = opts.days === undefined ? Number.POSITIVE_INFINITY : at + opts.days * SECONDS_PER_DAY;
+        const shown = seen.map((f) => ({ ...f, windows: f.windows.filter((w) => w.from <= horizon) }));
+        emit(formatForecasts(shown, world.definition, opts.format, opts.viewer));
+      },
+    );
 
   program
     .command('roster')
     .description('roster conflicts with forecasts, and reschedule proposals, redacted for the viewer')
     .argument('<file>', 'scenario file')
     .option('--viewer <id>', 'see it as this character (default: each conflict as its own character sees it)')
-    .option('--at <duration>', 'the instant to check from (default: the start)', durationOption)
+    .option('--at <instant>', 'the instant to check from (default: the start)', instantOption('--at'))
     .addOption(calendarFormat())
-    .action((file: string, opts: { viewer?: string; at?: number; format: CalendarFormat }) => {
-      const { world, knows } = calendarWorld(load(file), opts.at, opts.viewer);
+    .action((file: string, opts: { viewer?: string; at?: InstantOption; format: CalendarFormat }) => {
+      const def = load(file);
+      const { world, knows } = calendarWorld(def, opts.at && instantOf(opts.at, def, io), opts.viewer);
       const report = world.rosterReport();
       const view = opts.viewer ? viewRoster(report, opts.viewer, knows) : viewRoster(report, '', () => true);
       emit(formatRoster(view, world.rosterDefinition(), opts.format, opts.viewer));
@@ -343,7 +497,7 @@ function calendarWorld(def: WorldDefinition, at: number | undefined, viewer: str
   return { world, at: when, knows: knowsFrom(def, world.events, when) };
 }
 
-function resultJson(r: ExpectationResult) {
+function resultJson(r: ExpectationResult, clock: number) {
   return {
     expectation: r.expectation,
     passed: r.passed,
@@ -356,7 +510,7 @@ function resultJson(r: ExpectationResult) {
       target: e.target,
       value: e.value,
     })),
-    text: describeExpectation(r),
+    text: describeExpectation(r, clock),
   };
 }
 

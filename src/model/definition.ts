@@ -6,6 +6,8 @@
 import type { Canon } from '../canon/types.js';
 import type { ActionBody } from '../vocabulary/actions.js';
 import type { DoorState } from '../vocabulary/doors.js';
+import type { PlaceArticle, PlacePreposition } from '../vocabulary/places.js';
+import type { Pronouns } from '../vocabulary/pronouns.js';
 import type { Representation } from '../vocabulary/representations.js';
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -26,6 +28,10 @@ export interface SourceSpan {
 export interface PlaceDef {
   id: string;
   name: string;
+  /** how narration names it: with `the`, or the name alone (default: from the name) */
+  article?: PlaceArticle;
+  /** in / on / at / out in / out on (default: from the name's last word) */
+  preposition?: PlacePreposition;
   /** m³ */
   volume: number;
   /** air changes per hour */
@@ -61,6 +67,10 @@ export interface MedicationDef {
 export interface CharacterDef {
   id: string;
   name: string;
+  /** the name narration uses after the first mention in a paragraph (default: from the name) */
+  shortName?: string;
+  /** how narration refers to them (default: they) */
+  pronouns?: Pronouns;
   representation: Representation;
   /** what the character presents as, when it differs from the truth or is declared */
   presentsAs?: Representation;

@@ -5,140 +5,101 @@
 
 import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
-import type { CauseTree } from '../model/explain.js';
+import type { ExpectationResult } from '../model/expect.js';
 import type { Knower } from '../model/knowledge.js';
-import { formatClock, formatDuration } from '../units/time.js';
-import { eventRecord, type Names, namesOf, narrate } from './narrate.js';
+import { formatClock, formatStamp } from '../units/time.js';
+import { type BeatFilter, keepsEvent } from './beats/beat.js';
+import type { Story } from './beats/narrator.js';
+import { type Paragraph, paragraphText } from './beats/paragraphs.js';
+import { eventRecord, type Names, namesOf, narrate } from './language/narrate.js';
+import { formatOutline } from './outline.js';
 
 export const LOG_FORMATS = ['text', 'jsonl', 'md'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
-/** One line of a narrated log: `#12  14:03:05  Rey caught Phasma's scent: omega.` */
-export function textLine(e: WorldEvent, def: WorldDefinition, names: Names): string {
-  return `#${String(e.id).padEnd(4)} ${formatClock(def.clock, e.t)}  ${narrate(e, names)}`;
+/** How much of a run is told: `beats`, what a reader notices; `full`, every event. */
+export const DETAILS = ['beats', 'full'] as const;
+export type Detail = (typeof DETAILS)[number];
+
+export interface LogOptions {
+  /** keeps only the events of these types, about these characters */
+  filter?: BeatFilter;
+  /** the expectations' results, for an outline */
+  results?: readonly ExpectationResult[];
 }
 
-export function formatLog(events: readonly WorldEvent[], def: WorldDefinition, format: LogFormat): string {
+/** One line of the full log: `#28   14:03:00 +0:03:00  Rey smelled that Phasma is an omega.` */
+export function textLine(
+  e: WorldEvent,
+  def: WorldDefinition,
+  names: Names,
+  log: readonly WorldEvent[] = [],
+): string {
+  return `#${String(e.id).padEnd(4)} ${formatStamp(def.clock, e.t)}  ${narrate(e, names, { log })}`;
+}
+
+/**
+ * Every event of a run (or those the filter keeps): numbered lines of text, a Markdown outline that
+ * lists them scene by scene, or JSON Lines. `events` is the run's whole log.
+ */
+export function formatLog(
+  events: readonly WorldEvent[],
+  def: WorldDefinition,
+  format: LogFormat,
+  options: LogOptions = {},
+): string {
   const names = namesOf(def);
+  const kept = options.filter ? events.filter((e) => keepsEvent(options.filter!, e)) : events;
   switch (format) {
     case 'jsonl':
-      return jsonLines(events.map((e) => eventRecord(e, def, names)));
-    case 'md': {
-      const rows = events.map(
-        (e) =>
-          `| ${e.id} | ${formatClock(def.clock, e.t)} | ${e.type} | ${escapeMarkdownCell(narrate(e, names))} |`,
-      );
+      return jsonLines(kept.map((e) => eventRecord(e, def, names, events)));
+    case 'md':
+      return formatOutline(def, {
+        listed: kept,
+        log: events,
+        ...(options.results && { results: options.results }),
+      });
+    case 'text':
       return [
-        `# ${escapeMarkdownCell(def.title)}`,
-        '',
-        '| # | time | event | what happened |',
-        '|---|---|---|---|',
-        ...rows,
+        def.title,
+        ...kept.map((e) => textLine(e, def, names, events)),
+        `${kept.length} events`,
         '',
       ].join('\n');
-    }
-    case 'text':
-      return [def.title, ...events.map((e) => textLine(e, def, names)), `${events.length} events`, ''].join(
-        '\n',
-      );
   }
+}
+
+/** One paragraph of beats as a line: `14:05:00 +0:05:00  Finn came close to Phasma. …` */
+export function storyLine(p: Paragraph, def: WorldDefinition, names: Names): string {
+  return `${formatStamp(def.clock, p.t)}  ${paragraphText(p, names)}`;
+}
+
+/** The last line of a run told in beats: how much it told. */
+export const storyFooter = (story: Story): string =>
+  `${story.beats} beat${story.beats === 1 ? '' : 's'} from ${story.events.length} events`;
+
+/** A run told in beats: a paragraph a line, or a Markdown scene outline. */
+export function formatStory(
+  story: Story,
+  def: WorldDefinition,
+  format: 'text' | 'md',
+  options: Pick<LogOptions, 'results'> = {},
+): string {
+  if (format === 'md')
+    return formatOutline(def, {
+      paragraphs: story.paragraphs,
+      log: story.events,
+      ...(options.results && { results: options.results }),
+    });
+  const names = namesOf(def);
+  return [def.title, ...story.paragraphs.map((p) => storyLine(p, def, names)), storyFooter(story), ''].join(
+    '\n',
+  );
 }
 
 /** One JSON document a line, ending with a newline when there is any. */
 export function jsonLines(items: readonly unknown[]): string {
   return items.map((item) => JSON.stringify(item)).join('\n') + (items.length ? '\n' : '');
-}
-
-const escapeMarkdownCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-/** An explanation as an indented tree, the event first and its causes below it. */
-export function formatTree(tree: CauseTree, def: WorldDefinition): string {
-  const names = namesOf(def);
-  const lines: string[] = [];
-  const walk = (node: CauseTree, prefix: string, childPrefix: string) => {
-    lines.push(
-      `${prefix}${nodeLine(describeNode(node.event, def, names))}${node.repeated ? ' (see above)' : ''}`,
-    );
-    node.causes.forEach((child, i) => {
-      const last = i === node.causes.length - 1;
-      walk(child, `${childPrefix}${last ? '└─ ' : '├─ '}`, `${childPrefix}${last ? '   ' : '│  '}`);
-    });
-  };
-  walk(tree, '', '');
-  return `${lines.join('\n')}\n`;
-}
-
-/** One node of an explanation, in parts: what `formatTree` prints for it, and any other view can show. */
-export interface NodeText {
-  /** `#47` */
-  id: string;
-  /** the wall clock at the event, `14:05:01` */
-  clock: string;
-  /** the narrated sentence */
-  sentence: string;
-  /** the numbers that crossed a threshold (`aggression 1.24 ≥ threshold 0.575`), or empty */
-  numbers: string;
-}
-
-/** The parts of an explanation node's text for event `e`. */
-export function describeNode(e: WorldEvent, def: WorldDefinition, names: Names = namesOf(def)): NodeText {
-  return {
-    id: `#${e.id}`,
-    clock: formatClock(def.clock, e.t),
-    sentence: narrate(e, names),
-    numbers: describeNumbers(e),
-  };
-}
-
-/** A node as one line: `#47 14:05:01 Rey seized Finn and held them back. (aggression 1.24 ≥ threshold 0.575)`. */
-export function nodeLine(node: NodeText): string {
-  return `${node.id} ${node.clock} ${node.sentence}${node.numbers ? ` (${node.numbers})` : ''}`;
-}
-
-/** Event data fields that are not factors of a rule. */
-const RULE_FIELDS = new Set(['rule', 'mechanic', 'before', 'level', 'toward', 'amount', 'drive']);
-const ORDER_FIELDS = new Set(['will', 'item', 'to', 'door', 'target', 'text']);
-
-/** The numbers that crossed a threshold, for explanations: "dose 3.1 ≥ threshold 0.62 via near-field". */
-function describeNumbers(e: WorldEvent): string {
-  const d = e.data;
-  const cmp = (a: number, b: number) => (a >= b ? '≥' : '<');
-  if (typeof d.dose === 'number' && typeof d.threshold === 'number') {
-    return `dose ${d.dose} ${cmp(d.dose, d.threshold)} threshold ${d.threshold}${d.via ? ` via ${d.via}` : ''}`;
-  }
-  if (typeof d.rule === 'string') {
-    // "guard-approach: 0.9 × protect-of-event-target 0.51 × youth 1.43 → aggression 1.19"
-    const factors = Object.entries(d)
-      .filter(([k, v]) => !RULE_FIELDS.has(k) && typeof v === 'number')
-      .map(([k, v]) => ` × ${k} ${v}`)
-      .join('');
-    const drive =
-      e.value === 'calm'
-        ? `${d.drive} ${d.before} → ${d.level}`
-        : typeof d.toward === 'number'
-          ? `${e.value} ${d.level}, rising toward ${d.toward}`
-          : `${e.value} ${d.level}`;
-    return `rule ${d.rule}: ${d.amount}${factors} → ${drive}`;
-  }
-  for (const drive of ['aggression', 'longing', 'discomfort']) {
-    const level = d[drive];
-    if (typeof level === 'number' && typeof d.threshold === 'number') {
-      const limit = e.type === 'release' ? `release below ${d.release}` : `threshold ${d.threshold}`;
-      return e.type === 'release'
-        ? `${drive} ${level}, ${limit}`
-        : `${drive} ${level} ${cmp(level, d.threshold)} ${limit}`;
-    }
-  }
-  if (typeof d.will === 'number') {
-    const terms = Object.entries(d)
-      .filter(([k, v]) => !ORDER_FIELDS.has(k) && typeof v === 'number' && v !== 0)
-      .map(([k, v]) => `${k} ${Number(v) > 0 ? '+' : ''}${v}`)
-      .join(', ');
-    return `will ${d.will} ${d.will >= 0 ? '≥' : '<'} 0: ${terms}`;
-  }
-  if (typeof d.source === 'string')
-    return `source: ${d.source}${typeof d.confidence === 'number' ? `, confidence ${d.confidence}` : ''}`;
-  return '';
 }
 
 export function formatWhoKnows(
@@ -154,7 +115,7 @@ export function formatWhoKnows(
   const names = namesOf(def);
   const who = names.character(subject);
   const truth = def.characters.find((c) => c.id === subject)?.representation;
-  const head = `Who knows ${who}'s true representation (${truth}) at ${formatClock(def.clock, at)} (${formatDuration(at)}):`;
+  const head = `Who knows ${who}'s true representation (${truth}) at ${formatStamp(def.clock, at)}:`;
   if (!knowers.length) return `${head}\n  nobody\n`;
   const lines = knowers.map((k) => {
     const since = `since ${formatClock(def.clock, k.since)}`;

@@ -3,6 +3,7 @@ export type { Axis, LineChartOptions, Marker, Series, SeriesStyle } from './char
 export { lineChart, niceTicks, OKABE_ITO, seriesStyle, timeTicks } from './chart.js';
 export type { Attrs, Child, Html } from './html.js';
 export { esc, fragment, h, raw, render } from './html.js';
+export { renderReportMarkdown } from './markdown.js';
 export type { ReportOptions } from './report.js';
 export { createReport, renderReport } from './report.js';
 export type { Reading, SceneCharts } from './scene-charts.js';

@@ -11,9 +11,11 @@ import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import { type CauseTree, explain } from '../model/explain.js';
 import type { Belief } from '../model/knowledge.js';
-import { describeNode, type NodeText } from '../narrate/format.js';
-import { type Names, namesOf, narrate } from '../narrate/narrate.js';
-import { formatClock, formatDuration, humanDuration } from '../units/time.js';
+import { tellRun } from '../narrate/beats/narrator.js';
+import { type Paragraph, paragraphText } from '../narrate/beats/paragraphs.js';
+import { type Names, namesOf, narrate } from '../narrate/language/narrate.js';
+import { alikeNote, describeNode, type NodeText } from '../narrate/tree.js';
+import { formatClock, formatDuration, formatStamp, humanDuration } from '../units/time.js';
 import { SOURCE_MEANING } from '../vocabulary/beliefs.js';
 import { AUTONOMOUS_TYPES, EVENT_TYPES, type EventType } from '../vocabulary/events.js';
 import { type Child, fragment, type Html, h, raw } from './html.js';
@@ -42,6 +44,8 @@ export function createReport(
   const readings = sampleRun(world, step);
   const names = namesOf(def);
   const events = world.events;
+  // The beats are read from a run of their own (at their own instants): the same events, byte for byte.
+  const story = tellRun(World.create(definition, options));
   const pageTitle = `${def.title} — omegaverse report`;
 
   const body = [
@@ -51,6 +55,8 @@ export function createReport(
       {},
       h('a', { href: '#charts' }, 'Charts'),
       ' · ',
+      h('a', { href: '#beats' }, 'Beats'),
+      ' · ',
       h('a', { href: '#log' }, 'Event log'),
       ' · ',
       h('a', { href: '#why' }, 'Why'),
@@ -58,6 +64,7 @@ export function createReport(
       h('a', { href: '#beliefs' }, 'Beliefs'),
     ),
     charts(def, readings, step),
+    beats(def, story.paragraphs, names),
     eventLog(def, events, names),
     explanations(def, events, names),
     beliefs(world, names),
@@ -165,6 +172,29 @@ function charts(def: WorldDefinition, readings: readonly Reading[], step: number
 
 const isAutonomous = (e: WorldEvent) => AUTONOMOUS_TYPES.includes(e.type);
 
+/** The run in beats: what a reader notices, a paragraph a moment, each beat linked to its first event. */
+function beats(def: WorldDefinition, paragraphs: readonly Paragraph[], names: Names): Html {
+  return h(
+    'section',
+    { id: 'beats' },
+    h('h2', {}, 'Beats'),
+    h(
+      'p',
+      { class: 'note' },
+      'What a reader of the scene would notice, a paragraph a moment: assumptions folded, repeats left out, and the lasting states the log does not hold (the air, a pull held for an hour, a heat) told as they cross a level. The full event log follows.',
+    ),
+    paragraphs.map((p) =>
+      h(
+        'p',
+        { class: 'beat' },
+        h('span', { class: 'clock' }, formatStamp(def.clock, p.t)),
+        ' ',
+        paragraphText(p, names),
+      ),
+    ),
+  );
+}
+
 function eventLog(def: WorldDefinition, events: readonly WorldEvent[], names: Names): Html {
   const rows = events.map((e) =>
     h(
@@ -173,7 +203,7 @@ function eventLog(def: WorldDefinition, events: readonly WorldEvent[], names: Na
       h('td', { class: 'num' }, String(e.id)),
       h('td', { class: 'clock' }, formatClock(def.clock, e.t)),
       h('td', {}, isAutonomous(e) ? h('a', { href: `#why-${e.id}`, title: 'why?' }, e.type) : e.type),
-      h('td', {}, narrate(e, names)),
+      h('td', {}, narrate(e, names, { log: events })),
     ),
   );
   return h(
@@ -206,19 +236,25 @@ function eventLog(def: WorldDefinition, events: readonly WorldEvent[], names: Na
 }
 
 /** One node's text, as `formatTree` prints it (id, clock, sentence, numbers), with a link to the log. */
-function nodeText(t: NodeText, repeated: boolean): Html {
+function nodeText(t: NodeText, repeated: boolean, alike = ''): Html {
   return fragment(
     h('a', { class: 'eid', href: `#e${t.id.slice(1)}` }, t.id),
     ' ',
-    h('span', { class: 'clock' }, t.clock),
+    h('span', { class: 'clock' }, `${t.clock} ${t.elapsed}`),
     ' ',
     h('span', { class: 'sentence' }, t.sentence),
     t.numbers ? fragment(' ', h('span', { class: 'numbers' }, `(${t.numbers})`)) : null,
     repeated ? fragment(' ', h('span', { class: 'repeated' }, '(see above)')) : null,
+    alike ? h('span', { class: 'repeated' }, alike) : null,
   );
 }
 
-function causesList(nodes: readonly CauseTree[], def: WorldDefinition, names: Names): Html | null {
+function causesList(
+  nodes: readonly CauseTree[],
+  def: WorldDefinition,
+  names: Names,
+  events: readonly WorldEvent[],
+): Html | null {
   if (!nodes.length) return null;
   return h(
     'ul',
@@ -227,8 +263,8 @@ function causesList(nodes: readonly CauseTree[], def: WorldDefinition, names: Na
       h(
         'li',
         {},
-        nodeText(describeNode(node.event, def, names), node.repeated),
-        causesList(node.causes, def, names),
+        nodeText(describeNode(node.event, def, names, events), node.repeated, alikeNote(node, def)),
+        causesList(node.causes, def, names, events),
       ),
     ),
   );
@@ -246,9 +282,13 @@ function explanations(def: WorldDefinition, events: readonly WorldEvent[], names
         {},
         h('span', { class: 'badge type' }, e.type),
         ' ',
-        nodeText(describeNode(e, def, names), false),
+        nodeText(describeNode(e, def, names, events), false),
       ),
-      h('div', { class: 'tree' }, causesList(tree.causes, def, names) ?? h('p', {}, 'No recorded causes.')),
+      h(
+        'div',
+        { class: 'tree' },
+        causesList(tree.causes, def, names, events) ?? h('p', {}, 'No recorded causes.'),
+      ),
     );
   });
   return h(
@@ -388,6 +428,7 @@ svg { max-width: 100%; height: auto; display: block; }
 table { border-collapse: collapse; font-size: .9rem; }
 th, td { border: 1px solid var(--rule); padding: .25rem .5rem; vertical-align: top; text-align: left; }
 thead th { background: #f2f2f2; position: sticky; top: 0; }
+.beat { max-width: 75ch; }
 .log { width: 100%; }
 .log td.num, .log td.clock { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .log tr.auto td { background: #f7fbff; }

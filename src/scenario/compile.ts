@@ -15,6 +15,7 @@ import {
   type WorldDefinition,
 } from '../model/definition.js';
 import { formatDuration } from '../units/time.js';
+import { PRONOUN_SETS, type Pronouns } from '../vocabulary/pronouns.js';
 import { ADULT_AGE } from '../vocabulary/representations.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
@@ -328,6 +329,8 @@ function buildDefinition(
       defined({
         id,
         name: placeName(id, p.name),
+        article: p.article,
+        preposition: p.preposition,
         volume: p.volume,
         ventilation: p.ventilation,
         x: p.x,
@@ -377,6 +380,8 @@ function buildCharacter(id: string, c: ScenarioFile['characters'][string], canon
   return defined({
     id,
     name: characterName(id, c.name),
+    shortName: c.short_name,
+    pronouns: pronounsOf(c.pronouns),
     representation: c.representation,
     presentsAs: c.presents_as,
     age: c.age,
@@ -407,6 +412,10 @@ function cycleDef(
     onsets: [...written.onsets].sort((a, b) => a - b),
   };
 }
+
+/** A named set (`she`) as its forms; one written out, as written; none, none. */
+const pronounsOf = (p: ScenarioFile['characters'][string]['pronouns']): Pronouns | undefined =>
+  p === undefined ? undefined : { ...(typeof p === 'string' ? PRONOUN_SETS[p] : p) };
 
 /** The object without its `undefined` properties: a definition lists only what was given or defaulted. */
 function defined<T extends object>(object: T): T {

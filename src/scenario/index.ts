@@ -7,14 +7,16 @@ import type { WorldDefinition } from '../model/definition.js';
 import { compileScenario } from './compile.js';
 import { rewriteDeprecated } from './deprecations.js';
 import { type ScenarioError, settleErrors } from './errors.js';
+import { misreadingWarnings } from './misreadings.js';
 import { parseScenarioText } from './parse.js';
-import { scenarioSchema, schemaErrors } from './schema.js';
+import { readShape, schemaErrors } from './schema.js';
 
 export { formatScenarioError, formatScenarioWarning, type ScenarioError } from './errors.js';
 
 /**
- * A loaded scenario, with the warnings its file gave (deprecated spellings, each at its line), or every
- * error. Warnings are the same shape as errors and are shown the same way, labelled `warning:`.
+ * A loaded scenario, with the warnings its file gave (deprecated spellings, times easy to misread, each
+ * at its line), or every error. Warnings are the same shape as errors and are shown the same way,
+ * labelled `warning:`.
  */
 export type LoadResult =
   | { ok: true; definition: WorldDefinition; warnings: ScenarioError[] }
@@ -29,7 +31,7 @@ export function loadScenario(text: string, file: string): LoadResult {
   const parsed = parseScenarioText(text, file);
   if (!parsed.ok) return { ok: false, errors: settleErrors(parsed.errors) };
   const { warnings, errors, locator } = rewriteDeprecated(parsed.data, parsed.locator);
-  const shaped = scenarioSchema.safeParse(parsed.data);
+  const { result: shaped, misread } = readShape(parsed.data);
   if (!shaped.success || errors.length)
     return {
       ok: false,
@@ -40,6 +42,12 @@ export function loadScenario(text: string, file: string): LoadResult {
     };
   const compiled = compileScenario(shaped.data, locator, file);
   return compiled.ok
-    ? { ...compiled, warnings: settleErrors(warnings) }
+    ? {
+        ...compiled,
+        warnings: settleErrors([
+          ...warnings,
+          ...misreadingWarnings(parsed.data, shaped.data, misread, locator),
+        ]),
+      }
     : { ok: false, errors: settleErrors(compiled.errors) };
 }

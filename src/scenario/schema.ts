@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { PRESET_NAMES } from '../canon/index.js';
 import { suggest } from '../units/suggest.js';
-import { parseClock, parseDuration } from '../units/time.js';
+import { type Misreading, misreading, namesTimeOfDay, parseClock, parseDuration } from '../units/time.js';
 import {
   ACTION_FIELDS,
   ACTION_KINDS,
@@ -17,6 +17,8 @@ import {
 } from '../vocabulary/actions.js';
 import { DOOR_STATES } from '../vocabulary/doors.js';
 import { EVENT_TYPES } from '../vocabulary/events.js';
+import { PLACE_ARTICLES, PLACE_PREPOSITIONS } from '../vocabulary/places.js';
+import { PRONOUN_NAMES } from '../vocabulary/pronouns.js';
 import { REPRESENTATIONS } from '../vocabulary/representations.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
@@ -142,29 +144,50 @@ const nonEmpty = (what: string) => ({
   error: () => report({ message: `there must be at least one ${what}` }),
 });
 
-const DURATION_SYNTAX = '[-][Nd][ H:MM[:SS]]';
+const DURATION_SYNTAX = '[-][Nd][ H:MM[:SS]], or units [-][Nd][Nh][Nm][Ns]';
 
-/** A duration or instant in seconds, written as text: a bare number would leave its unit unclear. */
+/**
+ * The file being read: its wall clock at the start, against which a time of day on a day
+ * (`"-20d at 10:00"`) is an instant, and the forms easy to misread met so far, by the text written.
+ * Zod's transforms see only their value, so `readShape` sets this around its one synchronous parse.
+ */
+const reading = { clock: 0, misread: new Map<string, Misreading>() };
+
+/**
+ * A duration or instant in seconds, written as text: a bare number would leave its unit unclear. An
+ * instant (`what` = 'an instant') may also be a time of day on a day, read against the file's clock.
+ */
 function duration(what = 'a duration', range: Range = {}) {
   const full = [what, describeRange(range)].filter(Boolean).join(' ');
+  const instant = what === 'an instant';
   return z
     .string({
       error: (iss) =>
         typeof iss.input === 'number'
           ? report({
               message: `expected ${full} as text, got the bare number ${iss.input}`,
-              hint: 'write durations as a quoted string: "0:00:05" is five seconds, "5d" five days',
+              hint: 'write durations as a quoted string: "0:00:05" or "5s" is five seconds, "5d" five days',
             })
           : expecting(full)(iss),
     })
     .transform((written, ctx) => {
-      const seconds = parseDuration(written);
+      if (!instant && namesTimeOfDay(written)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: report({
+            message: `'${written}' is a time of day, and ${what} is a length of time`,
+            hint: 'write the length, e.g. "30d" or "12h"; "Nd at HH:MM" names an instant',
+          }),
+        });
+        return z.NEVER;
+      }
+      const seconds = parseDuration(written, reading.clock);
       if (seconds === undefined) {
         ctx.addIssue({
           code: 'custom',
           message: report({
             message: `malformed duration '${written}'`,
-            expected: `${DURATION_SYNTAX}, e.g. "0:04:30", "1d 7:00", "12d", "-180d"`,
+            expected: `${DURATION_SYNTAX}, e.g. "0:04:30", "1d 7:00", "90s", "2h", "-180d"${instant ? ', or "-20d at 10:00"' : ''}`,
           }),
         });
         return z.NEVER;
@@ -173,6 +196,8 @@ function duration(what = 'a duration', range: Range = {}) {
         ctx.addIssue({ code: 'custom', message: report({ message: `expected ${full}, got '${written}'` }) });
         return z.NEVER;
       }
+      const misread = misreading(written, reading.clock, instant);
+      if (misread) reading.misread.set(written, misread);
       return seconds;
     });
 }
@@ -215,6 +240,8 @@ const version = z.literal(1, {
 
 const place = strict('a place', {
   name: text('a name').optional(),
+  article: oneOf(PLACE_ARTICLES, 'an article').optional(),
+  preposition: oneOf(PLACE_PREPOSITIONS, 'a preposition').optional(),
   volume: number('a number (m³)', { above: 0 }),
   ventilation: number('a number (air changes per hour)', { min: 0 }),
   x: number('a number').optional(),
@@ -244,8 +271,49 @@ const cycle = strict('a cycle', {
   onsets: list('a list of onsets (instants)', duration('an instant')).min(1, nonEmpty('recorded onset')),
 });
 
+const PRONOUN_FORMS = ['subject', 'object', 'possessive', 'reflexive'] as const;
+const PRONOUNS_EXPECTED = `${PRONOUN_NAMES.join(', ')}, or { ${PRONOUN_FORMS.join(', ')} }`;
+
+/** A named set (`she`), or one written out as a map of its four forms. */
+const pronouns = z.union(
+  [
+    oneOf(PRONOUN_NAMES, 'pronouns'),
+    strict(
+      'a pronoun set',
+      Object.fromEntries(PRONOUN_FORMS.map((form) => [form, text('a pronoun')])) as {
+        [K in (typeof PRONOUN_FORMS)[number]]: ReturnType<typeof text>;
+      },
+    ),
+  ],
+  {
+    error: (iss) => {
+      const input = iss.input;
+      if (typeof input === 'string')
+        return report({
+          message: `unknown pronouns '${input}'`,
+          expected: PRONOUNS_EXPECTED,
+          hint:
+            didYouMean(input, PRONOUN_NAMES) ??
+            'write another set out: { subject: xe, object: xem, possessive: xyr, reflexive: xemself }',
+        });
+      const missing =
+        typeof input === 'object' && input !== null && !Array.isArray(input)
+          ? PRONOUN_FORMS.filter((form) => !Object.hasOwn(input, form))
+          : [];
+      return missing.length
+        ? report({
+            message: `a pronoun set needs ${missing.map((m) => `'${m}'`).join(' and ')}`,
+            expected: PRONOUNS_EXPECTED,
+          })
+        : expecting(PRONOUNS_EXPECTED)(iss);
+    },
+  },
+);
+
 const character = strict('a character', {
   name: text('a name').optional(),
+  short_name: text('a name').optional(),
+  pronouns: pronouns.optional(),
   representation: representation(),
   presents_as: representation().optional(),
   age: number('an age in years', { min: 0 }).optional(),
@@ -394,12 +462,28 @@ export const scenarioSchema = strict('the scenario', {
   relations: list('a list of relations', relation).default([]),
   timeline: list('a list of actions', action).default([]),
   roster: list('a list of roster events', rosterEvent).default([]),
-  until: duration('a duration', { above: 0 }).optional(),
+  until: duration('an instant', { above: 0 }).optional(),
   expect: list('a list of expectations', expectation).default([]),
 });
 
 /** A scenario file that has the right shape, with durations in seconds and defaults filled in. */
 export type ScenarioFile = z.output<typeof scenarioSchema>;
+
+/**
+ * Checks the shape of a parsed file. Returns zod's result, and the texts written in a form easy to
+ * misread, each with how it was read (`misread`), for warnings at their lines.
+ */
+export function readShape(data: unknown) {
+  const written = (data as { clock?: unknown } | null)?.clock;
+  reading.clock = (typeof written === 'string' ? parseClock(written) : undefined) ?? 0;
+  reading.misread = new Map();
+  try {
+    return { result: scenarioSchema.safeParse(data), misread: reading.misread };
+  } finally {
+    reading.clock = 0;
+    reading.misread = new Map();
+  }
+}
 
 /** Zod's issues as scenario errors, each at the value (or, for an unknown key, the key) it is about. */
 export function schemaErrors(issues: readonly z.core.$ZodIssue[], locator: Locator): ScenarioError[] {

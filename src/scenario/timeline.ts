@@ -85,9 +85,10 @@ function checkReferences(
     adultOnly(body.target, [...path, 'target']);
   }
   if (body.do === 'order') {
-    if (UNORDERABLE.has(body.demand.do)) {
+    const unorderable = UNORDERABLE[body.demand.do];
+    if (unorderable) {
       at([...path, 'demand', 'do'], {
-        message: `a '${body.demand.do}' cannot be ordered: consent is the character's own to give or withhold`,
+        message: `a '${body.demand.do}' cannot be ordered: ${unorderable}`,
         hint: `script the ${body.demand.do} as ${body.target}'s own action, if it is theirs to take`,
       });
     }

@@ -34,3 +34,17 @@ export function hashNormal(seed: number, key: string): number {
   const v = hashUniform(seed, key, 1);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
+
+/**
+ * A number in [0, 1) fixed by whole-number keys (a seed and an event id): for choices made after the
+ * fact (which words narrate an event), which take nothing from the world's stream.
+ */
+export function hashDraw(...keys: number[]): number {
+  let h = 0x9e3779b9;
+  for (const key of keys) h = mix(h ^ mix(Math.trunc(key) + 0x632be5ab));
+  return h / 2 ** 32;
+}
+
+/** One of `options`, fixed by the keys. */
+export const hashPick = <T>(options: readonly T[], ...keys: number[]): T =>
+  options[Math.floor(hashDraw(...keys) * options.length)]!;

@@ -37,10 +37,10 @@ export const ACTION_FIELDS = {
   touch: { target: 'character' },
   aim: { target: 'character', item: 'item?' },
   lower: { item: 'item?' },
-  order: { target: 'character', demand: 'demand', voice: 'flag=false' },
+  order: { target: 'character', demand: 'demand', voice: 'flag=false', text: 'text?' },
   say: { text: 'text', truthful: 'flag=true', target: 'character?' },
   tell: { target: 'character', about: 'character', value: 'representation' },
-  refuse: { target: 'character' },
+  refuse: { target: 'character', text: 'text?' },
   consent: { target: 'character' },
   submit: { target: 'character?' },
   reassure: { target: 'character' },
@@ -67,8 +67,16 @@ export const RENAMED_FIELDS: Partial<Record<ActionKind, Record<string, string>>>
   stop: { item: 'medication' },
 };
 
-/** Demands no order can carry: giving or withholding consent, and a mark, which needs it. */
-export const UNORDERABLE: ReadonlySet<ActionKind> = new Set(['consent', 'refuse', 'mark']);
+/**
+ * Demands no order can carry, and why: giving or withholding consent, a mark (which needs it), and
+ * presenting, which a body does, not a will.
+ */
+export const UNORDERABLE: Readonly<Partial<Record<ActionKind, string>>> = {
+  consent: 'consent cannot be ordered',
+  refuse: 'consent cannot be ordered',
+  mark: 'consent cannot be ordered',
+  present: 'presenting is the body’s own doing',
+};
 
 /** A field's kind and whether it may be left out. */
 export function fieldKind(spec: string): { kind: FieldKind; optional: boolean } {

@@ -52,10 +52,11 @@ export function weighOrders(w: Engine): void {
   for (const order of pending) {
     if (t - order.t > w.canon.orders.patience) continue;
     const who = { actor: order.receiver, target: order.giver, value: order.demand.do };
-    if (UNORDERABLE.has(order.demand.do)) {
+    const unorderable = UNORDERABLE[order.demand.do];
+    if (unorderable) {
       // Consent is one's own to give or withhold: no order, no weapon, can make anyone give it.
       emitAbout(w, 'defy', who, [order.event], {
-        reason: 'consent cannot be ordered',
+        reason: unorderable,
         ...demandData(order.demand),
       });
       continue;
