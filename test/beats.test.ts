@@ -57,6 +57,8 @@ describe('beats: what a reader is told', () => {
             `ada: { ${ada}, age: 30, at: room }`,
             'bo: { representation: beta, age: 30, at: room }',
           ],
+          // The levels, not one nose's draw: every threshold at the canon's.
+          overrides: '{ perception.thresholdNoise: 0 }',
         }),
       )[0];
     expect(two('representation: beta')).toBe(

@@ -14,13 +14,34 @@ describe('determinism', () => {
     expect(JSON.stringify(a.run())).toBe(JSON.stringify(b.run()));
   });
 
-  it('the seed changes the draws (each nose’s thresholds)', () => {
+  it('the seed changes the draws (each one’s self-control, each nose’s thresholds)', () => {
     const def = bundled('medbay.yaml');
-    const a = World.create(def, { seed: 1 });
-    const b = World.create(def, { seed: 2 });
-    expect(JSON.stringify(a.snapshot().state.thresholds)).not.toBe(
-      JSON.stringify(b.snapshot().state.thresholds),
+    const thresholds = (seed: number) => {
+      const world = World.create(def, { seed });
+      world.run();
+      return world.events.filter((e) => e.type === 'detect').map((e) => e.data.threshold);
+    };
+    expect(thresholds(1)).not.toEqual(thresholds(2));
+    expect(World.create(def, { seed: 1 }).snapshot().state.selfControl).not.toEqual(
+      World.create(def, { seed: 2 }).snapshot().state.selfControl,
     );
+  });
+
+  it('a character added to a scene moves no one else’s draws', () => {
+    const def = bundled('medbay.yaml');
+    const crowded = bundled('medbay.yaml');
+    crowded.characters.push({ ...crowded.characters[3]!, id: 'extra', name: 'Extra', at: 'corridor' });
+    const a = World.create(def);
+    const b = World.create(crowded);
+    expect(b.snapshot().state.selfControl.slice(0, def.characters.length)).toEqual(
+      a.snapshot().state.selfControl,
+    );
+    // Rey's thresholds for Phasma: the same identification, at the same dose and threshold.
+    a.runUntil(200);
+    b.runUntil(200);
+    const identify = (w: World) =>
+      w.events.find((e) => e.type === 'identify' && e.actor === 'rey' && e.target === 'phasma')?.data;
+    expect(identify(b)).toEqual(identify(a));
   });
 
   it('worlds side by side do not share state', () => {

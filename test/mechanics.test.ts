@@ -54,12 +54,20 @@ describe('smell sensitivity', () => {
     );
   });
 
-  it('a beta recognises an omega in heat, though not a calm omega across the room', () => {
-    const inHeat = scene({
-      characters: [BETA, 'om: { representation: omega, age: 30, at: room, cycle: { onsets: ["-1d"] } }'],
-      until: '0:01:00',
-    });
-    const calm = scene({ characters: [BETA, OMEGA], until: '0:01:00' });
+  it('a beta recognises an omega in heat who walks in, though not a calm omega in ten minutes', () => {
+    // The omega steps in from the hall and shuts the door: her scent fills the room over minutes.
+    const walkIn = (omega: string) =>
+      scene({
+        characters: [BETA, omega],
+        timeline: [
+          '{ at: "0:00:02", actor: om, do: open, door: room-door }',
+          '{ at: "0:00:03", actor: om, do: move, to: room }',
+          '{ at: "0:00:05", actor: om, do: close, door: room-door }',
+        ],
+        until: '0:10:00',
+      });
+    const inHeat = walkIn('om: { representation: omega, age: 30, at: hall, cycle: { onsets: ["-1d"] } }');
+    const calm = walkIn('om: { representation: omega, age: 30, at: hall }');
     const hot = World.create(inHeat);
     hot.run();
     const cool = World.create(calm);

@@ -185,13 +185,14 @@ describe('properties of generated scenes', () => {
           const replay = World.create(at.definition);
           replay.runUntil(refusal.t);
           const state = replay.snapshot().state;
-          const n = at.definition.characters.length;
           const [xi, yi] = [x, y].map((c) => at.definition.characters.findIndex((d) => d.id === c)) as [
             number,
             number,
           ];
           expect(state.restrainedBy[xi]).not.toBe(yi);
-          expect(state.close[yi * n + xi]).toBe(0);
+          const pairs = state.pairs;
+          const slot = pairs.holder.findIndex((h, i) => h === yi && pairs.other[i] === xi);
+          expect(slot < 0 ? 0 : pairs.close[slot]).toBe(0);
         }
       }),
       { numRuns: 40 },

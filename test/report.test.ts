@@ -71,7 +71,7 @@ describe('renderReport on the medbay scene', () => {
     expect(air).toContain('>14:25:00</text>');
     expect(rey).toContain('<title>Rey: drives over time against self-control</title>');
     for (const drive of ['protect', 'aggression', 'longing']) expect(rey).toContain(`>${drive}</text>`);
-    expect(rey).toContain('>self-control threshold 0.575</text>');
+    expect(rey).toContain('>self-control threshold 0.446</text>');
     expect(phasma).toContain('>discomfort</text>');
     expect(phasma).not.toContain('>aggression</text>');
     // colour-blind-safe colours, and dashes and markers as well as colour
@@ -90,14 +90,14 @@ describe('renderReport on the medbay scene', () => {
   it('narrates every event in the log table', () => {
     const log = element(html, '<table class="log">', 'table');
     expect(log.match(/<tr id="e\d+"/g)).toHaveLength(world.events.length);
-    expect(textOf(log)).toContain('4714:05:01restrainRey seized Finn and held him back.');
+    expect(textOf(log)).toContain('4614:05:01restrainRey seized Finn and held him back.');
   });
 
   it("shows the restrain event's explanation: the same sentences and numbers as `explain`", () => {
     const restrain = findEvent(world.events, 'restrain:rey:finn')!;
     const block = element(html, `<details id="why-${restrain.id}"`, 'details');
     const text = textOf(block);
-    expect(text).toContain('Rey seized Finn and held him back. (aggression 1.24 ≥ threshold 0.575)');
+    expect(text).toContain('Rey seized Finn and held him back. (aggression 1.24 ≥ threshold 0.446)');
     expect(text).toContain('rule guard-approach: 0.9 × protect-of-event-target 0.512');
     const lines = formatTree(explain(world.events, restrain.id)!, def)
       .trimEnd()

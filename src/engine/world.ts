@@ -19,8 +19,10 @@ import { NOTE_COUNT, NOTES, type Note } from '../vocabulary/notes.js';
 import { level } from './instinct/drive-slots.js';
 import { driveBook } from './instinct/drives.js';
 import { type Engine, type EventListener, idx, representationOf } from './state/context.js';
+import { indexPair } from './state/pairs.js';
 import { initialState, type WorldState } from './state/state.js';
 import { nextStop, runUntil, settleStart } from './stepping.js';
+import { beliefOf } from './systems/beliefs.js';
 import {
   type Forecast,
   forecasts,
@@ -40,7 +42,7 @@ export type { EventListener } from './state/context.js';
 export type { Dose } from './systems/dose.js';
 
 export const SNAPSHOT_FORMAT = 'omegaverse/snapshot';
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 export interface WorldSnapshot {
   format: typeof SNAPSHOT_FORMAT;
@@ -181,7 +183,8 @@ export class World {
 
   /** What `observer` believes `subject` is, if anything. */
   belief(observer: string, subject: string): Belief | undefined {
-    return this.w.s.beliefs[idx(this.w, observer) * this.w.n + idx(this.w, subject)] ?? undefined;
+    const belief = beliefOf(this.w, idx(this.w, observer), idx(this.w, subject));
+    return belief && { ...belief };
   }
 
   /** Everything `observer` believes about the others. */
@@ -189,7 +192,7 @@ export class World {
     const o = idx(this.w, observer);
     const out: Record<string, Belief> = {};
     this.definition.characters.forEach((c, e) => {
-      const b = this.w.s.beliefs[o * this.w.n + e];
+      const b = beliefOf(this.w, o, e);
       if (b) out[c.id] = { ...b };
     });
     return out;
@@ -284,7 +287,7 @@ export class World {
 /** The engine's context for a world in `state`: indices, and what is derived from the state. */
 function assemble(definition: WorldDefinition, state: WorldState): Engine {
   const n = definition.characters.length;
-  const noticed = noticedFrom(state, n);
+  const noticed = noticedFrom(state.pairs, n);
   const w: Engine = {
     definition,
     canon: definition.canon,
@@ -302,11 +305,14 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
     air: { graph: undefined as never, doors: state.doors.join(',') },
     bodyEmission: new Float64Array(n * NOTE_COUNT),
     airEmission: new Float64Array(n * NOTE_COUNT),
-    instantDoses: new Float64Array(n * n * NOTE_COUNT),
+    pairIndex: Array.from({ length: n }, () => new Map()),
+    slotsOf: Array.from({ length: n }, () => []),
+    thresholds: [],
+    instantDoses: new Float64Array(0),
     watched: noticed.watched,
     identifiedBy: noticed.identifiedBy,
     present: [],
-    drives: driveBook(state, n),
+    drives: driveBook(state),
     schedules: definition.characters.map((c) => schedulesOf(c, definition.seed)),
     scratch: {
       course: new Float64Array(3 * NOTE_COUNT),
@@ -316,6 +322,7 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
       list: new Int32Array(n),
     },
   };
+  for (let slot = 0; slot < state.pairs.holder.length; slot++) indexPair(w, slot);
   w.air.graph = doorGraph(w);
   return w;
 }

@@ -40,9 +40,19 @@ export function hashNormal(seed: number, key: string): number {
  * fact (which words narrate an event), which take nothing from the world's stream.
  */
 export function hashDraw(...keys: number[]): number {
+  return hashWord(...keys) / 2 ** 32;
+}
+
+/** A 32-bit word fixed by whole-number keys (each key's bits above 2³² count too). */
+export function hashWord(...keys: number[]): number {
   let h = 0x9e3779b9;
-  for (const key of keys) h = mix(h ^ mix(Math.trunc(key) + 0x632be5ab));
-  return h / 2 ** 32;
+  for (const key of keys) {
+    const whole = Math.trunc(key);
+    h = mix(h ^ mix(whole + 0x632be5ab));
+    const high = Math.floor(whole / 2 ** 32);
+    if (high) h = mix(h ^ mix(high + 0x2545f491));
+  }
+  return h;
 }
 
 /** One of `options`, fixed by the keys. */

@@ -7,6 +7,7 @@ import type { WorldEvent } from '../../model/events.js';
 import type { ActionBody } from '../../vocabulary/actions.js';
 import { charsIn, idx, representationOf } from '../state/context.js';
 import { emit } from '../state/log.js';
+import { beliefOf } from '../systems/beliefs.js';
 import { requestLeave } from '../systems/calendar-hooks.js';
 import { agitate } from '../systems/lies.js';
 import type { Handler, Handlers } from './handler.js';
@@ -67,8 +68,7 @@ export const SPEECH: Handlers<'order' | 'say' | 'tell' | 'submit' | 'reassure' |
   tell: (w, { a, target, who, causes }, action) => {
     const about = idx(w, action.about);
     // A lie is saying what one does not believe: an honest mistake does not sour anyone's scent.
-    const believed =
-      about === a ? representationOf(w, a) : (w.s.beliefs[a * w.n + about]?.value ?? action.value);
+    const believed = about === a ? representationOf(w, a) : (beliefOf(w, a, about)?.value ?? action.value);
     const truthful = believed === action.value;
     if (!truthful) agitate(w, a);
     const id = emit(w, 'tell', { ...who, value: action.value }, causes, { about: action.about, truthful });

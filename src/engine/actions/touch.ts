@@ -4,6 +4,7 @@
  * other's consent, `systems/bonds.ts`).
  */
 import { emit, noteExposure } from '../state/log.js';
+import { pairValue } from '../state/pairs.js';
 import { mark } from '../systems/bonds.js';
 import { blockedByRefusal, endByRefusal, setConsent } from '../systems/consent.js';
 import { closeTo, setClose, setTouching } from '../systems/near-field.js';
@@ -35,7 +36,7 @@ export const TOUCH: Handlers<'approach' | 'touch' | 'withdraw' | 'consent' | 're
   touch: comeClose,
   withdraw: (w, { a, target, who, causes }) => {
     const from = target >= 0 ? [target] : closeTo(w, a);
-    const endedTouch = from.filter((b) => w.s.touching[a * w.n + b]);
+    const endedTouch = from.filter((b) => pairValue(w, 'touching', a, b));
     for (const other of from) setClose(w, a, other, false);
     const id = emit(
       w,

@@ -57,6 +57,8 @@ export interface Region {
   /** the augmented state (places, then the source's four states) and the result, reused */
   x: Float64Array;
   out: Float64Array;
+  /** the steady state of a unit source at each place (by its index) solved on so far */
+  steady: Map<number, Float64Array>;
   /** steps taken on the region: how often, and their exponential once it is worth taking */
   kept: {
     q: number;

@@ -15,58 +15,61 @@ const CHUNK = 32;
 const NEGLIGIBLE = 1e-18;
 
 /**
- * The steady state −A⁻¹·s of a constant source on the region, by Gaussian elimination: −A is strictly
- * diagonally dominant (every place is ventilated), so no pivoting is needed and every entry of the
- * inverse is non-negative. Places with the fewest doors go first, so that a corridor with a hundred
- * cabins off it is eliminated last and the matrix never fills in.
+ * The steady state of a unit source (1 u/h) at place `q` of the region, per place: −A⁻¹·e_q / V_q,
+ * by Gaussian elimination. −A is strictly diagonally dominant (every place is ventilated), so no
+ * pivoting is needed and every entry of the inverse is non-negative. Places with the fewest doors go
+ * first, so that a corridor with a hundred cabins off it is eliminated last and the matrix never fills
+ * in; rows are kept sparse (a map per row), so the work follows the doors, not the square of the
+ * region. Every note sees the same air: a source's steady state is this times its rate, note by note.
  */
-export function settled(
-  graph: AirGraph,
-  region: number[],
-  rows: Rows,
-  q: number,
-  source: Source,
-  out: Float64Array,
-): void {
+export function steadyResponse(graph: AirGraph, region: number[], rows: Rows, q: number): Float64Array {
   const k = region.length;
-  const a = new Float64Array(k * k);
-  region.forEach((p, i) => {
-    a[i * k + i] = graph.outflow[p]!;
-    for (let l = rows.start[i]!; l < rows.start[i + 1]!; l++) a[i * k + rows.from[l]!]! -= rows.rate[l]!;
+  const a = region.map((p, i) => {
+    const row = new Map<number, number>([[i, graph.outflow[p]!]]);
+    for (let l = rows.start[i]!; l < rows.start[i + 1]!; l++) {
+      const j = rows.from[l]!;
+      row.set(j, (row.get(j) ?? 0) - rows.rate[l]!);
+    }
+    return row;
   });
   const order = Array.from({ length: k }, (_, i) => i);
   const degree = (i: number) => rows.start[i + 1]! - rows.start[i]!;
   order.sort((x, y) => degree(x) - degree(y) || x - y);
-  const b = new Float64Array(k * W);
-  const perVolume = 1 / graph.volumes[source.place]!;
-  for (let n = 0; n < W; n++) b[q * W + n] = source.rate[n]! * perVolume;
+  const position = new Int32Array(k);
+  order.forEach((i, at) => {
+    position[i] = at;
+  });
+  const byPosition = (x: number, y: number) => position[x]! - position[y]!;
+  const b = new Float64Array(k);
+  b[q] = 1 / graph.volumes[region[q]!]!;
   for (let ci = 0; ci < k; ci++) {
     const c = order[ci]!;
-    const pivot = a[c * k + c]!;
-    for (let ri = ci + 1; ri < k; ri++) {
-      const r = order[ri]!;
-      const f = a[r * k + c]! / pivot;
+    const pivotRow = a[c]!;
+    const pivot = pivotRow.get(c)!;
+    // The doors' pattern is symmetric, and stays so as it fills: the rows to update are the pivot's
+    // own later columns.
+    const later = [...pivotRow.keys()].filter((j) => position[j]! >= ci).sort(byPosition);
+    for (const r of later) {
+      if (r === c) continue;
+      const row = a[r]!;
+      const f = (row.get(c) ?? 0) / pivot;
       if (f === 0) continue;
-      for (let cj = ci; cj < k; cj++) {
-        const j = order[cj]!;
-        const v = a[c * k + j]!;
-        if (v !== 0) a[r * k + j]! -= f * v;
+      for (const j of later) {
+        const v = pivotRow.get(j)!;
+        if (v !== 0) row.set(j, (row.get(j) ?? 0) - f * v);
       }
-      for (let n = 0; n < W; n++) b[r * W + n]! -= f * b[c * W + n]!;
+      b[r]! -= f * b[c]!;
     }
   }
+  const out = new Float64Array(k);
   for (let ri = k - 1; ri >= 0; ri--) {
     const r = order[ri]!;
-    for (let n = 0; n < W; n++) {
-      let sum = b[r * W + n]!;
-      for (let cj = ri + 1; cj < k; cj++) {
-        const j = order[cj]!;
-        const v = a[r * k + j]!;
-        if (v !== 0) sum -= v * out[j * W + n]!;
-      }
-      out[r * W + n] = sum / a[r * k + r]!;
-    }
+    const row = a[r]!;
+    let sum = b[r]!;
+    for (const [j, v] of row) if (position[j]! > ri && v !== 0) sum -= v * out[j]!;
+    out[r] = sum / row.get(r)!;
   }
+  return out;
 }
 
 /** e^{hM}·x by uniformization, term by term, in chunks whose Poisson weights stay far from underflow. */

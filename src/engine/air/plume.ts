@@ -11,7 +11,7 @@
  */
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { AirGraph, Region } from './graph.js';
-import { exponential, matrixIsCheaper, settled, systemMatrix, termByTerm } from './kernels.js';
+import { exponential, matrixIsCheaper, steadyResponse, systemMatrix, termByTerm } from './kernels.js';
 import { constantSource, hasSource, type Source } from './source.js';
 
 const W = NOTE_COUNT;
@@ -118,6 +118,7 @@ function regionOf(graph: AirGraph, places: number[]): Region {
     x: new Float64Array((k + 4) * W),
     out: new Float64Array(k * W),
     kept: [],
+    steady: new Map(),
   };
   bucket.push(region);
   return region;
@@ -257,8 +258,16 @@ function solve(
   if (entry) entry.uses++;
   else if (chosen === 'terms') keep(region, { q, sigma, fadeRate, hours, e: undefined, uses: 1 });
   if (chosen === 'settled') {
-    // Whatever the plume was, it has long gone: what is left is the steady state of the source.
-    if (source && q >= 0) settled(graph, places, rows, q, source, out);
+    // Whatever the plume was, it has long gone: what is left is the steady state of the source, its
+    // rate times the place's unit response (solved once per place of the region).
+    if (source && q >= 0) {
+      let unit = region.steady.get(q);
+      if (!unit) {
+        unit = steadyResponse(graph, places, rows, q);
+        region.steady.set(q, unit);
+      }
+      for (let i = 0; i < k; i++) for (let n = 0; n < W; n++) out[i * W + n] = unit[i]! * source.rate[n]!;
+    }
   } else if (chosen === 'matrix') {
     let e = kept;
     if (!e) {

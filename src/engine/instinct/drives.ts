@@ -13,28 +13,24 @@ import { type DriveBook, type Engine, representationOf } from '../state/context.
 import { emitAbout } from '../state/log.js';
 import type { WorldState } from '../state/state.js';
 import { pairsOf } from '../systems/perception.js';
-import { lastDriveEvent, level, setLevel, slotOf } from './drive-slots.js';
+import { driveEntry, lastDriveEvent, level, setLevel } from './drive-slots.js';
 import { whine } from './longing.js';
 import { type RuleSubject, ruleAmount, ruleFactors, ruleHolds, ruleNeedsPairs } from './rules.js';
 import { indexOf } from './traits.js';
 
-/** Which drive slots are live, held up and logged in a state (see DriveBook). */
-export function driveBook(s: WorldState, n: number): DriveBook {
+/** Which drive entries are live, held up and logged in a state (see DriveBook). */
+export function driveBook(s: WorldState): DriveBook {
   const book: DriveBook = { live: new Set(), sustained: [], noticed: new Set() };
-  for (let slot = 0; slot < s.drives.length; slot++) {
-    const pair = Math.floor(slot / DRIVE_COUNT);
-    const flagged = s.snarled[pair] || s.resisted[pair] || s.resistedLonging[pair];
-    const held = s.restrainedBy[pair % n] === Math.floor(pair / n);
-    if (s.drives[slot] || flagged || held) book.live.add(slot);
-    if (s.sustained[slot]) book.sustained.push(slot);
-    if (s.noticed[slot]) book.noticed.add(slot);
+  const pairs = s.pairs;
+  for (let entry = 0; entry < pairs.drives.length; entry++) {
+    const pair = Math.floor(entry / DRIVE_COUNT);
+    const flagged = pairs.snarled[pair] || pairs.resisted[pair] || pairs.resistedLonging[pair];
+    const held = s.restrainedBy[pairs.other[pair]!] === pairs.holder[pair];
+    if (pairs.drives[entry] || flagged || held) book.live.add(entry);
+    if (pairs.sustained[entry]) book.sustained.push(entry);
+    if (pairs.noticed[entry]) book.noticed.add(entry);
   }
   return book;
-}
-
-/** The drive slots that have ever held something, ascending. */
-export function liveSlots(w: Engine): number[] {
-  return [...w.drives.live].sort((a, b) => a - b);
 }
 
 /** The age rule is absolute: no longing toward or from anyone under age, whatever the canon says. */
@@ -52,7 +48,6 @@ export function react(w: Engine, events: readonly WorldEvent[]): void {
 }
 
 function fire(w: Engine, id: string, rule: DriveRule, event: WorldEvent): void {
-  const _chars = w.definition.characters;
   for (let feeler = 0; feeler < w.n; feeler++) {
     if (!rule.feels.includes(representationOf(w, feeler))) continue;
     const other =
@@ -95,7 +90,7 @@ function impulse(
     amount: rule.amount,
     ...roundAll(factors),
   });
-  w.s.driveEvents[slotOf(w, feeler, other, rule.drive)] = driveEvent;
+  w.s.pairs.driveEvents[driveEntry(w, feeler, other, rule.drive)] = driveEvent;
   if (rule.drive === 'longing') whine(w, feeler, other, after, driveEvent, event);
 }
 
@@ -119,7 +114,8 @@ function calm(
   const keep = 1 - Math.min(1, amount);
   let before = 0;
   let after = 0;
-  for (let other = 0; other < w.n; other++) {
+  const others = w.slotsOf[feeler]!.map((slot) => w.s.pairs.other[slot]!);
+  for (const other of others) {
     const now = level(w, feeler, other, rule.drive);
     if (now <= 0) continue;
     before = Math.max(before, now);
@@ -136,9 +132,9 @@ function calm(
     amount: rule.amount,
     ...roundAll(factors),
   });
-  for (let other = 0; other < w.n; other++) {
+  for (const other of others) {
     if (level(w, feeler, other, rule.drive) > 0)
-      w.s.driveEvents[slotOf(w, feeler, other, rule.drive)] = driveEvent;
+      w.s.pairs.driveEvents[driveEntry(w, feeler, other, rule.drive)] = driveEvent;
   }
 }
 
@@ -148,12 +144,12 @@ export function sustain(w: Engine, seconds: number): void {
   const book = w.drives;
   const thresholds = w.canon.instinct.thresholds;
   const notice = thresholds.notice;
-  const _chars = w.definition.characters;
-  for (const slot of book.sustained) s.sustained[slot] = 0;
+  const pairs = s.pairs;
+  for (const entry of book.sustained) pairs.sustained[entry] = 0;
   book.sustained = [];
   const subject: RuleSubject = { feeler: 0, other: 0 };
   const everyone = Array.from({ length: w.n }, (_, i) => i);
-  const pairs = new Map<number, number[]>();
+  const nearby = new Map<number, number[]>();
   for (const [id, rule] of Object.entries(w.canon.rules)) {
     if (!rule.enabled || rule.on !== 'presence') continue;
     const needsPairs = ruleNeedsPairs(rule);
@@ -162,8 +158,8 @@ export function sustain(w: Engine, seconds: number): void {
       subject.feeler = feeler;
       let others = everyone;
       if (needsPairs) {
-        others = pairs.get(feeler) ?? pairsOf(w, feeler);
-        pairs.set(feeler, others);
+        others = nearby.get(feeler) ?? pairsOf(w, feeler);
+        nearby.set(feeler, others);
       }
       for (const other of others) {
         if (other === feeler || shieldedByAge(w, rule, feeler, other)) continue;
@@ -173,17 +169,17 @@ export function sustain(w: Engine, seconds: number): void {
         const before = level(w, feeler, other, rule.drive);
         // Above its level a drive fades as usual; below it, it is held up and rises.
         if (before >= target) continue;
-        const slot = slotOf(w, feeler, other, rule.drive);
-        s.sustained[slot] = 1;
-        book.sustained.push(slot);
+        const entry = driveEntry(w, feeler, other, rule.drive);
+        pairs.sustained[entry] = 1;
+        book.sustained.push(entry);
         const approach = seconds > 0 ? 1 - Math.exp(-seconds / w.canon.instinct.riseTime[rule.drive]) : 0;
         const after = before + (target - before) * approach;
         setLevel(w, feeler, other, rule.drive, after);
-        if (after >= notice && !s.noticed[slot]) {
-          s.noticed[slot] = 1;
-          book.noticed.add(slot);
-          const grounds = s.perceptEvents[feeler * w.n + other]!;
-          s.driveEvents[slot] = emitAbout(
+        if (after >= notice && !pairs.noticed[entry]) {
+          pairs.noticed[entry] = 1;
+          book.noticed.add(entry);
+          const grounds = pairs.perceptEvents[Math.floor(entry / DRIVE_COUNT)]!;
+          pairs.driveEvents[entry] = emitAbout(
             w,
             'drive',
             { actor: feeler, target: other, value: rule.drive },
@@ -201,10 +197,10 @@ export function sustain(w: Engine, seconds: number): void {
       }
     }
   }
-  for (const slot of book.noticed) {
-    if (s.drives[slot]! < notice * thresholds.reset) {
-      s.noticed[slot] = 0;
-      book.noticed.delete(slot);
+  for (const entry of book.noticed) {
+    if (pairs.drives[entry]! < notice * thresholds.reset) {
+      pairs.noticed[entry] = 0;
+      book.noticed.delete(entry);
     }
   }
 }
@@ -212,8 +208,8 @@ export function sustain(w: Engine, seconds: number): void {
 /** Drives nothing holds up fade over `seconds`, each with its half-life. */
 export function elapseDrives(w: Engine, seconds: number): void {
   const keep = DRIVES.map((d) => 0.5 ** (seconds / w.canon.instinct.halfLife[d]));
-  const drives = w.s.drives;
-  for (const i of liveSlots(w)) {
-    if (drives[i] && !w.s.sustained[i]) drives[i]! *= keep[i % DRIVE_COUNT]!;
+  const { drives, sustained } = w.s.pairs;
+  for (const i of w.drives.live) {
+    if (drives[i] && !sustained[i]) drives[i]! *= keep[i % DRIVE_COUNT]!;
   }
 }

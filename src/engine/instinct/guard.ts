@@ -8,13 +8,15 @@ import { round3 } from '../../units/numbers.js';
 import { perform } from '../actions/perform.js';
 import { type Engine, idOf } from '../state/context.js';
 import { emitAbout, lastEventIds } from '../state/log.js';
+import { pairOf } from '../state/pairs.js';
 import { refused } from '../systems/consent.js';
 import { lastDriveEvent, level } from './drive-slots.js';
 
 export function decideGuard(w: Engine, a: number, x: number, threshold: number): void {
   const s = w.s;
   const t = s.t;
-  const pair = a * w.n + x;
+  const pair = pairOf(w, a, x);
+  const { resisted, snarled } = s.pairs;
   const limits = w.canon.instinct.thresholds;
   const together = s.place[a] === s.place[x];
   const aggression = level(w, a, x, 'aggression');
@@ -25,15 +27,15 @@ export function decideGuard(w: Engine, a: number, x: number, threshold: number):
     if (aggression < limits.release * threshold || !together) {
       s.restrainedBy[x] = -1;
       // What is left of the impulse after letting go is not a new one to hold back.
-      s.resisted[pair] = 1;
+      resisted[pair] = 1;
       emitAbout(w, 'release', { actor: a, target: x }, grounds, {
         ...numbers,
         release: round3(limits.release * threshold),
       });
     }
-  } else if (aggression >= limits.snarl && !s.snarled[pair] && together) {
+  } else if (aggression >= limits.snarl && !snarled[pair] && together) {
     // A snarl first; a restraint, if it comes, comes at a later instant.
-    s.snarled[pair] = t + 1;
+    snarled[pair] = t + 1;
     emitAbout(w, 'snarl', { actor: a, target: x }, grounds, {
       aggression: round3(aggression),
       threshold: limits.snarl,
@@ -42,13 +44,13 @@ export function decideGuard(w: Engine, a: number, x: number, threshold: number):
     aggression >= threshold &&
     together &&
     (s.restrainedBy[x] ?? -1) < 0 &&
-    (!s.snarled[pair] || s.snarled[pair]! - 1 < t) &&
-    !(refused(w, x, a) && s.resisted[pair])
+    (!snarled[pair] || snarled[pair]! - 1 < t) &&
+    !(refused(w, x, a) && resisted[pair])
   ) {
     // Seizing someone is coming close to them: consent still rules, whatever the drive. The attempt
     // is blocked once, and not retried while the impulse lasts.
     if (refused(w, x, a)) {
-      s.resisted[pair] = 1;
+      resisted[pair] = 1;
       perform(w, { do: 'approach', target: idOf(w, x), at: t, actor: idOf(w, a) }, grounds);
     } else {
       s.restrainedBy[x] = a;
@@ -65,13 +67,13 @@ export function decideGuard(w: Engine, a: number, x: number, threshold: number):
     aggression >= limits.resist * threshold &&
     aggression < threshold &&
     together &&
-    !s.resisted[pair]
+    !resisted[pair]
   ) {
-    s.resisted[pair] = 1;
+    resisted[pair] = 1;
     emitAbout(w, 'resist', { actor: a, target: x, value: 'aggression' }, grounds, numbers);
   }
   if (aggression < limits.resist * threshold * limits.reset) {
-    s.resisted[pair] = 0;
-    if (aggression < limits.snarl * limits.reset) s.snarled[pair] = 0;
+    resisted[pair] = 0;
+    if (aggression < limits.snarl * limits.reset) snarled[pair] = 0;
   }
 }

@@ -9,6 +9,7 @@ import { round3 } from '../../units/numbers.js';
 import { perform } from '../actions/perform.js';
 import { type Engine, idOf } from '../state/context.js';
 import { emitAbout, lastEventIds } from '../state/log.js';
+import { pairOf } from '../state/pairs.js';
 import { consented, refused } from '../systems/consent.js';
 import { lastDriveEvent, level } from './drive-slots.js';
 
@@ -32,13 +33,14 @@ export function whine(
 
 export function decideLonging(w: Engine, a: number, x: number, threshold: number): void {
   const s = w.s;
-  const pair = a * w.n + x;
+  const pair = pairOf(w, a, x);
+  const { resistedLonging, touching } = s.pairs;
   const limits = w.canon.instinct.thresholds;
   const together = s.place[a] === s.place[x];
   const longing = level(w, a, x, 'longing');
   const grounds = lastDriveEvent(w, a, x, 'longing');
   const welcome = consented(w, x, a) && !refused(w, x, a);
-  if (longing >= threshold && welcome && together && !s.touching[pair]) {
+  if (longing >= threshold && welcome && together && !touching[pair]) {
     perform(w, { do: 'touch', target: idOf(w, x), at: s.t, actor: idOf(w, a) }, [
       ...grounds,
       ...lastEventIds(w, 'consent', x, a),
@@ -47,14 +49,14 @@ export function decideLonging(w: Engine, a: number, x: number, threshold: number
     longing >= Math.max(limits.resist * threshold, limits.notice) &&
     together &&
     !welcome &&
-    s.resistedLonging[pair]! < (longing >= threshold ? 2 : 1)
+    resistedLonging[pair]! < (longing >= threshold ? 2 : 1)
   ) {
     // Held once by self-control alone, and once more if the pull grows past it without consent.
-    s.resistedLonging[pair] = longing >= threshold ? 2 : 1;
+    resistedLonging[pair] = longing >= threshold ? 2 : 1;
     emitAbout(w, 'resist', { actor: a, target: x, value: 'longing' }, grounds, {
       longing: round3(longing),
       threshold: round3(threshold),
       reason: longing >= threshold ? 'no consent' : 'self-control',
     });
-  } else if (longing < limits.resist * threshold * limits.reset) s.resistedLonging[pair] = 0;
+  } else if (longing < limits.resist * threshold * limits.reset) resistedLonging[pair] = 0;
 }

@@ -13,6 +13,7 @@ import { demandData } from '../actions/speech.js';
 import { type Engine, idOf, representationOf } from '../state/context.js';
 import { emitAbout, lastEventIds } from '../state/log.js';
 import type { PendingOrder } from '../state/state.js';
+import { beliefOf } from '../systems/beliefs.js';
 import { trust } from './traits.js';
 import { voicePull } from './voice.js';
 
@@ -22,7 +23,7 @@ export function orderWill(w: Engine, order: PendingOrder): { will: number; terms
   const chars = w.definition.characters;
   const giver = chars[order.giver]!;
   const receiver = chars[order.receiver]!;
-  const believed = w.s.beliefs[order.receiver * w.n + order.giver]?.value ?? 'beta';
+  const believed = beliefOf(w, order.receiver, order.giver)?.value ?? 'beta';
   const coerced = w.s.aiming.some(
     (target, c) => target === order.receiver && w.s.place[c] === w.s.place[order.receiver],
   );

@@ -9,14 +9,18 @@ import { EVENT_TYPES } from '../../vocabulary/events.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import { REPRESENTATIONS } from '../../vocabulary/representations.js';
 import { type Engine, placeOf } from '../state/context.js';
+import { findPair } from '../state/pairs.js';
+import { beliefOf } from '../systems/beliefs.js';
 import { bondDamping, claimedElsewhere } from '../systems/bonds.js';
 import { inRut } from '../systems/rut.js';
 import { level } from './drive-slots.js';
 import { affinity, indexOf, trust, unhabituated, youth } from './traits.js';
 
 /** The dose of `e`'s note (an index of NOTE) as `o` takes it in this instant. */
-const dose = (w: Engine, o: number, e: number, note: number): number =>
-  w.instantDoses[(o * w.n + e) * NOTE_COUNT + note]!;
+const dose = (w: Engine, o: number, e: number, note: number): number => {
+  const pair = findPair(w, o, e);
+  return pair < 0 ? 0 : w.instantDoses[pair * NOTE_COUNT + note]!;
+};
 
 /** What a rule is evaluated about: the feeler, the other character, and the event if any. */
 export interface RuleSubject {
@@ -47,7 +51,10 @@ export const CONDITIONS: Record<string, Condition> = {
   'identified-subject-omega': {
     needs: 'presence',
     pairs: 'identified',
-    holds: (w, s) => (w.s.identified[s.feeler * w.n + s.other] ?? null) === 'omega',
+    holds: (w, s) => {
+      const pair = findPair(w, s.feeler, s.other);
+      return pair >= 0 && w.s.pairs.identified[pair] === 'omega';
+    },
   },
   'same-place': {
     needs: 'presence',
@@ -92,7 +99,7 @@ export const CONDITIONS: Record<string, Condition> = {
   'event-in-feeler-place': { needs: 'event', holds: (w, s) => s.event?.place === placeOf(w, s.feeler) },
   'event-actor-believed-beta': {
     needs: 'event',
-    holds: (w, s) => w.s.beliefs[s.feeler * w.n + actorOf(w, s)]?.value === 'beta',
+    holds: (w, s) => beliefOf(w, s.feeler, actorOf(w, s))?.value === 'beta',
   },
   'feeler-is-event-actor': { needs: 'event', holds: (w, s) => actorOf(w, s) === s.feeler },
   /** a withdrawal that ends a touch between its actor and the feeler */
@@ -202,6 +209,15 @@ export function validateRules(rules: Record<string, DriveRule>): RuleIssue[] {
     if (!TOWARD.includes(rule.toward)) issue('toward', `unknown target '${rule.toward}'`, TOWARD.join(', '));
     if (!CHANGES.includes(rule.change))
       issue('change', `unknown change '${rule.change}'`, CHANGES.join(', '));
+    // A calm eases the feeler toward everyone; any other change moves a drive toward someone.
+    if ((rule.toward === 'all') !== (rule.change === 'calm'))
+      issue(
+        'toward',
+        rule.change === 'calm'
+          ? `a calm eases the feeler toward everyone: toward must be 'all', not '${rule.toward}'`
+          : `a drive rises toward someone: toward 'all' is only for a calm`,
+        rule.change === 'calm' ? undefined : "'subject', 'event-actor' or 'event-target'",
+      );
     if (trigger === 'presence' && rule.change !== 'level')
       issue(
         'change',

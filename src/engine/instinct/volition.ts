@@ -8,28 +8,29 @@ import { DRIVE, DRIVE_COUNT } from '../../vocabulary/drives.js';
 import type { Engine } from '../state/context.js';
 import { selfControlLine } from '../systems/rut.js';
 import { decideDiscomfort } from './discomfort.js';
-import { liveSlots } from './drives.js';
+import { inPairOrder } from './drive-slots.js';
 import { decideGuard } from './guard.js';
 import { decideLonging } from './longing.js';
 
 export function decide(w: Engine): void {
   const s = w.s;
+  const { drives, holder, other, snarled, resisted, resistedLonging } = s.pairs;
   // Only pairs that have ever felt something can have anything to decide or to reset.
-  const pairs = [...new Set(liveSlots(w).map((slot) => Math.floor(slot / DRIVE_COUNT)))];
+  const pairs = [...new Set(inPairOrder(w, w.drives.live).map((entry) => Math.floor(entry / DRIVE_COUNT)))];
   for (const pair of pairs) {
-    const a = Math.floor(pair / w.n);
-    const x = pair % w.n;
+    const a = holder[pair]!;
+    const x = other[pair]!;
     if (x === a) continue;
-    const slot = pair * DRIVE_COUNT;
+    const entry = pair * DRIVE_COUNT;
     // Most pairs feel nothing at most instants: nothing to decide, nothing to reset.
     if (
-      !s.drives[slot + DRIVE.aggression] &&
-      !s.drives[slot + DRIVE.discomfort] &&
-      !s.drives[slot + DRIVE.longing] &&
+      !drives[entry + DRIVE.aggression] &&
+      !drives[entry + DRIVE.discomfort] &&
+      !drives[entry + DRIVE.longing] &&
       s.restrainedBy[x] !== a &&
-      !s.snarled[pair] &&
-      !s.resisted[pair] &&
-      !s.resistedLonging[pair]
+      !snarled[pair] &&
+      !resisted[pair] &&
+      !resistedLonging[pair]
     ) {
       continue;
     }

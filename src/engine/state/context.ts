@@ -52,8 +52,14 @@ export interface Engine {
   readonly bodyEmission: Float64Array;
   /** characters × notes: what reaches the air past worn gear, u/h */
   readonly airEmission: Float64Array;
-  /** observers × subjects × notes: this instant's doses, filled by perception for the rules */
-  readonly instantDoses: Float64Array;
+  /** per character: the slot of each pair they hold, by the other (see `pairs.ts`) */
+  readonly pairIndex: Map<number, number>[];
+  /** per character: the slots of the pairs they hold, in the order they met */
+  readonly slotsOf: number[][];
+  /** pair slots × thresholds: each nose's own factors (see `pairs.ts`), fixed as pairs meet */
+  readonly thresholds: number[];
+  /** pair slots × notes: this instant's doses, filled by perception for the rules */
+  instantDoses: Float64Array;
   /** per observer: whom they took in something of at the last perception, or still notice */
   readonly watched: Set<number>[];
   /** per observer: whom they have identified by scent */

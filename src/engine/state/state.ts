@@ -13,15 +13,14 @@ import {
 } from '../../model/cycle.js';
 import type { CharacterDef, RosterEventDef, WorldDefinition } from '../../model/definition.js';
 import type { WorldEvent } from '../../model/events.js';
-import type { Belief } from '../../model/knowledge.js';
+import { hashNormal } from '../../units/hash-random.js';
 import { Prng } from '../../units/prng.js';
 import type { ActionBody } from '../../vocabulary/actions.js';
 import type { DoorState } from '../../vocabulary/doors.js';
-import { DRIVE_COUNT } from '../../vocabulary/drives.js';
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Representation } from '../../vocabulary/representations.js';
-import { THRESHOLD_COUNT } from '../../vocabulary/thresholds.js';
 import type { Plume } from '../air/plume.js';
+import { appendPair, noPairs, type PairState } from './pair-table.js';
 
 /**
  * Whether an emitter's plume has settled, and where it may reach until it does. A plume under the same
@@ -95,60 +94,26 @@ export interface WorldState {
   medication: string[][];
   /** per character: index of whom they aim at, or −1 */
   aiming: number[];
-  /** characters × characters, 1 where the pair share a near field (symmetric) */
-  close: number[];
+  /** what each character holds of each other they have met (see `pairs.ts`) */
+  pairs: PairState;
   /** per emitter: their scent in the air, where it is above the trace */
   plumes: Plume[];
   /** per emitter: what is known of how their plume is changing (see PlumeBook) */
   plumeBooks: PlumeBook[];
   /** characters × notes: scent held inside sealed gear, u */
   trapped: number[];
-  /** observers × emitters × notes: residue on the observer of the emitter's signature, u/h */
-  residue: number[];
   /** per character, 0..1 */
   agitation: number[];
-  /** observers × subjects × 4 (detect, identify, heat, sour): personal threshold factors */
-  thresholds: number[];
-  /** observers × subjects, 1 while the subject's presence is noticed */
-  detected: number[];
-  /** observers × subjects: the representation last read by scent */
-  identified: (Representation | null)[];
-  /** observers × subjects, 1 while the subject's heat is recognised */
-  heatRecognised: number[];
-  /** observers × subjects */
-  beliefs: (Belief | null)[];
-  /** refusers × refused, 1 after a refusal */
-  refusals: number[];
   /** per character: their heat cycle, or null */
   cycles: (CycleState | null)[];
-  /** observers × subjects: id of the latest identify event (what a sustained drive rests on) */
-  perceptEvents: number[];
   /** per character: habituation to the other representations' scents, 0..1 */
   habituation: number[];
   /** per character: self-control threshold, with the character's drawn noise */
   selfControl: number[];
-  /** characters × others × drives */
-  drives: number[];
-  /** characters × others × drives: id of the event that last moved the drive */
-  driveEvents: number[];
-  /** characters × others × drives, 1 while a `presence` rule holds the drive up (it does not decay) */
-  sustained: number[];
-  /** characters × others × drives, 1 once a rising sustained drive has been logged */
-  noticed: number[];
   /** per character: who restrains them, or −1 */
   restrainedBy: number[];
-  /** characters × others: after a snarl, its instant + 1 (0: none), until aggression subsides */
-  snarled: number[];
-  /** characters × others: 1 after a held-back aggression, until it subsides */
-  resisted: number[];
-  /** characters × others: 1 after a longing held by self-control, 2 after one held for want of consent */
-  resistedLonging: number[];
   /** per character: when they last shivered */
   lastShiver: number[];
-  /** characters × characters, 1 while in contact after a touch (symmetric) */
-  touching: number[];
-  /** givers × receivers, 1 after a consent (cleared by a refusal) */
-  consents: number[];
   /** per character: their bonded partner, or −1 */
   bondedTo: number[];
   /** per character: since when they have been apart from their mate, or null (together, or unbonded) */
@@ -157,8 +122,6 @@ export interface WorldState {
   separation: number[];
   /** who notices whose scent on whom, at close range: `observer,carrier,emitter` (see `perception.ts`) */
   carried: string[];
-  /** observers × subjects, 1 once the observer has smelled the subject's bond */
-  bondRecognised: number[];
   orders: PendingOrder[];
   /** the roster as it stands: events moved by a reschedule */
   roster: RosterEventDef[];
@@ -177,19 +140,14 @@ export interface WorldState {
 export function initialState(def: WorldDefinition): WorldState {
   const n = def.characters.length;
   const places = new Map(def.places.map((p, i) => [p.id, i]));
-  const rng = Prng.fromSeed(def.seed);
-  // Each nose's thresholds for each subject, drawn once in a fixed order (log-normal around 1).
-  const thresholds: number[] = [];
-  const noise = def.canon.perception.thresholdNoise;
-  for (let i = 0; i < n * n * THRESHOLD_COUNT; i++) thresholds.push(Math.exp(noise * rng.normal()));
   const masked = (c: CharacterDef) => c.medication.some((m) => masks(def.canon, m.name));
-  // Each character's self-control threshold, with their own drawn noise.
+  // Each character's self-control threshold, with their own noise: fixed by the seed and their id.
   const instinct = def.canon.instinct;
   const selfControl = def.characters.map(
     (c) =>
       instinct.selfControl.base +
       instinct.selfControl.scale * c.selfControl +
-      instinct.selfControl.noise * rng.normal(),
+      instinct.selfControl.noise * hashNormal(def.seed, `self-control ${c.id}`),
   );
   const habit = instinct.habituation;
   const habituation = def.characters.map(
@@ -200,17 +158,26 @@ export function initialState(def: WorldDefinition): WorldState {
         : Math.min(habit.max, Math.max(0, (c.age - habit.startAge) * habit.perYear))),
   );
   const none = (size: number, value = 0) => new Array<number>(size).fill(value);
-  const bondedTo = def.characters.map((c) => {
-    // A bond is mutual, whichever side the scenario declares it on.
-    const partner = c.bondedTo ?? def.characters.find((d) => d.bondedTo === c.id)?.id;
-    return partner === undefined ? -1 : def.characters.findIndex((d) => d.id === partner);
+  const index = new Map(def.characters.map((c, i) => [c.id, i]));
+  const bondedTo = def.characters.map(() => -1);
+  // A bond is mutual, whichever side the scenario declares it on.
+  def.characters.forEach((c, i) => {
+    if (c.bondedTo === undefined) return;
+    const mate = index.get(c.bondedTo)!;
+    bondedTo[i] = mate;
+    bondedTo[mate] = i;
+  });
+  // A consented bond carries standing consent between the two (withdrawn by a `refuse`).
+  const pairs = noPairs();
+  bondedTo.forEach((mate, c) => {
+    if (mate >= 0) pairs.consents[appendPair(pairs, c, mate)] = 1;
   });
   return {
     t: 0,
     processed: false,
     started: false,
     nextAction: 0,
-    rng: rng.state(),
+    rng: Prng.fromSeed(def.seed).state(),
     place: def.characters.map((c) => places.get(c.at)!),
     representation: def.characters.map((c) => c.representation),
     doors: def.doors.map((d) => d.state),
@@ -218,19 +185,12 @@ export function initialState(def: WorldDefinition): WorldState {
     carries: def.characters.map((c) => [...c.carries]),
     medication: def.characters.map((c) => c.medication.map((m) => m.name)),
     aiming: def.characters.map(() => -1),
-    close: new Array(n * n).fill(0),
+    pairs,
     plumes: def.characters.map(() => ({ places: [], conc: [] })),
     // An empty plume is under the steady plume of any source: its reach is known from its first step.
     plumeBooks: def.characters.map(() => ({ steady: null, held: 0, envelope: [], reach: [] })),
     trapped: new Array(n * NOTE_COUNT).fill(0),
-    residue: new Array(n * n * NOTE_COUNT).fill(0),
     agitation: new Array(n).fill(0),
-    thresholds,
-    detected: new Array(n * n).fill(0),
-    identified: new Array(n * n).fill(null),
-    heatRecognised: new Array(n * n).fill(0),
-    beliefs: new Array(n * n).fill(null),
-    refusals: new Array(n * n).fill(0),
     cycles: def.characters.map((c) => {
       // The body lives the cycle of what it is: heats for an omega, ruts for an alpha.
       const kind = cycleKindOf(c.representation);
@@ -240,28 +200,14 @@ export function initialState(def: WorldDefinition): WorldState {
     sniffs: [],
     resniffs: [],
     exposure: def.characters.map(() => []),
-    perceptEvents: none(n * n),
     habituation,
     selfControl,
-    drives: none(n * n * DRIVE_COUNT),
-    driveEvents: none(n * n * DRIVE_COUNT),
-    noticed: none(n * n * DRIVE_COUNT),
-    sustained: none(n * n * DRIVE_COUNT),
     restrainedBy: none(n, -1),
-    snarled: none(n * n),
-    resisted: none(n * n),
-    resistedLonging: none(n * n),
     lastShiver: none(n, Number.MIN_SAFE_INTEGER),
-    touching: none(n * n),
-    // A consented bond carries standing consent between the two (withdrawn by a `refuse`).
-    consents: Array.from({ length: n * n }, (_, pair) =>
-      bondedTo[Math.floor(pair / n)] === pair % n ? 1 : 0,
-    ),
     bondedTo,
     apartSince: bondedTo.map(() => null),
     separation: none(n),
     carried: [],
-    bondRecognised: none(n * n),
     orders: [],
     roster: def.roster.map((r) => ({ ...r, participants: [...r.participants] })),
     reminders: [],

@@ -7,6 +7,7 @@ import type { BeliefSource } from '../../vocabulary/beliefs.js';
 import type { Representation } from '../../vocabulary/representations.js';
 import { type Engine, idOf, placeOf, representationOf } from '../state/context.js';
 import { emit } from '../state/log.js';
+import { findPair, pairOf } from '../state/pairs.js';
 
 /**
  * How much a belief's source weighs. A nose beats a file, a file beats hearsay, hearsay beats an
@@ -38,6 +39,12 @@ export function shouldAdopt(
 }
 
 /** `o` comes to believe `e` is `value`, if the evidence weighs enough; logged as a `belief` event. */
+/** What `o` believes `e` is, if anything. */
+export function beliefOf(w: Engine, o: number, e: number): Belief | undefined {
+  const pair = findPair(w, o, e);
+  return pair < 0 ? undefined : (w.s.pairs.beliefs[pair] ?? undefined);
+}
+
 export function adopt(
   w: Engine,
   o: number,
@@ -47,11 +54,10 @@ export function adopt(
   confidence: number,
   causes: number[],
 ): void {
-  const pair = o * w.n + e;
-  const current = w.s.beliefs[pair] ?? undefined;
+  const current = beliefOf(w, o, e);
   if (!shouldAdopt(current, value, source)) return;
   const since = current && current.value === value ? current.since : w.s.t;
-  w.s.beliefs[pair] = { value, source, confidence, since };
+  w.s.pairs.beliefs[pairOf(w, o, e)] = { value, source, confidence, since };
   emit(w, 'belief', { actor: idOf(w, o), target: idOf(w, e), place: placeOf(w, o), value }, causes, {
     source,
     confidence,

@@ -11,6 +11,7 @@
 import type { Engine } from '../state/context.js';
 import { representationOf } from '../state/context.js';
 import { emit, emitAbout, lastEventIds, type Who } from '../state/log.js';
+import { pairOf, pairValue } from '../state/pairs.js';
 import { adopt } from './beliefs.js';
 import { consented } from './consent.js';
 
@@ -37,7 +38,7 @@ export function mark(w: Engine, a: number, target: number, who: Who, causes: num
     [target, a],
   ] as const) {
     // The bond is consent standing both ways, and knowing what the other truly is.
-    w.s.consents[c * w.n + mate] = 1;
+    w.s.pairs.consents[pairOf(w, c, mate)] = 1;
     w.s.apartSince[c] = null;
     w.s.separation[c] = 0;
     adopt(w, c, mate, representationOf(w, mate), 'record', w.canon.beliefs.record, [bond]);
@@ -62,7 +63,7 @@ export function mateApart(w: Engine, c: number): number {
 /** Whether `feeler` has smelled that `other` is bonded to someone else than `feeler`. */
 export function claimedElsewhere(w: Engine, feeler: number, other: number): boolean {
   const partner = w.s.bondedTo[other]!;
-  return partner >= 0 && partner !== feeler && w.s.bondRecognised[feeler * w.n + other] === 1;
+  return partner >= 0 && partner !== feeler && pairValue(w, 'bondRecognised', feeler, other) === 1;
 }
 
 /** How strongly `feeler` reacts toward `other`: `bonds.damping` when bonded to someone else, else 1. */
@@ -73,13 +74,14 @@ export function bondDamping(w: Engine, feeler: number, other: number): number {
 
 /** `o` has just read `e`'s representation by scent: if `e` is bonded, `o` smells the bond (once). */
 export function recogniseBond(w: Engine, o: number, e: number): void {
-  const pair = o * w.n + e;
   const partner = w.s.bondedTo[e]!;
-  if (partner < 0 || partner === o || w.s.bondRecognised[pair]) return;
-  w.s.bondRecognised[pair] = 1;
+  const pairs = w.s.pairs;
+  const pair = pairOf(w, o, e);
+  if (partner < 0 || partner === o || pairs.bondRecognised[pair]) return;
+  pairs.bondRecognised[pair] = 1;
   emitAbout(w, 'recognise-bond', { actor: o, target: e, value: w.definition.characters[partner]!.id }, [
     ...lastEventIds(w, 'bond', e, partner),
     ...lastEventIds(w, 'bond', partner, e),
-    ...(w.s.perceptEvents[pair] ? [w.s.perceptEvents[pair]!] : []),
+    ...(pairs.perceptEvents[pair] ? [pairs.perceptEvents[pair]!] : []),
   ]);
 }

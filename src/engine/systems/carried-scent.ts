@@ -6,7 +6,9 @@ import { round3 } from '../../units/numbers.js';
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
 import { type Engine, idOf, placeOf, representationOf } from '../state/context.js';
 import { emit, exposureCauses } from '../state/log.js';
+import { findPair, pairOf } from '../state/pairs.js';
 import { gearProduct } from './gear.js';
+import { closeTo } from './near-field.js';
 import { threshold } from './thresholds.js';
 
 /**
@@ -19,16 +21,17 @@ export function smellOn(w: Engine, o: number): void {
   const p = w.canon.perception;
   const sensitivity = w.canon.representations[representationOf(w, o)].sensitivity;
   const intake = gearProduct(w, o, 'intakePass');
-  for (let c = 0; c < w.n; c++) {
-    if (c === o || !s.close[o * w.n + c]) continue;
-    for (const e of w.watched[c]!) {
+  for (const c of closeTo(w, o)) {
+    // In a fixed order, whatever order the residue came in: a restored world tells the same.
+    for (const e of [...w.watched[c]!].sort((a, b) => a - b)) {
       if (e === o || e === c) continue;
+      const on = findPair(w, c, e);
+      if (on < 0) continue;
       let carried = 0;
-      const at = (c * w.n + e) * NOTE_COUNT;
-      for (let k = 0; k < NOTE_COUNT; k++) carried += s.residue[at + k]!;
+      for (let k = 0; k < NOTE_COUNT; k++) carried += s.pairs.residue[on * NOTE_COUNT + k]!;
       if (carried === 0) continue;
       const dose = (sensitivity * intake * carried) / w.canon.air.nearFieldFlow;
-      const detectAt = p.detect * threshold(w, o, e, 'detect');
+      const detectAt = p.detect * threshold(w, pairOf(w, o, e), 'detect');
       const key = `${o},${c},${e}`;
       const noticed = s.carried.includes(key);
       if (dose >= detectAt && !noticed) {

@@ -7,12 +7,14 @@
 import type { Engine } from '../state/context.js';
 import { idOf } from '../state/context.js';
 import { emitAbout, lastEventIds, noteExposure } from '../state/log.js';
+import { pairOf, pairValue } from '../state/pairs.js';
 import { setClose } from './near-field.js';
 
 /** `giver` consents to `receiver` (or, `refusing`, refuses them), until the next word either way. */
 export function setConsent(w: Engine, giver: number, receiver: number, refusing: boolean): void {
-  w.s.refusals[giver * w.n + receiver] = refusing ? 1 : 0;
-  w.s.consents[giver * w.n + receiver] = refusing ? 0 : 1;
+  const pair = pairOf(w, giver, receiver);
+  w.s.pairs.refusals[pair] = refusing ? 1 : 0;
+  w.s.pairs.consents[pair] = refusing ? 0 : 1;
 }
 
 /**
@@ -24,11 +26,11 @@ export function endByRefusal(w: Engine, refuser: number, refused: number, refusa
   if (s.restrainedBy[refuser] === refused) {
     s.restrainedBy[refuser] = -1;
     // What is left of the impulse is not a new one to hold back, nor to act on against the refusal.
-    s.resisted[refused * w.n + refuser] = 1;
+    s.pairs.resisted[pairOf(w, refused, refuser)] = 1;
     emitAbout(w, 'release', { actor: refused, target: refuser }, [refusal], { reason: 'refused' });
   }
-  if (s.close[refused * w.n + refuser]) {
-    const touching = s.touching[refused * w.n + refuser] === 1;
+  if (pairValue(w, 'close', refused, refuser)) {
+    const touching = pairValue(w, 'touching', refused, refuser) === 1;
     setClose(w, refused, refuser, false);
     const id = emitAbout(w, 'withdraw', { actor: refused, target: refuser }, [refusal], {
       reason: 'refused',
@@ -40,11 +42,11 @@ export function endByRefusal(w: Engine, refuser: number, refused: number, refusa
 
 /** Whether `refuser` has refused `refused` (and not consented since). */
 export const refused = (w: Engine, refuser: number, refused: number): boolean =>
-  w.s.refusals[refuser * w.n + refused] === 1;
+  pairValue(w, 'refusals', refuser, refused) === 1;
 
 /** Whether `giver` has consented to `receiver` (and not refused since). */
 export const consented = (w: Engine, giver: number, receiver: number): boolean =>
-  w.s.consents[giver * w.n + receiver] === 1;
+  pairValue(w, 'consents', giver, receiver) === 1;
 
 /**
  * Whether `target`'s refusal blocks `a` from `attempted` (an approach, touch or mark); a blocked

@@ -9,6 +9,7 @@ import type { Route } from '../../vocabulary/routes.js';
 import { plumeAt } from '../air/plume.js';
 import type { Engine } from '../state/context.js';
 import { representationOf } from '../state/context.js';
+import { findPair } from '../state/pairs.js';
 import { gearProduct } from './gear.js';
 
 export interface Dose {
@@ -29,7 +30,10 @@ export function computeDose(w: Engine, o: number, e: number): Route {
   const canon = w.canon;
   const sensitivity = canon.representations[representationOf(w, o)].sensitivity;
   const intake = gearProduct(w, o, 'intakePass');
-  const near = w.s.close[o * w.n + e] ? 1 / canon.air.nearFieldFlow : 0;
+  const pair = findPair(w, o, e);
+  const pairs = w.s.pairs;
+  const near = pair >= 0 && pairs.close[pair] ? 1 / canon.air.nearFieldFlow : 0;
+  const residueAt = pair * NOTE_COUNT;
   const plume = w.s.plumes[e]!;
   const at = plumeAt(plume, w.s.place[o]!);
   const dose = w.scratch.dose;
@@ -41,7 +45,7 @@ export function computeDose(w: Engine, o: number, e: number): Route {
     const fromNear = sensitivity * intake * near * w.airEmission[e * NOTE_COUNT + k]!;
     // Residue sits on the observer's own skin, inside any seal.
     const fromResidue =
-      (sensitivity * w.s.residue[(o * w.n + e) * NOTE_COUNT + k]!) / canon.air.nearFieldFlow;
+      pair < 0 ? 0 : (sensitivity * pairs.residue[residueAt + k]!) / canon.air.nearFieldFlow;
     dose[k] = fromAir + fromNear + fromResidue;
     air += fromAir;
     nearField += fromNear;

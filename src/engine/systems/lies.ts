@@ -8,6 +8,7 @@ import { round3 } from '../../units/numbers.js';
 import { NOTE } from '../../vocabulary/notes.js';
 import { type Engine, idOf, placeOf, representationOf } from '../state/context.js';
 import { emit } from '../state/log.js';
+import { pairOf, pairValue } from '../state/pairs.js';
 import { adopt } from './beliefs.js';
 import { computeDose } from './dose.js';
 import { computeEmissions } from './emission.js';
@@ -31,9 +32,8 @@ export function agitate(w: Engine, c: number): void {
  * fresh sour note in the seconds before a listener judges; the room has not filled yet.
  */
 function hypotheticalLieDose(w: Engine, listener: number, speaker: number): number {
-  if (!w.s.close[listener * w.n + speaker]) return 0;
+  if (!pairValue(w, 'close', listener, speaker)) return 0;
   const canon = w.canon;
-  const _chars = w.definition.characters;
   const sensitivity = canon.representations[representationOf(w, listener)].sensitivity;
   const base = canon.representations[representationOf(w, speaker)].emission;
   const sour =
@@ -51,7 +51,7 @@ export function judgeStatements(w: Engine): void {
     const { speaker, listener } = sniff;
     const via = computeDose(w, listener, speaker);
     const sour = w.scratch.dose[NOTE.sour]!;
-    const sourAt = w.canon.lies.sourThreshold * threshold(w, listener, speaker, 'sour');
+    const sourAt = w.canon.lies.sourThreshold * threshold(w, pairOf(w, listener, speaker), 'sour');
     const who = { actor: idOf(w, listener), target: idOf(w, speaker), place: placeOf(w, listener) };
     let believed = true;
     if (sour >= sourAt) {

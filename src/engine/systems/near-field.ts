@@ -4,12 +4,14 @@
  * is closeness with contact, which ends with the closeness.
  */
 import type { Engine } from '../state/context.js';
+import { pairOf } from '../state/pairs.js';
 
 /** Those `a` is close to now, ascending. */
 export function closeTo(w: Engine, a: number): number[] {
   const out: number[] = [];
-  for (let b = 0; b < w.n; b++) if (w.s.close[a * w.n + b]) out.push(b);
-  return out;
+  const { close, other } = w.s.pairs;
+  for (const slot of w.slotsOf[a]!) if (close[slot]) out.push(other[slot]!);
+  return out.sort((x, y) => x - y);
 }
 
 /** Ends every closeness of `a`'s (a move takes them out of everyone's near field). */
@@ -19,17 +21,15 @@ export function clearCloseness(w: Engine, a: number): void {
 
 /** Brings `a` and `b` close, or apart (which ends a touch too). */
 export function setClose(w: Engine, a: number, b: number, close: boolean): void {
-  const n = w.n;
-  w.s.close[a * n + b] = close ? 1 : 0;
-  w.s.close[b * n + a] = close ? 1 : 0;
-  if (!close) {
-    w.s.touching[a * n + b] = 0;
-    w.s.touching[b * n + a] = 0;
+  const pairs = w.s.pairs;
+  for (const slot of [pairOf(w, a, b), pairOf(w, b, a)]) {
+    pairs.close[slot] = close ? 1 : 0;
+    if (!close) pairs.touching[slot] = 0;
   }
 }
 
 /** Marks `a` and `b` as in contact (they are close). */
 export function setTouching(w: Engine, a: number, b: number): void {
-  w.s.touching[a * w.n + b] = 1;
-  w.s.touching[b * w.n + a] = 1;
+  w.s.pairs.touching[pairOf(w, a, b)] = 1;
+  w.s.pairs.touching[pairOf(w, b, a)] = 1;
 }

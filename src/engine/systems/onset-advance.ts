@@ -14,6 +14,7 @@ import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import { isMinor } from '../../vocabulary/representations.js';
 import { type Engine, placeOf, representationOf } from '../state/context.js';
 import { emit, exposureCauses, lastOfType } from '../state/log.js';
+import { findPair } from '../state/pairs.js';
 import { cycleNow } from './cycle.js';
 
 /** Brings build-ups forward for the `elapsed` seconds since the last instant. */
@@ -41,7 +42,9 @@ export function advanceOnsets(w: Engine, elapsed: number): void {
           : cycleNow(w, a)?.state.phase !== 'on' || cycleNow(w, a)?.schedule.kind !== 'heat'
       )
         continue;
-      const dose = w.instantDoses[(o * w.n + a) * NOTE_COUNT + (kind === 'heat' ? NOTE.alpha : NOTE.heat)]!;
+      const pair = findPair(w, o, a);
+      const dose =
+        pair < 0 ? 0 : w.instantDoses[pair * NOTE_COUNT + (kind === 'heat' ? NOTE.alpha : NOTE.heat)]!;
       gain += dose * elapsed * advanceRate;
       if (dose > strongestDose) {
         strongest = a;

@@ -13,7 +13,8 @@ import type { Representation } from '../../vocabulary/representations.js';
 import { isMinor } from '../../vocabulary/representations.js';
 import { type Engine, idOf, placeOf } from '../state/context.js';
 import { emit, exposureCauses, lastOfType } from '../state/log.js';
-import type { WorldState } from '../state/state.js';
+import type { PairState } from '../state/pair-table.js';
+import { pairOf } from '../state/pairs.js';
 import { adopt } from './beliefs.js';
 import { recogniseBond } from './bonds.js';
 import { smellOn } from './carried-scent.js';
@@ -40,23 +41,19 @@ export function readRepresentation(
 
 /** Whom each observer notices or carries residue of, and whom they have identified: read from a state. */
 export function noticedFrom(
-  s: WorldState,
+  pairs: PairState,
   n: number,
 ): { watched: Set<number>[]; identifiedBy: Set<number>[] } {
-  const watched = Array.from({ length: n }, (_, o) => {
-    const set = new Set<number>();
-    for (let e = 0; e < n; e++) {
-      const pair = o * n + e;
-      if (s.detected[pair] || s.heatRecognised[pair]) set.add(e);
-      for (let k = 0; k < NOTE_COUNT; k++) if (s.residue[pair * NOTE_COUNT + k]) set.add(e);
-    }
-    return set;
-  });
-  const identifiedBy = Array.from({ length: n }, (_, o) => {
-    const set = new Set<number>();
-    for (let e = 0; e < n; e++) if (s.identified[o * n + e]) set.add(e);
-    return set;
-  });
+  const watched = Array.from({ length: n }, () => new Set<number>());
+  const identifiedBy = Array.from({ length: n }, () => new Set<number>());
+  for (let slot = 0; slot < pairs.holder.length; slot++) {
+    const o = pairs.holder[slot]!;
+    const e = pairs.other[slot]!;
+    let residue = false;
+    for (let k = 0; k < NOTE_COUNT; k++) if (pairs.residue[slot * NOTE_COUNT + k]) residue = true;
+    if (pairs.detected[slot] || pairs.heatRecognised[slot] || residue) watched[o]!.add(e);
+    if (pairs.identified[slot]) identifiedBy[o]!.add(e);
+  }
   return { watched, identifiedBy };
 }
 
@@ -129,6 +126,7 @@ export function perceive(w: Engine, elapsed: number): void {
   const p = w.canon.perception;
   const confidence = w.canon.beliefs;
   const habituation = w.canon.instinct.habituation;
+  const pairs = s.pairs;
   const resniffs = s.resniffs;
   s.resniffs = [];
   // Whom each place holds: the people there, and those whose scent is in its air.
@@ -149,9 +147,9 @@ export function perceive(w: Engine, elapsed: number): void {
       const e = candidates[c]!;
       if (e === o) continue;
       const subject = w.definition.characters[e]!;
-      const pair = o * w.n + e;
+      const pair = pairOf(w, o, e);
       const samePlace = s.place[o] === s.place[e];
-      if (samePlace && !s.beliefs[pair]) {
+      if (samePlace && !pairs.beliefs[pair]) {
         // No scent yet, no record: take them for what they present as, or a beta.
         const meeting = exposureCauses(w, o, e).slice(-1);
         adopt(w, o, e, subject.presentsAs ?? 'beta', 'assumed', confidence.assumed, meeting);
@@ -168,10 +166,10 @@ export function perceive(w: Engine, elapsed: number): void {
       let presence = 0;
       for (let k = 0; k < NOTE_COUNT; k++) presence += dose[k]!;
       if (presence > 0) watched.add(e);
-      const detectAt = p.detect * threshold(w, o, e, 'detect');
-      if (presence >= detectAt && (!s.detected[pair] || resniff)) {
-        const again = s.detected[pair] === 1;
-        s.detected[pair] = 1;
+      const detectAt = p.detect * threshold(w, pair, 'detect');
+      if (presence >= detectAt && (!pairs.detected[pair] || resniff)) {
+        const again = pairs.detected[pair] === 1;
+        pairs.detected[pair] = 1;
         const causes = resniff ? [resniff.cause] : exposureCauses(w, o, e);
         emit(w, 'detect', whoOf(w, o, e), causes, {
           via,
@@ -179,12 +177,12 @@ export function perceive(w: Engine, elapsed: number): void {
           threshold: round3(detectAt),
           ...(again && { again: true }),
         });
-      } else if (presence < detectAt * p.rearm) s.detected[pair] = 0;
+      } else if (presence < detectAt * p.rearm) pairs.detected[pair] = 0;
 
-      const identifyAt = p.identify * threshold(w, o, e, 'identify');
+      const identifyAt = p.identify * threshold(w, pair, 'identify');
       const read = readRepresentation(dose, 0, identifyAt, detectAt);
-      if (read && read !== s.identified[pair]) {
-        s.identified[pair] = read;
+      if (read && read !== pairs.identified[pair]) {
+        pairs.identified[pair] = read;
         w.identifiedBy[o]!.add(e);
         const noteDose = dose[NOTE[read]]!;
         const id = emit(w, 'identify', { ...whoOf(w, o, e), value: read }, exposureCauses(w, o, e), {
@@ -192,7 +190,7 @@ export function perceive(w: Engine, elapsed: number): void {
           dose: round3(noteDose),
           threshold: round3(identifyAt),
         });
-        s.perceptEvents[pair] = id;
+        pairs.perceptEvents[pair] = id;
         const sure = Math.min(
           1,
           Math.max(
@@ -206,12 +204,12 @@ export function perceive(w: Engine, elapsed: number): void {
       // A bond is carried in the scent: whoever can read the representation reads the bond too.
       if (read) recogniseBond(w, o, e);
 
-      const heatAt = p.recogniseHeat * threshold(w, o, e, 'heat');
+      const heatAt = p.recogniseHeat * threshold(w, pair, 'heat');
       const heatDose = dose[NOTE.heat]!;
       // The age rule: nobody under 18 is drawn into a heat, as the one in it or the one who notices it.
       const shielded = isMinor(observer) || isMinor(subject);
-      if (heatDose >= heatAt && !s.heatRecognised[pair] && !shielded) {
-        s.heatRecognised[pair] = 1;
+      if (heatDose >= heatAt && !pairs.heatRecognised[pair] && !shielded) {
+        pairs.heatRecognised[pair] = 1;
         const id = emit(
           w,
           'recognise-heat',
@@ -225,8 +223,8 @@ export function perceive(w: Engine, elapsed: number): void {
         );
         // Only an omega is in heat: recognising it is knowing what they are.
         adopt(w, o, e, 'omega', 'scent', confidence.told + confidence.heatOverTold, [id]);
-      } else if (heatDose < heatAt * p.rearm) s.heatRecognised[pair] = 0;
-      if (presence === 0 && !s.detected[pair] && !s.heatRecognised[pair]) watched.delete(e);
+      } else if (heatDose < heatAt * p.rearm) pairs.heatRecognised[pair] = 0;
+      if (presence === 0 && !pairs.detected[pair] && !pairs.heatRecognised[pair]) watched.delete(e);
     }
     smellOn(w, o);
   }

@@ -1,8 +1,8 @@
-/** Each nose's own thresholds: a factor per observer, subject and percept, drawn once at the start. */
+/** Each nose's own thresholds: a factor per observer, subject and percept, fixed as a pair meets. */
 import { THRESHOLD, THRESHOLD_COUNT, type ThresholdName } from '../../vocabulary/thresholds.js';
 import type { Engine } from '../state/context.js';
 
-/** `o`'s own factor on threshold `which` for subject `e` (log-normal around 1, drawn at the start). */
-export function threshold(w: Engine, o: number, e: number, which: ThresholdName): number {
-  return w.s.thresholds[(o * w.n + e) * THRESHOLD_COUNT + THRESHOLD[which]]!;
+/** The pair's holder's own factor on threshold `which` for the other (log-normal around 1). */
+export function threshold(w: Engine, pair: number, which: ThresholdName): number {
+  return w.thresholds[pair * THRESHOLD_COUNT + THRESHOLD[which]]!;
 }
