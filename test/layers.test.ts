@@ -25,6 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/scenario'],
   ['src/narrate'],
   ['src/report'],
+  ['src/ensemble', 'src/generate'],
   ['src/index.ts', 'src/cli'],
   ['web'],
 ];
