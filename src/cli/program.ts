@@ -28,6 +28,7 @@ import {
   type ScenarioError,
 } from '../scenario/index.js';
 import { parseDuration, SECONDS_PER_DAY } from '../units/time.js';
+import { addEnsembleCommands } from './ensemble-command.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
 import { startSandbox } from './sandbox.js';
 import { processTerminal, type Terminal } from './terminal.js';
@@ -119,7 +120,9 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       getErrHasColors: () => io.color ?? false,
     })
     // Before any subcommand is added, so that they inherit it: errors come back to `main`.
-    .exitOverride();
+    .exitOverride()
+    // Options belong to the command they follow: `ensemble merge --format json` is merge's format.
+    .enablePositionalOptions();
 
   program
     .command('run')
@@ -305,6 +308,8 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       const view = opts.viewer ? viewRoster(report, opts.viewer, knows) : viewRoster(report, '', () => true);
       emit(formatRoster(view, world.rosterDefinition(), opts.format, opts.viewer));
     });
+
+  addEnsembleCommands(program, { io, load, emit, displayPath });
 
   program
     .command('sandbox')
