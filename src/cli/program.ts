@@ -29,6 +29,7 @@ import {
 } from '../scenario/index.js';
 import { parseDuration, SECONDS_PER_DAY } from '../units/time.js';
 import { addEnsembleCommands } from './ensemble-command.js';
+import { addGenerateCommand } from './generate-command.js';
 import { collectScenarioFiles, DEFAULT_SCENARIO, readText, UserError, writeAtomic } from './io.js';
 import { startSandbox } from './sandbox.js';
 import { processTerminal, type Terminal } from './terminal.js';
@@ -310,6 +311,7 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
     });
 
   addEnsembleCommands(program, { io, load, emit, displayPath });
+  addGenerateCommand(program, { io, emit, displayPath });
 
   program
     .command('sandbox')
