@@ -173,7 +173,6 @@ export function addEnsembleCommands(program: Command, cx: CommandContext): void 
         if (shard && (opts.format || only))
           throw new UserError(
             `a shard writes a partial result (JSON), not ${opts.format ? `--format ${opts.format}` : '--only'}`,
-            2,
           );
         const tasks = shard ? shardRuns(plan, shard) : Array.from({ length: runCount(plan) }, (_, i) => i);
         const outcomes = await runInThreads({

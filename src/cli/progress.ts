@@ -1,6 +1,7 @@
 /**
  * A progress bar for long work, on standard error when it is a terminal: done of total, the rate,
- * and the time left. Elsewhere (a pipe, a file, a CI log) or when asked to be quiet, nothing at all.
+ * and the time left. Elsewhere (a pipe, a file, a CI log), when asked to be quiet or with nothing to
+ * do, nothing at all.
  */
 import { SingleBar } from 'cli-progress';
 import type { Terminal } from './terminal.js';
@@ -15,7 +16,7 @@ export interface Progress {
 const SILENT: Progress = { tick() {}, stop() {} };
 
 export function progressBar(io: Terminal, total: number, unit: string, quiet = false): Progress {
-  if (quiet || !io.stderrIsTTY) return SILENT;
+  if (quiet || !io.stderrIsTTY || total === 0) return SILENT;
   // cli-progress draws on a stream: this one writes through the terminal it is given.
   const stream = {
     isTTY: true,

@@ -5,7 +5,7 @@
  */
 export { EnsembleError } from './errors.js';
 export { ENSEMBLE_FORMATS, type EnsembleFormat, type FormatOptions, formatEnsemble } from './format.js';
-export { ensembleRunner, outcomeOf, type RunOutcome } from './outcome.js';
+export { ensembleRunner, type RunOutcome } from './outcome.js';
 export { variablePaths } from './parameters.js';
 export { type EnsemblePart, makePart, mergeParts, readPart } from './part.js';
 export {

@@ -8,8 +8,8 @@ import { EnsembleError } from './errors.js';
 import type { RunOutcome } from './outcome.js';
 import { type EnsemblePlan, type Shard, shardRuns } from './plan.js';
 
-export const PART_FORMAT = 'omegaverse/ensemble-part';
-export const PART_VERSION = 1;
+const PART_FORMAT = 'omegaverse/ensemble-part';
+const PART_VERSION = 1;
 
 export interface EnsemblePart {
   format: typeof PART_FORMAT;

@@ -41,7 +41,7 @@ export interface Distribution {
 }
 
 /** How many bins a histogram has: enough to see a second mode, few enough to read as text. */
-export const HISTOGRAM_BINS = 10;
+const HISTOGRAM_BINS = 10;
 
 /** Quartiles and a histogram of the values (any order), or null for none. */
 export function distribution(values: readonly number[]): Distribution | null {

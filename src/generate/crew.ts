@@ -162,17 +162,21 @@ function commandLine(o: ReturnType<typeof checked>, overrides: Record<string, Va
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function census(people: readonly Person[]): string {
   const count = (test: (p: Person) => boolean) => people.filter(test).length;
-  const suppressed = count((p) => p.suppressantSince !== undefined);
-  const passing = count((p) => p.presentsAs !== undefined);
+  const of = (r: string) => count((p) => p.representation === r);
   const minors = count((p) => p.age < ADULT_AGE);
   return [
-    `${count((p) => p.representation === 'alpha')} alphas, ${count((p) => p.representation === 'beta')} betas, `,
-    `${count((p) => p.representation === 'omega')} omegas (${suppressed} on suppressants, ${passing} passing as betas)`,
-    minors
-      ? `, ${minors} under ${ADULT_AGE} (${count((p) => p.representation === 'unpresented')} unpresented)`
-      : '',
+    `${counted(of('alpha'), 'alpha', 'alphas')}, ${counted(of('beta'), 'beta', 'betas')}, `,
+    `${counted(of('omega'), 'omega', 'omegas')} (${count((p) => p.suppressantSince !== undefined)} on suppressants, `,
+    `${counted(
+      count((p) => p.presentsAs !== undefined),
+      'passing as a beta',
+      'passing as betas',
+    )})`,
+    minors ? `, ${minors} under ${ADULT_AGE} (${of('unpresented')} unpresented)` : '',
   ].join('');
 }
 

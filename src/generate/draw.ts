@@ -12,7 +12,7 @@ export const pick = <T>(rng: Prng, items: readonly T[]): T =>
   items[Math.floor(rng.uniform() * items.length)]!;
 
 /** Two decimals: what a person would write in a scenario file. */
-export const round2 = (x: number): number => Math.round(x * 100) / 100;
+const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** A uniform number from `low` to `high`, to two decimals. */
 export const share = (rng: Prng, low: number, high: number): number =>

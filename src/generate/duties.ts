@@ -7,7 +7,7 @@ import { ADULT_AGE } from '../vocabulary/representations.js';
 import type { Person } from './population.js';
 import { type Setting, STATIONS, type Station } from './ship.js';
 
-export const WATCHES = ['day', 'evening'] as const;
+const WATCHES = ['day', 'evening'] as const;
 export type Watch = (typeof WATCHES)[number];
 
 export interface Duty {
