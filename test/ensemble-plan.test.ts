@@ -129,7 +129,10 @@ describe('the run list', () => {
 
   it('fingerprints the scenario without its file name or seed, and the canon apart', () => {
     const moved = { ...medbay, file: 'elsewhere/medbay.yaml', seed: 99 };
-    const retuned = { ...medbay, canon: { ...medbay.canon, bonds: { damping: 0.5 } } };
+    const retuned = {
+      ...medbay,
+      canon: { ...medbay.canon, perception: { ...medbay.canon.perception, identify: 0.5 } },
+    };
     const recast = { ...medbay, characters: medbay.characters.map((c) => ({ ...c, age: 40 })) };
     const of = (def: typeof medbay) => planEnsemble(def, { runs: 1 });
     expect(of(moved).scenario).toBe(of(medbay).scenario);
@@ -190,16 +193,28 @@ describe('a grid point’s definition', () => {
     );
   });
 
-  it('keeps the age rule: no one with a cycle, a bond or a mark is swept under 18', () => {
+  it('keeps the age rule: no one with a cycle, a bond, a mark or chemistry is swept under 18', () => {
     const quarters = bundled('quarters.yaml');
     const error = failure(() =>
       planEnsemble(quarters, { runs: 1, vary: [parseVary('characters.ren.age=16,30')] }),
     );
     expect(error.message).toBe(
-      '--vary characters.ren.age=16: ren has a heat cycle, and no heat, rut, longing, mark or bond can involve a character under 18',
+      '--vary characters.ren.age=16: ren is 16 and has a heat cycle; no heat, rut, longing, mark or bond can involve a character under 18',
     );
     expect(error.hint).toBe('the age rule is not a parameter: vary ages from 18 up');
-    expect(pointDefinition(medbay, plan(['characters.rey.age=16']), 0).characters[0]!.age).toBe(16);
+    // Rey and the captain have chemistry (an affinity), which could start a longing.
+    expect(failure(() => plan(['characters.rey.age=16'])).message).toBe(
+      '--vary characters.rey.age=16: rey is 16 and has chemistry with someone or a declared partner; no heat, rut, longing, mark or bond can involve a character under 18',
+    );
+    const young = plan(['characters.finn.age=16']);
+    expect(pointDefinition(medbay, young, 0).characters.find((c) => c.id === 'finn')!.age).toBe(16);
+    // …and no chemistry may be swept onto someone made young in the same point.
+    expect(
+      failure(() => plan(['characters.finn.age=16', 'relations.finn.doctor.affinity=0.5'])).message,
+    ).toMatch(
+      /^--vary characters\.finn\.age=16 relations\.finn\.doctor\.affinity=0\.5: finn is 16 and has chemistry/,
+    );
+    expect(pointDefinition(medbay, plan(['relations.finn.doctor.trust=0.5']), 0).relations).toHaveLength(3);
   });
 
   it('names the nearest valid paths for an unknown one', () => {

@@ -135,14 +135,41 @@ function checkValue(kind: FieldKind, value: Scalar): string | undefined {
   }
 }
 
-/** Whether the age rule forbids this character to be under age: a cycle, a bond, or a mark in the script. */
+/**
+ * What the age rule forbids this character to be in, if anything: a heat cycle, a rut, a bond, a mark
+ * in the script, or chemistry or a declared partner (either could start a longing or a bond).
+ */
 function ageRuleInvolves(def: WorldDefinition, id: string): string | undefined {
-  const c = def.characters.find((x) => x.id === id)!;
+  // `rut` is read where the definition has one (alphas, in the scenario format that adds it).
+  const c = def.characters.find((x) => x.id === id)! as CharacterDef & { rut?: unknown };
   if (c.cycle) return 'has a heat cycle';
+  if (c.rut) return 'has a rut';
   if (c.bondedTo !== undefined || def.characters.some((x) => x.bondedTo === id)) return 'is bonded';
   // A mark cannot be ordered: only the script's own marks count.
-  const marks = def.timeline.some((a) => a.do === 'mark' && (a.actor === id || a.target === id));
-  return marks ? 'is in a mark' : undefined;
+  if (def.timeline.some((a) => a.do === 'mark' && (a.actor === id || a.target === id))) return 'is in a mark';
+  const partnered = def.relations.some(
+    (r) => r.between.includes(id) && (r.affinity !== undefined || r.onLeaveWith),
+  );
+  return partnered ? 'has chemistry with someone or a declared partner' : undefined;
+}
+
+/**
+ * The age rule over the characters whose age or chemistry a grid point sets: an error if it makes
+ * someone under 18, or of no given age, take part in what the rule forbids.
+ */
+function checkAgeRule(def: WorldDefinition, touched: ReadonlyMap<string, string[]>): void {
+  for (const [id, assignments] of touched) {
+    const age = def.characters.find((c) => c.id === id)!.age;
+    if (age !== undefined && age >= ADULT_AGE) continue;
+    const why = ageRuleInvolves(def, id);
+    if (!why) continue;
+    throw new EnsembleError(
+      `--vary ${assignments.join(' ')}: ${id} ${age === undefined ? 'has no age' : `is ${age}`} and ${why}; no heat, rut, longing, mark or bond can involve a character under ${ADULT_AGE}`,
+      age === undefined
+        ? `give ${id} an age (${ADULT_AGE} or older) in the scenario`
+        : 'the age rule is not a parameter: vary ages from 18 up',
+    );
+  }
 }
 
 /** One assignment of a grid point, as written: `path = value`. */
@@ -159,6 +186,8 @@ export function withValues(
   const canonOverrides: Record<string, Scalar> = {};
   let characters = def.characters;
   let relations = def.relations;
+  /** the characters whose age or chemistry the point sets, with those assignments: the age rule's concern */
+  const touched = new Map<string, string[]>();
   for (const { path, value } of assignments) {
     const target = resolvePath(path, def);
     if (target.kind === 'canon') {
@@ -170,24 +199,20 @@ export function withValues(
     const wrong = checkValue(kind, value);
     if (wrong) throw new EnsembleError(`--vary ${shown(path, value)}: expected ${wrong}`);
     if (target.kind === 'character') {
-      if (kind === 'age' && (value as number) < ADULT_AGE) {
-        const why = ageRuleInvolves(def, target.id);
-        if (why)
-          throw new EnsembleError(
-            `--vary ${shown(path, value)}: ${target.id} ${why}, and no heat, rut, longing, mark or bond can involve a character under ${ADULT_AGE}`,
-            'the age rule is not a parameter: vary ages from 18 up',
-          );
-      }
+      if (kind === 'age') touched.set(target.id, [...(touched.get(target.id) ?? []), shown(path, value)]);
       const key = CHARACTER_FIELDS[target.field].key;
       characters = characters.map((c) => (c.id === target.id ? ({ ...c, [key]: value } as CharacterDef) : c));
     } else {
       const [a, b] = target.between;
+      if (target.field === 'affinity')
+        for (const id of target.between) touched.set(id, [...(touched.get(id) ?? []), shown(path, value)]);
       const same = (r: RelationDef) => r.between.includes(a) && r.between.includes(b);
       relations = relations.some(same)
         ? relations.map((r) => (same(r) ? { ...r, [target.field]: value } : r))
         : [...relations, { between: [a, b], [target.field]: value }];
     }
   }
+  checkAgeRule({ ...def, characters, relations }, touched);
   let canon = def.canon;
   if (Object.keys(canonOverrides).length) {
     const patched = applyOverrides(def.canon, canonOverrides);
