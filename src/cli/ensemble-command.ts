@@ -46,7 +46,7 @@ const wholeNumber = (min: number) => (value: string) => {
   return Number(value);
 };
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function durationOption(value: string): number {
   const seconds = parseDuration(value);
@@ -100,7 +100,7 @@ interface EnsembleOptions {
   workers?: number;
   seed?: number;
   until?: number;
-  vary: string[];
+  vary?: string[];
   only?: string;
   shard?: string;
   format?: EnsembleFormat;
@@ -144,7 +144,6 @@ export function addEnsembleCommands(program: Command, cx: CommandContext): void 
       '--vary <path=values>',
       'sweep a parameter, PATH=A..B:STEPS or PATH=a,b,c: a canon parameter, characters.ID.FIELD or relations.A.B.FIELD (repeatable)',
       collect,
-      [],
     )
     .option(
       '--only <types>',
@@ -167,7 +166,7 @@ export function addEnsembleCommands(program: Command, cx: CommandContext): void 
           runs: opts.runs,
           ...(opts.seed !== undefined && { seed: opts.seed }),
           ...(opts.until !== undefined && { until: opts.until }),
-          vary: opts.vary.map(parseVary),
+          vary: (opts.vary ?? []).map(parseVary),
         });
         const shard = opts.shard === undefined ? undefined : parseShard(opts.shard, process.env);
         if (shard && (opts.format || only))

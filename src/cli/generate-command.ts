@@ -13,7 +13,7 @@ const wholeNumber = (min: number, max: number) => (value: string) => {
 };
 
 /** `--set population.omegaShare=0.2`, read as the scenario would read the value. */
-function assignment(written: string, previous: Record<string, Scalar>): Record<string, Scalar> {
+function assignment(written: string, previous: Record<string, Scalar> = {}): Record<string, Scalar> {
   const equals = written.indexOf('=');
   if (equals < 1) throw new InvalidArgumentError('expected PATH=VALUE, e.g. population.omegaShare=0.2');
   const text = written.slice(equals + 1).trim();
@@ -55,7 +55,6 @@ export function addGenerateCommand(
       '--set <path=value>',
       'override a canon parameter for this crew, e.g. population.omegaShare=0.2 (repeatable)',
       assignment,
-      {},
     )
     .option('-o, --out <file>', 'write the scenario to a file (atomically) instead of the terminal')
     .action(
@@ -67,7 +66,7 @@ export function addGenerateCommand(
         withMinors?: boolean;
         setting: 'ship' | 'station';
         days?: number;
-        set: Record<string, Scalar>;
+        set?: Record<string, Scalar>;
         out?: string;
       }) => {
         if (opts.size === undefined)
@@ -82,7 +81,7 @@ export function addGenerateCommand(
             withMinors: opts.withMinors ?? false,
             setting: opts.setting,
             ...(opts.days !== undefined && { days: opts.days }),
-            overrides: opts.set,
+            overrides: opts.set ?? {},
           });
         } catch (error) {
           if (error instanceof GenerateError)
