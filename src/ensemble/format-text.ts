@@ -23,22 +23,28 @@ const interval = (f: Frequency) => `${(f.low * 100).toFixed(1)}–${(f.high * 10
 const when = (d: Distribution | null) =>
   d ? `${formatDuration(d.median)} [${formatDuration(d.q1)}–${formatDuration(d.q3)}]` : '—';
 
+/** The histogram and its range, when the first times differ at all. */
 const spread = (d: Distribution | null) =>
-  !d
-    ? ''
-    : d.max > d.min
-      ? `▕${sparkline(d.histogram)}▏ ${formatDuration(d.min)}…${formatDuration(d.max)}`
-      : '';
+  d && d.max > d.min ? `▕${sparkline(d.histogram)}▏ ${formatDuration(d.min)}…${formatDuration(d.max)}` : '';
+
+/** Characters as a terminal counts them (code points, not UTF-16 units). */
+const width = (text: string) => [...text].length;
 
 /** Rows as columns padded to their widest cell; `right` lists the columns aligned right. */
 function table(rows: readonly string[][], right: ReadonlySet<number>): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(r[c]!))));
   return rows.map((row) =>
-    `  ${row.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd(),
+    `  ${row
+      .map((cell, c) => {
+        const pad = ' '.repeat(widths[c]! - width(cell));
+        return right.has(c) ? pad + cell : cell + pad;
+      })
+      .join('  ')}`.trimEnd(),
   );
 }
 
-const NUMBERS = new Set([1, 2]);
+/** The columns of frequencies and intervals, aligned right. */
+const NUMBER_COLUMNS = new Set([1, 2]);
 
 function pointTables(p: PointSummary): string[] {
   const out: string[] = [];
@@ -50,7 +56,10 @@ function pointTables(p: PointSummary): string[] {
       when(x.first),
     ]);
     out.push(
-      ...table([['expectation', 'held', '95% CI', 'first match: median [quartiles]'], ...rows], NUMBERS),
+      ...table(
+        [['expectation', 'held', '95% CI', 'first match: median [quartiles]'], ...rows],
+        NUMBER_COLUMNS,
+      ),
     );
   }
   if (p.events.length) {
@@ -65,7 +74,7 @@ function pointTables(p: PointSummary): string[] {
     out.push(
       ...table(
         [['event', 'happened', '95% CI', 'first: median [quartiles]', 'first: histogram'], ...rows],
-        NUMBERS,
+        NUMBER_COLUMNS,
       ),
     );
   }

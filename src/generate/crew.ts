@@ -4,7 +4,7 @@
  * `population` numbers (ratios, suppressants, families and what children inherit), relations, a
  * day's routines as timeline actions, and a roster. The same options and seed give the same text.
  */
-import { Document, isMap, isScalar, isSeq, type Node, Scalar, visit } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, type Node, Scalar, visit } from 'yaml';
 import { applyOverrides, type Canon, type CanonPresetName, presets } from '../canon/index.js';
 import type { Scalar as Value } from '../model/definition.js';
 import { Prng } from '../units/prng.js';
@@ -257,11 +257,11 @@ function flowAndComment(
   stepsPerPerson: readonly number[],
 ): void {
   const flowItems = (node: unknown) => {
-    if (isMap(node) || isSeq(node))
-      for (const item of node.items) {
-        const value = isMap(node) ? (item as { value: unknown }).value : item;
-        if (isMap(value) || isSeq(value)) (value as Node & { flow: boolean }).flow = true;
-      }
+    if (!isMap(node) && !isSeq(node)) return;
+    for (const item of node.items) {
+      const value = isPair(item) ? item.value : item;
+      if (isMap(value) || isSeq(value)) value.flow = true;
+    }
   };
   for (const key of ['places', 'doors', 'characters', 'relations', 'timeline', 'roster'])
     flowItems(doc.get(key, true));
