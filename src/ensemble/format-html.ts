@@ -17,7 +17,9 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /** The frequency as a dot on a 0–100% track, with its interval as a band around it. */
 function rateBar(f: Frequency): Html {
-  const x = (share: number) => (share * BAR.width).toFixed(1);
+  // The track leaves room for the dot at 0% and at 100%.
+  const inset = 4;
+  const x = (share: number) => (inset + share * (BAR.width - 2 * inset)).toFixed(1);
   const mid = BAR.height / 2;
   return h(
     'svg',
@@ -29,11 +31,11 @@ function rateBar(f: Frequency): Html {
       role: 'img',
       'aria-label': `${percent(f.rate)}, 95% interval ${percent(f.low)} to ${percent(f.high)}`,
     },
-    h('line', { x1: 0, x2: BAR.width, y1: mid, y2: mid, stroke: '#ccc' }),
+    h('line', { x1: x(0), x2: x(1), y1: mid, y2: mid, stroke: '#ccc' }),
     h('rect', {
       x: x(f.low),
       y: 3,
-      width: ((f.high - f.low) * BAR.width).toFixed(1),
+      width: ((f.high - f.low) * (BAR.width - 2 * inset)).toFixed(1),
       height: BAR.height - 6,
       fill: OKABE_ITO.skyBlue,
       opacity: 0.5,
@@ -46,7 +48,10 @@ function rateBar(f: Frequency): Html {
 function histogram(d: Distribution | null): Child {
   if (!d) return '—';
   const most = Math.max(...d.histogram);
-  const width = HISTOGRAM.width / d.histogram.length;
+  // One bin (every first time the same): one thin bar in the middle, not a block that looks like a spread.
+  const single = d.histogram.length === 1;
+  const width = single ? 6 : HISTOGRAM.width / d.histogram.length;
+  const left = single ? (HISTOGRAM.width - width) / 2 : 0;
   const label = `first at ${formatDuration(d.min)} to ${formatDuration(d.max)}, median ${formatDuration(d.median)}`;
   return fragment(
     h(
@@ -62,7 +67,7 @@ function histogram(d: Distribution | null): Child {
       d.histogram.map((count, i) => {
         const height = (count / most) * (HISTOGRAM.height - 2);
         return h('rect', {
-          x: (i * width + 0.5).toFixed(1),
+          x: (left + i * width + 0.5).toFixed(1),
           y: (HISTOGRAM.height - height).toFixed(1),
           width: (width - 1).toFixed(1),
           height: height.toFixed(1),
