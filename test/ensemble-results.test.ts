@@ -175,6 +175,19 @@ describe('partial results', () => {
     expect(formatEnsemble(merged.plan, merged.outcomes, 'json')).toBe(formatEnsemble(plan, outcomes, 'json'));
   });
 
+  it('merge the same whichever part comes first, though each machine named the file its own way', () => {
+    const elsewhere = {
+      ...parts[2]!,
+      part: { ...parts[2]!.part, plan: { ...plan, file: '/scratch/medbay.yaml' } },
+    };
+    const json = (order: (typeof parts)[number][]) => {
+      const merged = mergeParts(order);
+      return formatEnsemble(merged.plan, merged.outcomes, 'json');
+    };
+    expect(json([elsewhere, parts[1]!, parts[0]!])).toBe(json([parts[0]!, parts[1]!, elsewhere]));
+    expect(JSON.parse(json([elsewhere, parts[1]!, parts[0]!])).file).toBe('scenarios/medbay.yaml');
+  });
+
   /** A part of another ensemble, for the same shard as `parts[1]`. */
   const other = (change: Partial<EnsemblePart['plan']>, count = 3): { name: string; part: EnsemblePart } => ({
     name: 'other.json',

@@ -110,5 +110,7 @@ export function mergeParts(parts: readonly { name: string; part: EnsemblePart }[
       'every shard of the ensemble must be merged: one result needs all of its runs',
     );
   const outcomes = parts.flatMap(({ part }) => part.outcomes).sort((a, b) => a.run - b.run);
-  return { plan: first.part.plan, outcomes };
+  // Shard 0's plan, whatever the parts' order: the same file may be named differently on each machine.
+  const plan = parts.find(({ part }) => part.shard.index === 0)!.part.plan;
+  return { plan, outcomes };
 }
