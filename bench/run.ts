@@ -10,6 +10,7 @@ import { airGraph } from '../src/engine/air/graph.js';
 import { advancePlume } from '../src/engine/air/plume.js';
 import { World } from '../src/engine/world.js';
 import { NOTE_COUNT } from '../src/vocabulary/notes.js';
+import { benchEnsemble } from './ensemble.js';
 import { bundled, crew, crowd } from './worlds.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -102,6 +103,7 @@ const cases: { name: string; what: string; run: () => void; repeats: number }[] 
 for (const c of cases) c.run();
 const results = cases.map((c) => ({ name: c.name, what: c.what, ms: time(c.run, c.repeats) }));
 const baseline = results[0]!.ms;
+const ensemble = benchEnsemble();
 const report = {
   date: new Date().toISOString(),
   node: process.version,
@@ -111,9 +113,17 @@ const report = {
     ms: Math.round(r.ms * 100) / 100,
     ratio: Math.round((r.ms / baseline) * 100) / 100,
   })),
+  ensemble,
 };
 for (const r of report.results)
   console.log(`${r.name.padEnd(18)} ${String(r.ms).padStart(9)} ms  ×${r.ratio}  ${r.what}`);
+const e = ensemble;
+console.log(
+  [
+    `ensemble           ${e.runsPerSecond.oneWorker} runs/s on 1 worker, ${e.runsPerSecond.allCores} runs/s on ${e.cores} cores (×${e.scaling})`,
+    `                   start-up ${e.startupMs.oneWorker} ms (1 worker) / ${e.startupMs.allCores} ms (${e.cores}); ${e.perRunMs} ms a run, against ${e.oneRunProcessMs} ms for one \`omegaverse run\``,
+  ].join('\n'),
+);
 const out = join(ROOT, 'bench', 'results.json');
 writeFileSync(`${out}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
 renameSync(`${out}.tmp`, out);

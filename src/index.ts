@@ -1,6 +1,7 @@
 /**
  * omegaverse: the library. Load a scenario, create a world, step or run it, subscribe to its events,
- * snapshot and restore it, ask what anyone believes and who knows what, explain any event.
+ * snapshot and restore it, ask what anyone believes and who knows what, explain any event; run a scene
+ * many times over a sweep (ensembles), and generate a crew.
  * Runs in Node and in browsers: nothing here touches the file system.
  */
 
@@ -35,6 +36,33 @@ export type { DriveRule, InstinctCanon, OrdersCanon } from './canon/types.js';
 export { CONDITIONS, FACTORS, validateRules } from './engine/instinct/rules.js';
 export type { CreateOptions, Dose, EventListener, WorldSnapshot } from './engine/world.js';
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, World } from './engine/world.js';
+export type {
+  EnsembleFormat,
+  EnsembleOptions,
+  EnsemblePart,
+  EnsemblePlan,
+  EnsembleResult,
+  RunOutcome,
+  Shard,
+  Vary,
+} from './ensemble/index.js';
+export {
+  ENSEMBLE_FORMATS,
+  EnsembleError,
+  ensembleRunner,
+  formatEnsemble,
+  makePart,
+  mergeParts,
+  parseVary,
+  planEnsemble,
+  readPart,
+  runEnsemble,
+  runSeed,
+  shardRuns,
+  summarise,
+  variablePaths,
+} from './ensemble/index.js';
+export { type CrewOptions, GenerateError, generateCrew } from './generate/index.js';
 export type {
   Action,
   CharacterDef,

@@ -1,6 +1,7 @@
 /** The command line run in this process, as a user runs it: its output and its exit code. */
 import { resolve } from 'node:path';
 import { main } from '../src/cli/program.js';
+import type { Terminal } from '../src/cli/terminal.js';
 import { ROOT } from './helpers.js';
 
 export interface CliResult {
@@ -10,7 +11,15 @@ export interface CliResult {
 }
 
 /** Runs `omegaverse ...args` from the repository root, without colour, capturing what it writes. */
-export async function cli(...args: string[]): Promise<CliResult> {
+export function cli(...args: string[]): Promise<CliResult> {
+  return cliOn({}, ...args);
+}
+
+/** The same, on a terminal with these properties (e.g. `stderrIsTTY`, for progress bars). */
+export async function cliOn(
+  terminal: Omit<Partial<Terminal>, 'stdout' | 'stderr'>,
+  ...args: string[]
+): Promise<CliResult> {
   // Relative paths in arguments and messages are relative to the working folder, as for a user.
   if (resolve(process.cwd()) !== resolve(ROOT))
     throw new Error(`the command line tests run from ${ROOT}, not ${process.cwd()}`);
@@ -24,6 +33,7 @@ export async function cli(...args: string[]): Promise<CliResult> {
       err += text;
     },
     color: false,
+    ...terminal,
   });
   return { code, out, err };
 }

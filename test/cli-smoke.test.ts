@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './cli-harness.js';
 import { ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/omegaverse.js');
@@ -67,5 +68,33 @@ describe('the built omegaverse command', () => {
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(err).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('runs an ensemble on worker threads of the compiled dist/, with the result the sources give', async () => {
+    const args = [
+      'ensemble',
+      'scenarios/medbay.yaml',
+      '--runs',
+      '3',
+      '--workers',
+      '2',
+      '--until',
+      '0:06:00',
+      '--format',
+      'json',
+    ];
+    const built = omegaverse(...args);
+    expect(built.err).toBe('');
+    expect(built.code).toBe(0);
+    const fromSources = await cli(...args);
+    expect(fromSources.code).toBe(0);
+    expect(built.out).toBe(fromSources.out);
+  });
+
+  it('generates a crew, the same text as from the sources', async () => {
+    const args = ['generate', 'crew', '--size', '20', '--seed', '5', '--with-minors'];
+    const built = omegaverse(...args);
+    expect(built.code).toBe(0);
+    expect(built.out).toBe((await cli(...args)).out);
   });
 });

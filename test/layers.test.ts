@@ -27,6 +27,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/narrate/beats'],
   ['src/narrate'],
   ['src/report'],
+  ['src/ensemble', 'src/generate'],
   ['src/index.ts', 'src/cli'],
   ['web'],
 ];

@@ -94,6 +94,26 @@ export const classic: Canon = {
     // ...a day apart.
     proposalStep: SECONDS_PER_DAY,
   },
+  population: {
+    // The common fan convention: a minority of alphas and a smaller minority of omegas; betas are most.
+    alphaShare: 0.2,
+    omegaShare: 0.1,
+    // Suppressants are a choice, not the rule,
+    suppressantShare: 0.3,
+    // ...and passing as a beta is rarer.
+    concealShare: 0.3,
+    // Families are common: ships and stations are homes.
+    familyShare: 0.3,
+    // Representation runs in families half the time.
+    inheritShare: 0.5,
+    // Presentation comes in the early teens.
+    presentationAge: 13,
+    adultAge: { min: 18, max: 65 },
+    partnerShare: 0.3,
+    // Most alpha–omega couples are bonded.
+    bondShare: 0.7,
+    recordedCycles: 4,
+  },
   cycleDefaults: {
     // Heat every ~3 months for 3–7 days.
     period: 91 * SECONDS_PER_DAY,

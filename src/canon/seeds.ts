@@ -333,4 +333,27 @@ export const seeds: Canon = {
     // Five minutes without a beat start a new scene in an outline.
     sceneBreak: 5 * SECONDS_PER_MINUTE,
   },
+  population: {
+    // The source stories give no census: a warship's crew of mostly betas, some alphas among the
+    // officers and gunners, and omegas rarer still,
+    alphaShare: 0.25,
+    omegaShare: 0.1,
+    // ...most of whom serve on suppressants, as the masked commander does,
+    suppressantShare: 0.6,
+    // ...and half of those pass as betas: who knows is a matter of records.
+    concealShare: 0.5,
+    // A warship carries few families.
+    familyShare: 0.1,
+    // A child presents as one of their parents half the time; otherwise as anyone might.
+    inheritShare: 0.5,
+    // The young present in their mid-teens (the young alpha of the medbay is 19 and presented).
+    presentationAge: 15,
+    // Crew from enlistment age to the captain's.
+    adultAge: { min: 18, max: 58 },
+    partnerShare: 0.2,
+    // A bond is rare aboard a warship: it makes a crew member react less to everyone else.
+    bondShare: 0.3,
+    // Four recorded onsets: three counted cycles, as `forecast.minCycles` asks.
+    recordedCycles: 4,
+  },
 };

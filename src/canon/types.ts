@@ -226,6 +226,8 @@ export interface Canon {
   medications: Record<string, MedicationCanon>;
   /** how the beats view tells a run: paragraphs, the levels lasting states are told at, reminders */
   narration: NarrationCanon;
+  /** who a generated crew is made of (`omegaverse generate crew`); no world rule reads these */
+  population: PopulationCanon;
 }
 
 /**
@@ -266,6 +268,35 @@ export interface NarrationCanon {
   samples: number;
   /** in a scene outline, a gap this long (seconds) between beats starts a new scene heading */
   sceneBreak: number;
+}
+
+/**
+ * A population's make-up, for the crew generator: representation ratios, the share on suppressants,
+ * families and what children inherit, ages, partners and bonds. Shares are 0..1.
+ */
+export interface PopulationCanon {
+  /** share of presented people who are alphas */
+  alphaShare: number;
+  /** share of presented people who are omegas (betas are the rest) */
+  omegaShare: number;
+  /** share of adult omegas on a suppressant regimen */
+  suppressantShare: number;
+  /** share of omegas on suppressants who present as betas (the rest present as what they are) */
+  concealShare: number;
+  /** share of the crew who live aboard as families (a couple and their children), when families are asked for */
+  familyShare: number;
+  /** a presented child takes one parent's representation (either, evenly) with this probability; otherwise the ratios above */
+  inheritShare: number;
+  /** age at which the young present; younger children are unpresented */
+  presentationAge: number;
+  /** the youngest and oldest adult crew member, years */
+  adultAge: { min: number; max: number };
+  /** share of the adults outside families who have a partner aboard (they share a cabin and take leave together) */
+  partnerShare: number;
+  /** share of alpha–omega couples who are bonded */
+  bondShare: number;
+  /** recorded heat onsets in each adult omega's history (the forecast needs `forecast.minCycles` + 1) */
+  recordedCycles: number;
 }
 
 export interface MedicationCanon {

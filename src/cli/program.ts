@@ -39,6 +39,8 @@ import {
 import { didYouMean } from '../scenario/schema.js';
 import { misreading, parseDuration, SECONDS_PER_DAY } from '../units/time.js';
 import { EVENT_TYPES } from '../vocabulary/events.js';
+import { addEnsembleCommands } from './ensemble-command.js';
+import { addGenerateCommand } from './generate-command.js';
 import {
   collectScenarioFiles,
   DEFAULT_SCENARIO,
@@ -189,7 +191,9 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       getErrHasColors: () => io.color ?? false,
     })
     // Before any subcommand is added, so that they inherit it: errors come back to `main`.
-    .exitOverride();
+    .exitOverride()
+    // Options belong to the command they follow: `ensemble merge --format json` is merge's format.
+    .enablePositionalOptions();
 
   program
     .command('run')
@@ -459,6 +463,9 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       const view = opts.viewer ? viewRoster(report, opts.viewer, knows) : viewRoster(report, '', () => true);
       emit(formatRoster(view, world.rosterDefinition(), opts.format, opts.viewer));
     });
+
+  addEnsembleCommands(program, { io, load, emit, displayPath });
+  addGenerateCommand(program, { io, emit, displayPath });
 
   program
     .command('sandbox')

@@ -12,6 +12,10 @@ export interface Terminal {
   columns?: number;
   /** whether to colour the output (default: no) */
   color?: boolean;
+  /** whether standard error is a terminal, where long work shows a progress bar (default: no) */
+  stderrIsTTY?: boolean;
+  /** standard error's width, when it is a terminal */
+  stderrColumns?: number;
 }
 
 /** The process's standard output and error, coloured as picocolors decides from the environment. */
@@ -22,5 +26,7 @@ export function processTerminal(): Terminal {
     isTTY: process.stdout.isTTY === true,
     ...(process.stdout.columns !== undefined && { columns: process.stdout.columns }),
     color: pc.isColorSupported,
+    stderrIsTTY: process.stderr.isTTY === true,
+    ...(process.stderr.columns !== undefined && { stderrColumns: process.stderr.columns }),
   };
 }

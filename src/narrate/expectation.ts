@@ -1,9 +1,10 @@
 /** One line per expectation for `omegaverse test`: what was expected, and what the log held. */
+import type { Expectation } from '../model/definition.js';
 import type { ExpectationResult } from '../model/expect.js';
 import { formatDuration, formatStamp } from '../units/time.js';
 
-function describeWanted(r: ExpectationResult): string {
-  const x = r.expectation;
+/** What an expectation asks for: `never identify *→phasma before 0:03:00`. */
+export function describeWanted(x: Expectation): string {
   const who = [x.actor ?? '*', x.target ? `→${x.target}` : ''].join('');
   const value = x.value !== undefined ? ` = ${x.value}` : '';
   const data = x.data
@@ -36,7 +37,7 @@ const brief = (e: ExpectationResult['matches'][number], clock: number) =>
 export function describeExpectation(r: ExpectationResult, clock: number): string {
   const mark = r.passed ? '✓' : '✗';
   const where = r.expectation.source ? `${r.expectation.source.file}:${r.expectation.source.line} ` : '';
-  const head = `${mark} ${where}${describeWanted(r)}`;
+  const head = `${mark} ${where}${describeWanted(r.expectation)}`;
   if (r.passed) {
     const first = r.matches[0];
     return r.expectation.never
