@@ -72,6 +72,49 @@ export function steadyResponse(graph: AirGraph, region: number[], rows: Rows, q:
   return out;
 }
 
+/**
+ * The uniformized step P = I + M/σ of a region, as the term-by-term kernel walks it: the diagonal and
+ * the links scaled by 1/σ, the source's entry, and the chunks the Poisson mean σh is cut into.
+ */
+export interface Uniformized {
+  k: number;
+  rows: Rows;
+  diag: Float64Array;
+  scaled: Float64Array;
+  q: number;
+  perVolume: number;
+  inv: number;
+  fadeKeep: number;
+  chunks: number;
+  lambda: number;
+}
+
+export function uniformize(
+  graph: AirGraph,
+  region: number[],
+  rows: Rows,
+  source: Source | null,
+  q: number,
+  hours: number,
+  sigma: number,
+): Uniformized {
+  const inv = 1 / sigma;
+  const lambdaTotal = sigma * hours;
+  const chunks = Math.max(1, Math.ceil(lambdaTotal / CHUNK));
+  return {
+    k: region.length,
+    rows,
+    diag: Float64Array.from(region, (p) => 1 - graph.outflow[p]! * inv),
+    scaled: Float64Array.from(rows.rate, (r) => r * inv),
+    q,
+    perVolume: source ? inv / graph.volumes[source.place]! : 0,
+    inv,
+    fadeKeep: 1 - (source?.fadeRate ?? 0) * inv,
+    chunks,
+    lambda: lambdaTotal / chunks,
+  };
+}
+
 /** e^{hM}·x by uniformization, term by term, in chunks whose Poisson weights stay far from underflow. */
 export function termByTerm(
   graph: AirGraph,
@@ -83,18 +126,23 @@ export function termByTerm(
   hours: number,
   sigma: number,
 ): Float64Array {
-  const k = region.length;
-  const size = (k + 4) * W;
-  let x = Float64Array.from(start);
+  return uniformizedTerms(uniformize(graph, region, rows, source, q, hours, sigma), start);
+}
+
+/**
+ * The kernel itself, on a uniformized region (`bench/kernel.c` is this, line by line, in C). The state
+ * comes and goes place by place (each place's notes together); inside, it is note by note (each note a
+ * vector over the places, which every note's air shares), so a step is one sparse product per note
+ * with its sum kept in a register: the same additions in the same order, so the same numbers.
+ */
+export function uniformizedTerms(u: Uniformized, start: Float64Array): Float64Array {
+  const { k, diag, scaled, q, perVolume, inv, fadeKeep, chunks, lambda } = u;
+  const { start: first, from } = u.rows;
+  const m = k + 4;
+  const size = m * W;
+  let x = new Float64Array(size);
+  for (let i = 0; i < m; i++) for (let n = 0; n < W; n++) x[n * m + i] = start[i * W + n]!;
   let next = new Float64Array(size);
-  const inv = 1 / sigma;
-  const fadeKeep = 1 - (source?.fadeRate ?? 0) * inv;
-  const diag = Float64Array.from(region, (p) => 1 - graph.outflow[p]! * inv);
-  const scaled = Float64Array.from(rows.rate, (r) => r * inv);
-  const perVolume = source ? inv / graph.volumes[source.place]! : 0;
-  const lambdaTotal = sigma * hours;
-  const chunks = Math.max(1, Math.ceil(lambdaTotal / CHUNK));
-  const lambda = lambdaTotal / chunks;
   const sum = new Float64Array(size);
   for (let c = 0; c < chunks; c++) {
     sum.fill(0);
@@ -103,24 +151,20 @@ export function termByTerm(
       for (let i = 0; i < size; i++) sum[i]! += weight * x[i]!;
       weight *= lambda / (j + 1);
       if (j + 1 > lambda && weight < NEGLIGIBLE) break;
-      // next = P·x, P = I + M/σ
-      for (let i = 0; i < k; i++) {
-        const d = diag[i]!;
-        const row = i * W;
-        for (let n = 0; n < W; n++) next[row + n] = d * x[row + n]!;
-        for (let l = rows.start[i]!; l < rows.start[i + 1]!; l++) {
-          const f = scaled[l]!;
-          const o = rows.from[l]! * W;
-          for (let n = 0; n < W; n++) next[row + n]! += f * x[o + n]!;
+      // next = P·x, P = I + M/σ, note by note
+      for (let n = 0; n < W; n++) {
+        const base = n * m;
+        for (let i = 0; i < k; i++) {
+          let v = diag[i]! * x[base + i]!;
+          for (let l = first[i]!; l < first[i + 1]!; l++) v += scaled[l]! * x[base + from[l]!]!;
+          next[base + i] = v;
         }
-      }
-      if (q >= 0) {
-        for (let n = 0; n < W; n++) {
-          next[q * W + n]! += perVolume * (x[k * W + n]! + x[(k + 3) * W + n]!);
-          next[k * W + n] = x[k * W + n]! + inv * x[(k + 1) * W + n]!;
-          next[(k + 1) * W + n] = x[(k + 1) * W + n]! + inv * x[(k + 2) * W + n]!;
-          next[(k + 2) * W + n] = x[(k + 2) * W + n]!;
-          next[(k + 3) * W + n] = fadeKeep * x[(k + 3) * W + n]!;
+        if (q >= 0) {
+          next[base + q]! += perVolume * (x[base + k]! + x[base + k + 3]!);
+          next[base + k] = x[base + k]! + inv * x[base + k + 1]!;
+          next[base + k + 1] = x[base + k + 1]! + inv * x[base + k + 2]!;
+          next[base + k + 2] = x[base + k + 2]!;
+          next[base + k + 3] = fadeKeep * x[base + k + 3]!;
         }
       }
       const swap = x;
@@ -129,7 +173,9 @@ export function termByTerm(
     }
     x.set(sum);
   }
-  return x;
+  const out = new Float64Array(size);
+  for (let i = 0; i < m; i++) for (let n = 0; n < W; n++) out[i * W + n] = x[n * m + i]!;
+  return out;
 }
 
 /** Flops of the whole (k+4)² matrix by scaling and squaring against the plume term by term. */

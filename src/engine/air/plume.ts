@@ -73,7 +73,7 @@ function regionHash(places: readonly number[]): number {
 }
 
 /** The region on `places` (ascending), from the graph's cache or built now. */
-function regionOf(graph: AirGraph, places: number[]): Region {
+export function regionOf(graph: AirGraph, places: number[]): Region {
   const hash = regionHash(places);
   let bucket = graph.regions.get(hash);
   if (!bucket) {
