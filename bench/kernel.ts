@@ -48,7 +48,7 @@ export function benchKernel(cabins = 200, repeats = 20): KernelResult {
   for (let n = 0; n < NOTE_COUNT; n++) start[places.length * NOTE_COUNT + n] = rate[n]!;
   uniformizedTerms(u, start);
   const t0 = performance.now();
-  let out = new Float64Array(0);
+  let out: Float64Array = new Float64Array(0);
   for (let r = 0; r < repeats; r++) out = uniformizedTerms(u, start);
   const typescriptMs = (performance.now() - t0) / repeats;
   const result: KernelResult = { places: places.length, typescriptMs: round(typescriptMs) };
