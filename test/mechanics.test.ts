@@ -447,3 +447,39 @@ describe('consent', () => {
     for (const block of find(world.events, 'consent-block')) expect(block.causes).toEqual([refusal.id]);
   });
 });
+
+describe('a still world', () => {
+  /** How many instants the world lives from its start to `until` seconds. */
+  const instants = (world: World, until: number) => {
+    let count = 0;
+    while (world.time < until) {
+      world.step(0);
+      count++;
+    }
+    return count;
+  };
+
+  it('jumps to the tick before its next instant when nothing can change: two at work for forty days', () => {
+    const def = scene({
+      characters: ['al: { representation: alpha, age: 30, self_control: 0.9, at: room }', BETA],
+      timeline: ['{ at: "40d", actor: be, do: withdraw }'],
+      until: '40d 0:00:05',
+    });
+    const world = World.create(def);
+    expect(instants(world, 40 * 86_400)).toBeLessThan(10);
+    // What happened is what ticking would have told: each noticed the other at the start, and the
+    // step back at its instant.
+    expect(world.events.map((e) => `${e.t} ${e.type} ${e.actor}`)).toEqual(
+      World.create(def)
+        .run()
+        .filter((e) => e.t <= world.time)
+        .map((e) => `${e.t} ${e.type} ${e.actor}`),
+    );
+    expect(find(world.events, 'withdraw', 'be')[0]!.t).toBe(40 * 86_400);
+  });
+
+  it('ticks while anything can change: a drive held up by a presence', () => {
+    const world = World.create(scene({ characters: [ALPHA, OMEGA] }));
+    expect(instants(world, 60)).toBe(60);
+  });
+});

@@ -15,7 +15,7 @@ import type { Engine } from './state/context.js';
 import { cycleNow } from './systems/cycle.js';
 import { elapseAgitation } from './systems/lies.js';
 import { elapseResidue } from './systems/residue.js';
-import { elapseAir, settleAir, withinReach } from './systems/scent.js';
+import { airSettled, elapseAir, settleAir, withinReach } from './systems/scent.js';
 import { elapseTrapped, settleTrapped } from './systems/sealed-gear.js';
 import { nextSeparationStage } from './systems/separation.js';
 
@@ -36,12 +36,35 @@ export function nextStop(w: Engine): number {
   }
   const stage = nextSeparationStage(w);
   if (stage > t) next = Math.min(next, stage);
+  // A still world has nothing to notice until its next scheduled instant, together or not: it
+  // jumps to the tick before it, so that whatever begins then begins as it would after ticking.
+  if (Number.isFinite(next) && still(w)) return Math.max(t + w.canon.air.tick, next - w.canon.air.tick);
   if (together(w)) next = Math.min(next, t + w.canon.air.tick);
   else if (Number.isFinite(next) && withinReach(w, next - t))
     next = Math.min(next, t + w.canon.air.quietTick);
   // Past the scenario's end with nothing scheduled, time goes on a tick at a time.
   if (!Number.isFinite(next)) next = t + w.canon.air.tick;
   return next;
+}
+
+/**
+ * Nothing can change before the next scheduled instant: nothing pending, nobody held, every scent
+ * settled under a source that holds (no body building toward an onset, nobody agitated), no residue
+ * fading on anyone, no drive held or fading. Every dose is then what it is now, so every percept and
+ * every rule stays as it is; habituation, which grows with exposure, is grown over the whole step at
+ * once (the same exponential approach).
+ */
+function still(w: Engine): boolean {
+  const s = w.s;
+  if (s.sniffs.length || s.orders.length || s.resniffs.length) return false;
+  if (s.restrainedBy.some((r) => r >= 0) || s.agitation.some((a) => a > 0)) return false;
+  if (s.cycles.some((c) => c?.phase === 'pre')) return false;
+  const { drives, residue } = s.pairs;
+  if (w.drives.sustained.length) return false;
+  for (const entry of w.drives.live) if (drives[entry]) return false;
+  if (!airSettled(w)) return false;
+  for (let i = 0; i < residue.length; i++) if (residue[i]) return false;
+  return true;
 }
 
 /** Someone shares a place, or is held, or a statement or an order is pending. */

@@ -140,6 +140,8 @@ export class World {
    * a step always makes progress.
    */
   step(seconds: number): void {
+    // The next instant is known once this one has happened.
+    runUntil(this.w, this.w.s.t);
     runUntil(this.w, Math.max(this.w.s.t + seconds, nextStop(this.w)));
   }
 

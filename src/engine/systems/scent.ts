@@ -181,6 +181,20 @@ function widenReach(w: Engine, e: number, source: Source, seconds: number, graph
   book.reach = reachOf(graph, sources, settle / SECONDS_PER_HOUR, w.trace);
 }
 
+/**
+ * Whether every plume has settled under the source it is under now, which holds: the air will not
+ * change until something does.
+ */
+export function airSettled(w: Engine): boolean {
+  const settle = settleTime(airNow(w));
+  for (let e = 0; e < w.n; e++) {
+    const book = w.s.plumeBooks[e]!;
+    const source = sourceNow(w, e);
+    if (!constantSource(source) || !sameSteadySource(book, source) || book.held < settle) return false;
+  }
+  return true;
+}
+
 /** Whether anyone's scent may reach someone else's place over the next `seconds`. */
 export function withinReach(w: Engine, seconds: number): boolean {
   const graph = airNow(w);
