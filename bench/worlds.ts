@@ -14,8 +14,11 @@ export function bundled(name: string): WorldDefinition {
   return result.definition;
 }
 
-/** A crowd: `people` characters spread over `places` rooms on a corridor, milling for an hour. */
-export function crowd(people: number, places: number): WorldDefinition {
+/**
+ * A crowd: `people` characters spread over `places` rooms off a hall; from ten minutes in, those of
+ * every other room walk into the hall, one minute after another.
+ */
+export function crowd(people: number, places: number, until = '1:00:00'): WorldDefinition {
   const reps = ['alpha', 'beta', 'omega'] as const;
   const lines = [
     'omegaverse: 1',
@@ -41,7 +44,7 @@ export function crowd(people: number, places: number): WorldDefinition {
       );
     }
   }
-  lines.push('until: "1:00:00"');
+  lines.push(`until: "${until}"`);
   const result = loadScenario(lines.join('\n'), 'crowd.yaml');
   if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
   return result.definition;
@@ -105,6 +108,13 @@ export function messHall(people: number): WorldDefinition {
  * suppressants), each in a cabin of their own off one corridor, and `events` roster events over a year.
  */
 export function crew(people: number, events: number, until: string): WorldDefinition {
+  const result = loadScenario(crewText(people, events, until), 'crew.yaml');
+  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
+  return result.definition;
+}
+
+/** The scenario text of `crew`. */
+export function crewText(people: number, events: number, until: string): string {
   const lines = [
     'omegaverse: 1',
     'title: crew',
@@ -136,7 +146,31 @@ export function crew(people: number, events: number, until: string): WorldDefini
     );
   }
   lines.push(`until: "${until}"`);
-  const result = loadScenario(lines.join('\n'), 'crew.yaml');
+  return lines.join('\n');
+}
+
+/**
+ * A rota: an alpha and a beta at work for `days` days, in one ops room (`shared`) or one each, off a
+ * corridor; nothing else happens.
+ */
+export function sharedRoom(days: number, shared: boolean): WorldDefinition {
+  const text = [
+    'omegaverse: 1',
+    'title: ops rota',
+    'seed: 4',
+    'places:',
+    '  ops: { volume: 80, ventilation: 3 }',
+    '  ops-2: { volume: 80, ventilation: 3 }',
+    '  corridor: { volume: 400, ventilation: 6 }',
+    'doors:',
+    '  - { id: ops-door, between: [ops, corridor], state: closed }',
+    '  - { id: ops-2-door, between: [ops-2, corridor], state: closed }',
+    'characters:',
+    '  ana: { representation: alpha, age: 34, self_control: 0.8, at: ops }',
+    `  ben: { representation: beta, age: 29, at: ${shared ? 'ops' : 'ops-2'} }`,
+    `until: "${days}d"`,
+  ].join('\n');
+  const result = loadScenario(text, 'rota.yaml');
   if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
   return result.definition;
 }

@@ -40,6 +40,25 @@ export interface Rows {
 }
 
 /**
+ * The uniformized step P = I + M/σ of a region, as the term-by-term kernel walks it: the diagonal and
+ * the links scaled by 1/σ, the source's entry, and the chunks the Poisson mean σh is cut into.
+ */
+export interface Uniformized {
+  k: number;
+  rows: Rows;
+  diag: Float64Array;
+  scaled: Float64Array;
+  q: number;
+  perVolume: number;
+  inv: number;
+  fadeKeep: number;
+  chunks: number;
+  lambda: number;
+  /** working vectors (two steps and a sum, note by note) and the result, reused call after call */
+  buffers?: { x: Float64Array; next: Float64Array; sum: Float64Array; out: Float64Array };
+}
+
+/**
  * A region of the air graph — a plume's places and their neighbours — with what a solve on it needs,
  * built once per graph (the doors as they are) and kept: its links as flat rows, its pace, scratch
  * vectors, and the exponentials already taken on it (a scene's one-second ticks take the same ones
@@ -66,6 +85,8 @@ export interface Region {
     fadeRate: number;
     hours: number;
     e: Float64Array | undefined;
+    /** the step uniformized for the term-by-term kernel, with its working vectors */
+    u: Uniformized | undefined;
     uses: number;
   }[];
 }

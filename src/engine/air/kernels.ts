@@ -5,7 +5,7 @@
  * every term non-negative for the air, so concentrations stay finite and non-negative for any step.
  */
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
-import type { AirGraph, Rows } from './graph.js';
+import type { AirGraph, Rows, Uniformized } from './graph.js';
 import type { Source } from './source.js';
 
 const W = NOTE_COUNT;
@@ -72,23 +72,6 @@ export function steadyResponse(graph: AirGraph, region: number[], rows: Rows, q:
   return out;
 }
 
-/**
- * The uniformized step P = I + M/σ of a region, as the term-by-term kernel walks it: the diagonal and
- * the links scaled by 1/σ, the source's entry, and the chunks the Poisson mean σh is cut into.
- */
-export interface Uniformized {
-  k: number;
-  rows: Rows;
-  diag: Float64Array;
-  scaled: Float64Array;
-  q: number;
-  perVolume: number;
-  inv: number;
-  fadeKeep: number;
-  chunks: number;
-  lambda: number;
-}
-
 export function uniformize(
   graph: AirGraph,
   region: number[],
@@ -115,35 +98,28 @@ export function uniformize(
   };
 }
 
-/** e^{hM}·x by uniformization, term by term, in chunks whose Poisson weights stay far from underflow. */
-export function termByTerm(
-  graph: AirGraph,
-  region: number[],
-  rows: Rows,
-  source: Source | null,
-  q: number,
-  start: Float64Array,
-  hours: number,
-  sigma: number,
-): Float64Array {
-  return uniformizedTerms(uniformize(graph, region, rows, source, q, hours, sigma), start);
-}
-
 /**
  * The kernel itself, on a uniformized region (`bench/kernel.c` is this, line by line, in C). The state
  * comes and goes place by place (each place's notes together); inside, it is note by note (each note a
  * vector over the places, which every note's air shares), so a step is one sparse product per note
  * with its sum kept in a register: the same additions in the same order, so the same numbers.
+ * e^{hM}·x by uniformization, term by term, in chunks whose Poisson weights stay far from underflow.
+ * The result is `u`'s own buffer: read it before the next call.
  */
 export function uniformizedTerms(u: Uniformized, start: Float64Array): Float64Array {
   const { k, diag, scaled, q, perVolume, inv, fadeKeep, chunks, lambda } = u;
   const { start: first, from } = u.rows;
   const m = k + 4;
   const size = m * W;
-  let x = new Float64Array(size);
+  u.buffers ??= {
+    x: new Float64Array(size),
+    next: new Float64Array(size),
+    sum: new Float64Array(size),
+    out: new Float64Array(size),
+  };
+  let { x, next } = u.buffers;
+  const { sum, out } = u.buffers;
   for (let i = 0; i < m; i++) for (let n = 0; n < W; n++) x[n * m + i] = start[i * W + n]!;
-  let next = new Float64Array(size);
-  const sum = new Float64Array(size);
   for (let c = 0; c < chunks; c++) {
     sum.fill(0);
     let weight = Math.exp(-lambda);
@@ -173,7 +149,6 @@ export function uniformizedTerms(u: Uniformized, start: Float64Array): Float64Ar
     }
     x.set(sum);
   }
-  const out = new Float64Array(size);
   for (let i = 0; i < m; i++) for (let n = 0; n < W; n++) out[i * W + n] = x[n * m + i]!;
   return out;
 }

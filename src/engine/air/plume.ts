@@ -11,7 +11,14 @@
  */
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { AirGraph, Region } from './graph.js';
-import { exponential, matrixIsCheaper, steadyResponse, systemMatrix, termByTerm } from './kernels.js';
+import {
+  exponential,
+  matrixIsCheaper,
+  steadyResponse,
+  systemMatrix,
+  uniformize,
+  uniformizedTerms,
+} from './kernels.js';
 import { constantSource, hasSource, type Source } from './source.js';
 
 const W = NOTE_COUNT;
@@ -255,8 +262,12 @@ function solve(
         : kept || recurring || k + 4 <= SMALL || matrixIsCheaper(k, rows.from.length, sigma * hours)
           ? 'matrix'
           : 'terms';
-  if (entry) entry.uses++;
-  else if (chosen === 'terms') keep(region, { q, sigma, fadeRate, hours, e: undefined, uses: 1 });
+  let step = entry;
+  if (step) step.uses++;
+  else if (chosen === 'terms') {
+    step = { q, sigma, fadeRate, hours, e: undefined, u: undefined, uses: 1 };
+    keep(region, step);
+  }
   if (chosen === 'settled') {
     // Whatever the plume was, it has long gone: what is left is the steady state of the source, its
     // rate times the place's unit response (solved once per place of the region).
@@ -272,8 +283,8 @@ function solve(
     let e = kept;
     if (!e) {
       e = exponential(systemMatrix(graph, places, rows, source, q), k + 4, hours, sigma);
-      if (entry) entry.e = e;
-      else keep(region, { q, sigma, fadeRate, hours, e, uses: 1 });
+      if (step) step.e = e;
+      else keep(region, { q, sigma, fadeRate, hours, e, u: undefined, uses: 1 });
     }
     const m = k + 4;
     for (let i = 0; i < k; i++) {
@@ -284,8 +295,9 @@ function solve(
       }
     }
   } else {
-    const y = termByTerm(graph, places, rows, source, q, x, hours, sigma);
-    out.set(y.subarray(0, k * W));
+    // The uniformized step is kept with the step: a scene's ticks take the same one again and again.
+    step!.u ??= uniformize(graph, places, rows, source, q, hours, sigma);
+    out.set(uniformizedTerms(step!.u, x).subarray(0, k * W));
   }
   for (let i = 0; i < k * W; i++) out[i] = Math.max(0, out[i]!);
   return out;
