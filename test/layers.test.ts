@@ -13,6 +13,7 @@ import { ROOT } from './helpers.js';
 const LAYERS: readonly (readonly string[])[] = [
   ['src/units'],
   ['src/vocabulary'],
+  ['src/shape'],
   ['src/canon'],
   ['src/model'],
   ['src/calendar'],

@@ -36,7 +36,7 @@ import {
   loadScenario,
   type ScenarioError,
 } from '../scenario/index.js';
-import { didYouMean } from '../scenario/schema.js';
+import { didYouMean } from '../shape/wording.js';
 import { misreading, parseDuration, SECONDS_PER_DAY } from '../units/time.js';
 import { EVENT_TYPES } from '../vocabulary/events.js';
 import {
