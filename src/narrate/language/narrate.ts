@@ -109,12 +109,13 @@ const SENTENCES: Record<EventType, Sentence> = {
   aim: (e, v, d) => `${v.lead(e.actor)} aimed ${v.names.item(String(d.item))} at ${v.who(e.target)}.`,
   lower: (e, v, d) => `${v.lead(e.actor)} lowered ${d.item ? v.names.item(String(d.item)) : 'the weapon'}.`,
   order: (e, v, d) => {
-    const words = v.names.scriptedText(e);
+    const words = d.words;
     const actor = v.lead(e.actor);
     const quote = words ? `: “${words}”` : '.';
     const voice = d.voice ? ' in the command voice' : '';
     // The same demand of the same person, again in this paragraph: "gave Phasma the same order".
-    if (v.saidBefore(`demand\u0000${e.target}\u0000${e.value}\u0000${JSON.stringify(d)}`))
+    const { words: _, ...demand } = d;
+    if (v.saidBefore(`demand\u0000${e.target}\u0000${e.value}\u0000${JSON.stringify(demand)}`))
       return `${actor} gave ${v.who(e.target)} the same order${voice}${quote}`;
     return `${actor} ordered ${v.who(e.target)}${voice ? `,${voice},` : ''} to ${describeDemand(demandOf(e, d), v, e.target, e.actor)}${quote}`;
   },
