@@ -336,7 +336,7 @@ describe('world.choices', () => {
     expect(choices('ada')).toEqual(
       expect.arrayContaining([
         '{"do":"wear","item":"filter-mask"}',
-        '{"do":"aim","target":"oli"}',
+        '{"do":"aim","target":"oli","item":"blaster"}',
         '{"do":"order","target":"oli","demand":{"do":"remove","item":"filter-mask"},"voice":true}',
       ]),
     );

@@ -17,6 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/canon'],
   ['src/model'],
   ['src/calendar'],
+  ['src/perspective'],
   ['src/engine/air'],
   ['src/engine/state'],
   ['src/engine/systems'],

@@ -29,6 +29,7 @@ import {
 import { namesOf } from '../narrate/language/narrate.js';
 import { firstDifference, transcriptFile } from '../narrate/transcripts.js';
 import { formatTree } from '../narrate/tree.js';
+import { Perspective } from '../perspective/perspective.js';
 import { createReport, renderReportMarkdown } from '../report/index.js';
 import {
   formatScenarioError,
@@ -157,6 +158,7 @@ interface RunOptions {
   until?: InstantOption;
   seed?: number;
   out?: string;
+  pov?: string;
 }
 
 /** What the commands report back to `main`: the exit code (0 unless a command sets it). */
@@ -218,10 +220,15 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       instantOption('--until'),
     )
     .option('--seed <n>', 'replace the scenario’s seed', seedOption)
+    .option(
+      '--pov <id>',
+      'tell it as this character lives it: only what they do, perceive or are told, in every format',
+    )
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of the terminal')
     .action((file: string | undefined, opts: RunOptions) => {
       const def = load(file ?? DEFAULT_SCENARIO);
       const filter = filterOf(def, opts);
+      const pov = opts.pov === undefined ? undefined : characterId(def, opts.pov, '--pov');
       const world = World.create(def, {
         ...(opts.seed !== undefined && { seed: opts.seed }),
         ...(opts.until !== undefined && { until: instantOf(opts.until, def, io) }),
@@ -231,34 +238,43 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       // Text to the terminal streams as the world runs: a long run shows its first lines at once.
       const streaming = opts.format === 'text' && !opts.out;
       if (opts.format === 'jsonl' || opts.detail === 'full') {
+        const view = pov === undefined ? undefined : new Perspective(told, pov);
+        const log = view?.events ?? world.events;
         if (streaming) {
           io.stdout(`${told.title}\n`);
           let count = 0;
-          world.subscribe((e) => {
-            if (!keepsEvent(filter, e)) return;
+          world.subscribe((event) => {
+            const e = view ? view.see(event) : event;
+            if (!e || !keepsEvent(filter, e)) return;
             count++;
-            io.stdout(`${textLine(e, told, names, world.events)}\n`);
+            io.stdout(`${textLine(e, told, names, log)}\n`);
           });
           world.run();
           io.stdout(`${count} events\n`);
           return;
         }
+        world.subscribe((e) => view?.see(e));
         world.run();
-        const results = checkExpectations(told.expectations, world.events);
-        emit(formatLog(world.events, told, opts.format, { filter, results }), opts.out);
+        // The expectations are the script's: a point of view does not know them.
+        const results = view ? undefined : checkExpectations(told.expectations, world.events);
+        emit(formatLog(log, told, opts.format, { filter, pov, ...(results && { results }) }), opts.out);
         return;
       }
       if (streaming) io.stdout(`${told.title}\n`);
       const story = tellRun(world, {
         filter,
+        ...(pov !== undefined && { pov }),
         ...(streaming && { onParagraph: (p) => io.stdout(`${storyLine(p, told, names)}\n`) }),
       });
       if (streaming) {
         io.stdout(`${storyFooter(story)}\n`);
         return;
       }
-      const results = checkExpectations(told.expectations, world.events);
-      emit(formatStory(story, told, opts.format as 'text' | 'md', { results }), opts.out);
+      const results = pov === undefined ? checkExpectations(told.expectations, world.events) : undefined;
+      emit(
+        formatStory(story, told, opts.format as 'text' | 'md', { pov, ...(results && { results }) }),
+        opts.out,
+      );
     });
 
   program

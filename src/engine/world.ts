@@ -130,6 +130,11 @@ export class World {
     return this.w.s.t >= this.definition.until;
   }
 
+  /** When the world's next instant is: now, if this one has not been processed yet. */
+  get nextInstant(): number {
+    return this.w.s.processed ? nextStop(this.w) : this.w.s.t;
+  }
+
   get events(): readonly WorldEvent[] {
     return this.w.s.events;
   }

@@ -14,6 +14,7 @@ import type { ActionBody, DemandBody } from '../../vocabulary/actions.js';
 import { REPRESENTATIONS } from '../../vocabulary/representations.js';
 import { charsIn, type Engine, idOf, placeOf } from '../state/context.js';
 import { consented, refused } from '../systems/consent.js';
+import { weaponOf } from '../systems/gear.js';
 import { closeTo } from '../systems/near-field.js';
 import { checkAction } from './act.js';
 import { possible } from './requirements.js';
@@ -62,8 +63,10 @@ function candidates(w: Engine, a: number, knows: Knowledge): ActionBody[] {
   each(others, (b) => (close.has(b) ? { do: 'withdraw', target: idOf(w, b) } : undefined));
   each(welcome, (b) => ({ do: 'touch', target: idOf(w, b) }));
   const armed = s.carries[a]!.some(weapon);
-  each(others, (b) => (armed && s.aiming[a] !== b ? { do: 'aim', target: idOf(w, b) } : undefined));
-  if (s.aiming[a]! >= 0) out.push({ do: 'lower' });
+  each(others, (b) =>
+    armed && s.aiming[a] !== b ? { do: 'aim', target: idOf(w, b), item: weaponOf(w, a) } : undefined,
+  );
+  if (s.aiming[a]! >= 0) out.push({ do: 'lower', item: weaponOf(w, a) });
   each(others, (b) =>
     demandsOf(w, b, a).flatMap((demand) => {
       const order = { do: 'order', target: idOf(w, b), demand, voice: false } as const;
@@ -121,7 +124,7 @@ function demandsOf(w: Engine, b: number, giver: number): DemandBody[] {
     .map((d) => d.between.find((p) => p !== there)!);
   const demands: DemandBody[] = [
     ...s.wears[b]!.map((item): DemandBody => ({ do: 'remove', item })),
-    ...(s.aiming[b]! >= 0 ? [{ do: 'lower' } as const] : []),
+    ...(s.aiming[b]! >= 0 ? [{ do: 'lower', item: weaponOf(w, b) } as const] : []),
     ...(closeTo(w, b).length ? [{ do: 'withdraw' } as const] : []),
     ...exits.map((to): DemandBody => ({ do: 'move', to })),
     ...(closeTo(w, b).includes(giver) ? [] : [{ do: 'approach', target: idOf(w, giver) } as const]),

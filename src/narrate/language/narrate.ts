@@ -4,6 +4,7 @@
  * describes anything sexual. Every event type has its sentence here: TypeScript refuses to build until
  * a new type has one.
  */
+import { MEDICAL_LEAVE } from '../../calendar/redact.js';
 import type { WorldDefinition } from '../../model/definition.js';
 import type { WorldEvent } from '../../model/events.js';
 import { impliedCauses } from '../../model/explain.js';
@@ -203,7 +204,9 @@ const SENTENCES: Record<EventType, Sentence> = {
       ? `${actor} whined at being sent away by ${v.who(e.target)}.`
       : `${actor} whined as ${v.whose(e.target)} touch ended.`;
   },
-  shiver: (e, v) => `${v.lead(e.actor)} shivered at ${v.whose(e.target)} scent.`,
+  // Seen from outside (a point of view), a shiver has no known cause.
+  shiver: (e, v) =>
+    e.target ? `${v.lead(e.actor)} shivered at ${v.whose(e.target)} scent.` : `${v.lead(e.actor)} shivered.`,
   comply: (e, v, d, log) => {
     const actor = v.lead(e.actor);
     if (orderTold(e, v, log)) return `${actor} obeyed ${v.who(e.target)}.`;
@@ -253,6 +256,8 @@ const SENTENCES: Record<EventType, Sentence> = {
   conflict: (e, v, d) => {
     const when = (t: unknown) => dayPhrase(v.names.startClock, e.t, Number(t));
     const event = v.names.event(String(d.event));
+    // As someone who does not know why sees it (a point of view): medical leave, as on the roster.
+    if (d.reason === MEDICAL_LEAVE) return `${v.lead(e.actor)} cannot be at ${event}: ${MEDICAL_LEAVE}.`;
     const kind = d.kind ?? 'heat';
     return d.via
       ? `${v.lead(e.actor)} will be on leave with ${v.who(String(d.via))} during ${event} (${kind} ${e.value}).`
