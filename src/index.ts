@@ -33,7 +33,14 @@ export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './c
 export { applyOverrides, PRESET_NAMES, presets } from './canon/index.js';
 export type { DriveRule, InstinctCanon, OrdersCanon } from './canon/types.js';
 export { CONDITIONS, FACTORS, validateRules } from './engine/instinct/rules.js';
-export type { CreateOptions, Dose, EventListener, WorldSnapshot } from './engine/world.js';
+export type {
+  ActResult,
+  CreateOptions,
+  Dose,
+  EventListener,
+  Refusal,
+  WorldSnapshot,
+} from './engine/world.js';
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, World } from './engine/world.js';
 export type {
   Action,
@@ -63,9 +70,13 @@ export { paragraphText } from './narrate/beats/paragraphs.js';
 export { formatForecasts, formatRoster } from './narrate/calendar.js';
 export type { Detail, LogFormat, LogOptions } from './narrate/format.js';
 export { DETAILS, formatLog, formatStory, formatWhoKnows } from './narrate/format.js';
+export { describeChoice } from './narrate/language/choices.js';
 export type { Names } from './narrate/language/narrate.js';
 export { namesOf, narrate } from './narrate/language/narrate.js';
 export { formatTree } from './narrate/tree.js';
+export { Perspective, perspectiveOf } from './perspective/perspective.js';
+export type { Choice, Passage, PlayOptions, PlaySave } from './play/play.js';
+export { PLAY_FORMAT, Play } from './play/play.js';
 export type { ReportOptions } from './report/index.js';
 export { renderReport, renderReportMarkdown } from './report/index.js';
 export type { ScenarioError } from './scenario/index.js';

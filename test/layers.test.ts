@@ -29,6 +29,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/narrate/beats'],
   ['src/narrate'],
   ['src/report'],
+  ['src/play'],
   ['src/index.ts', 'src/cli'],
   ['web'],
 ];

@@ -48,6 +48,7 @@ import {
   UserError,
   writeAtomic,
 } from './io.js';
+import { playInTerminal } from './play.js';
 import { startSandbox } from './sandbox.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
@@ -274,6 +275,36 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       emit(
         formatStory(story, told, opts.format as 'text' | 'md', { pov, ...(results && { results }) }),
         opts.out,
+      );
+    });
+
+  program
+    .command('play')
+    .description(
+      'play a scenario as one of its characters: the scene runs to the next thing that reaches them, then they choose',
+    )
+    .argument('<file>', 'scenario file')
+    .requiredOption('--as <id>', 'the character to play')
+    .option('--script <file>', 'read the choices from a file, one a line (for replays and tests)')
+    .option('--seed <n>', 'replace the scenario’s seed', seedOption)
+    .action(async (file: string, opts: { as: string; script?: string; seed?: number }) => {
+      const definition = load(file);
+      await playInTerminal(
+        {
+          file,
+          definition,
+          as: characterId(definition, opts.as, '--as'),
+          ...(opts.seed !== undefined && { seed: opts.seed }),
+          ...(opts.script !== undefined && {
+            script: {
+              file: displayPath(opts.script),
+              lines: readText(opts.script)
+                .split(/\r?\n/)
+                .filter((l, i, all) => l || i < all.length - 1),
+            },
+          }),
+        },
+        io,
       );
     });
 

@@ -1,4 +1,5 @@
 /** Where the command line writes: the process's own streams, or any other pair of writers. */
+import { createInterface } from 'node:readline';
 import pc from 'picocolors';
 
 export interface Terminal {
@@ -12,6 +13,10 @@ export interface Terminal {
   columns?: number;
   /** whether to colour the output (default: no) */
   color?: boolean;
+  /** the lines typed on standard input, for a command that asks (`play`); none: nothing can be read */
+  lines?: () => AsyncIterable<string>;
+  /** whether standard input is a terminal, which shows what is typed (else `play` echoes it) */
+  inputIsTTY?: boolean;
 }
 
 /** The process's standard output and error, coloured as picocolors decides from the environment. */
@@ -22,5 +27,7 @@ export function processTerminal(): Terminal {
     isTTY: process.stdout.isTTY === true,
     ...(process.stdout.columns !== undefined && { columns: process.stdout.columns }),
     color: pc.isColorSupported,
+    lines: () => createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY }),
+    inputIsTTY: process.stdin.isTTY === true,
   };
 }
