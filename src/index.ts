@@ -1,6 +1,7 @@
 /**
- * omegaverse: the library. Load a scenario, create a world, step or run it, subscribe to its events,
- * snapshot and restore it, ask what anyone believes and who knows what, explain any event.
+ * omegaverse: the library. Load a scenario, create a world, step or run it, act in it at run time,
+ * subscribe to its events, snapshot and restore it, ask what anyone believes and who knows what,
+ * explain any event, tell it as one character lives it, play it as them.
  * Runs in Node and in browsers: nothing here touches the file system.
  */
 
