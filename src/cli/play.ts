@@ -20,7 +20,7 @@ const COMMANDS = ['wait', 'why', 'who', 'save', 'load', 'quit', 'help'];
 
 const HELP = [
   'Type the number of a choice, or:',
-  '  wait           on to the next thing that happens',
+  '  wait (Enter)   on to the next thing that happens',
   '  wait 5m        let five minutes pass (90s, 2h, 0:05:00…)',
   '  why N          why what is marked [N] happened, as far as you can know',
   '  who            what you take everyone for, and how you know',
@@ -30,7 +30,6 @@ const HELP = [
 ].join('\n');
 
 export interface PlaySession {
-  file: string;
   definition: WorldDefinition;
   as: string;
   seed?: number;
@@ -124,7 +123,6 @@ export async function playInTerminal(session: PlaySession, io: Terminal): Promis
     }
     switch (word.toLowerCase()) {
       case '':
-        return false;
       case 'wait': {
         if (!argument) return true;
         const seconds = parseDuration(argument);

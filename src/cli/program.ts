@@ -291,7 +291,6 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       const definition = load(file);
       await playInTerminal(
         {
-          file,
           definition,
           as: characterId(definition, opts.as, '--as'),
           ...(opts.seed !== undefined && { seed: opts.seed }),
@@ -299,8 +298,8 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
             script: {
               file: displayPath(opts.script),
               lines: readText(opts.script)
-                .split(/\r?\n/)
-                .filter((l, i, all) => l || i < all.length - 1),
+                .replace(/\r?\n$/, '')
+                .split(/\r?\n/),
             },
           }),
         },

@@ -11,6 +11,7 @@ import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import { type CauseTree, explain } from '../model/explain.js';
 import type { Belief } from '../model/knowledge.js';
+import type { Beat } from '../narrate/beats/beat.js';
 import { Teller } from '../narrate/beats/narrator.js';
 import { type Paragraph, paragraphText } from '../narrate/beats/paragraphs.js';
 import { describeChoice } from '../narrate/language/choices.js';
@@ -146,7 +147,7 @@ export class Play {
   }
 
   /** Beats as passages: those within `narration.paragraph` of a passage's first, told together. */
-  private passages(beats: readonly Paragraph['beats'][number][]): Passage[] {
+  private passages(beats: readonly Beat[]): Passage[] {
     const span = this.world.canon.narration.paragraph;
     const paragraphs: Paragraph[] = [];
     for (const beat of beats) {
@@ -154,7 +155,7 @@ export class Play {
       if (open && beat.t <= open.t + span) open.beats.push(beat);
       else paragraphs.push({ t: beat.t, beats: [beat] });
     }
-    const mark = (beat: Paragraph['beats'][number]) =>
+    const mark = (beat: Beat) =>
       this.marks
         ? beat.events
             .filter(isDecision)
