@@ -1,7 +1,8 @@
 /**
- * omegaverse: the library. Load a scenario, create a world, step or run it, subscribe to its events,
- * snapshot and restore it, ask what anyone believes and who knows what, explain any event; run a scene
- * many times over a sweep (ensembles), and generate a crew.
+ * omegaverse: the library. Load a scenario, create a world, step or run it, act in it at run time,
+ * subscribe to its events, snapshot and restore it, ask what anyone believes and who knows what,
+ * explain any event, tell it as one character lives it, play it as them; run a scene many times over
+ * a sweep (ensembles), and generate a crew.
  * Runs in Node and in browsers: nothing here touches the file system.
  */
 
@@ -34,7 +35,14 @@ export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './c
 export { applyOverrides, PRESET_NAMES, presets } from './canon/index.js';
 export type { DriveRule, InstinctCanon, OrdersCanon } from './canon/types.js';
 export { CONDITIONS, FACTORS, validateRules } from './engine/instinct/rules.js';
-export type { CreateOptions, Dose, EventListener, WorldSnapshot } from './engine/world.js';
+export type {
+  ActResult,
+  CreateOptions,
+  Dose,
+  EventListener,
+  Refusal,
+  WorldSnapshot,
+} from './engine/world.js';
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, World } from './engine/world.js';
 export type {
   EnsembleFormat,
@@ -91,9 +99,13 @@ export { paragraphText } from './narrate/beats/paragraphs.js';
 export { formatForecasts, formatRoster } from './narrate/calendar.js';
 export type { Detail, LogFormat, LogOptions } from './narrate/format.js';
 export { DETAILS, formatLog, formatStory, formatWhoKnows } from './narrate/format.js';
+export { describeChoice } from './narrate/language/choices.js';
 export type { Names } from './narrate/language/narrate.js';
 export { namesOf, narrate } from './narrate/language/narrate.js';
 export { formatTree } from './narrate/tree.js';
+export { Perspective, perspectiveOf } from './perspective/perspective.js';
+export type { Choice, Passage, PlayOptions, PlaySave } from './play/play.js';
+export { PLAY_FORMAT, Play } from './play/play.js';
 export type { ReportOptions } from './report/index.js';
 export { renderReport, renderReportMarkdown } from './report/index.js';
 export type { ScenarioError } from './scenario/index.js';

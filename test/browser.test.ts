@@ -13,6 +13,7 @@ import { type Sandbox, startSandbox, WEB_ROOT } from '../src/cli/sandbox.js';
 import { World } from '../src/engine/world.js';
 import { findEvent } from '../src/model/explain.js';
 import { namesOf, narrate } from '../src/narrate/language/narrate.js';
+import { Play } from '../src/play/play.js';
 import { bundled, ROOT } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -146,6 +147,30 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
     await page.getByTestId('viewer').selectOption('medic');
     await expect.poll(() => calendar.textContent()).toContain('heat');
     await shot('5-datapad-medic');
+  });
+
+  it('plays the medbay as Phasma: choices as buttons, the scene as she lives it, as Play tells it in Node', async () => {
+    await page.getByTestId('scene-select').selectOption('medbay.yaml');
+    await page.getByTestId('play-as').selectOption('phasma');
+    await page.getByTestId('play-start').click();
+    const game = Play.start(bundled('medbay.yaml'), { as: 'phasma' });
+    const expected = game.next().map((p) => `${p.stamp.slice(0, 8)} ${p.text}`);
+    const story = () => page.getByTestId('play-story').locator('p').allTextContents();
+    await expect.poll(story).toEqual(expected);
+    for (const label of ['wait', 'wait', 'tell Rey that you are a beta', 'wait']) {
+      if (label !== 'wait') game.choose(game.choices().findIndex((c) => c.text === label));
+      expected.push(...game.next().map((p) => `${p.stamp.slice(0, 8)} ${p.text}`));
+      await page.getByTestId('play-choices').getByRole('button', { name: label, exact: true }).click();
+    }
+    await expect.poll(story).toEqual(expected);
+    expect(expected.join(' ')).toContain('Phasma told Rey that she herself is a beta.');
+    expect(expected.join(' ')).not.toContain('Rey now believes');
+    // From the top of the page, so that the sticky transport stays where it belongs, over nothing.
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    const box = (await page.getByTestId('play-as-panel').boundingBox())!;
+    await page.screenshot({ path: join(ARTIFACTS, '7-play-as-phasma.png'), fullPage: true, clip: box });
   });
 
   it('fits a phone-width screen', async () => {

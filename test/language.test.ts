@@ -1,5 +1,6 @@
 /** Narration's language: pronouns, short names, places with their article and preposition, calendar phrases, words said. */
 import { describe, expect, it } from 'vitest';
+import { World } from '../src/engine/world.js';
 import type { WorldEvent } from '../src/model/events.js';
 import { namesOf, narrate } from '../src/narrate/language/narrate.js';
 import {
@@ -241,24 +242,22 @@ describe('words said', () => {
   );
   const words = namesOf(def);
 
-  it('a refusal and an order say what the script wrote', () => {
-    expect(narrate(event({ type: 'refuse', t: 10, actor: 'ada', target: 'bo' }), words)).toBe(
+  it('a refusal and an order say the words they were given', () => {
+    const world = World.create(def);
+    world.run();
+    const said = world.events.filter((e) => e.type === 'refuse' || e.type === 'order');
+    expect(said.map((e) => narrate(e, words))).toEqual([
       'Ada refused Bo: “Not tonight.”',
-    );
-    expect(
-      narrate(
-        event({ type: 'order', t: 20, actor: 'bo', target: 'ada', value: 'submit', data: { target: 'bo' } }),
-        words,
-      ),
-    ).toBe('Bo ordered Ada to lower her head before him: “Kneel.”');
+      'Bo ordered Ada to lower her head before him: “Kneel.”',
+    ]);
   });
 
-  it('a refusal without words gets one of the usual ones, fixed by the seed and the event', () => {
+  it('a refusal without words gets one of the usual ones, fixed by the seed and the instant', () => {
     const lines = new Set<string>();
-    for (let id = 1; id <= 40; id++) {
+    for (let t = 1; t <= 40; t++) {
       const refusal = {
-        id,
-        t: 99,
+        id: 1,
+        t,
         type: 'refuse' as const,
         actor: 'ada',
         target: 'bo',

@@ -13,9 +13,11 @@ import { ROOT } from './helpers.js';
 const LAYERS: readonly (readonly string[])[] = [
   ['src/units'],
   ['src/vocabulary'],
+  ['src/shape'],
   ['src/canon'],
   ['src/model'],
   ['src/calendar'],
+  ['src/perspective'],
   ['src/engine/air'],
   ['src/engine/state'],
   ['src/engine/systems'],
@@ -27,7 +29,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/narrate/beats'],
   ['src/narrate'],
   ['src/report'],
-  ['src/ensemble', 'src/generate'],
+  ['src/ensemble', 'src/generate', 'src/play'],
   ['src/index.ts', 'src/cli'],
   ['web'],
 ];

@@ -19,6 +19,7 @@ import { byId, el, replace } from './dom.js';
 import { createEditor, renderErrors } from './editor.js';
 import { LogView } from './log.js';
 import { MapView } from './map.js';
+import { PlayPanel } from './play.js';
 import { DEFAULT_SCENE, SCENES, sceneNamed } from './scenes.js';
 import { Session } from './session.js';
 import { clearEdits, download, lastScene, loadEdits, rememberScene, saveEdits } from './storage.js';
@@ -52,6 +53,7 @@ const beliefs = new BeliefsView(
 const charts = new ChartsView(byId('charts'));
 const calendar = new CalendarView(byId('calendar'), byId<HTMLSelectElement>('viewer'), byId('calendar-body'));
 const transport = new Transport(render);
+const playAs = new PlayPanel(byId('view'));
 beliefs.onPick = () => render('jump');
 calendar.onPick = () => render('jump');
 
@@ -81,6 +83,7 @@ function start(def: WorldDefinition, at: number): void {
   beliefs.reset(def, names);
   charts.reset();
   calendar.reset(def);
+  playAs.reset(def);
   transport.attach(session, Math.min(at, session.until));
   if (wasPlaying && !session.finished) transport.start();
 }
@@ -96,6 +99,7 @@ function clear(): void {
   beliefs.clear();
   charts.reset();
   calendar.clear();
+  playAs.clear();
 }
 
 /** Validates the text; a valid one replaces the run (kept at the same time), errors are shown. */

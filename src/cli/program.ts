@@ -29,6 +29,7 @@ import {
 import { namesOf } from '../narrate/language/narrate.js';
 import { firstDifference, transcriptFile } from '../narrate/transcripts.js';
 import { formatTree } from '../narrate/tree.js';
+import { Perspective } from '../perspective/perspective.js';
 import { createReport, renderReportMarkdown } from '../report/index.js';
 import {
   formatScenarioError,
@@ -36,7 +37,7 @@ import {
   loadScenario,
   type ScenarioError,
 } from '../scenario/index.js';
-import { didYouMean } from '../scenario/schema.js';
+import { didYouMean } from '../shape/wording.js';
 import { misreading, parseDuration, SECONDS_PER_DAY } from '../units/time.js';
 import { EVENT_TYPES } from '../vocabulary/events.js';
 import { addEnsembleCommands } from './ensemble-command.js';
@@ -49,6 +50,7 @@ import {
   UserError,
   writeAtomic,
 } from './io.js';
+import { playInTerminal } from './play.js';
 import { startSandbox } from './sandbox.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
@@ -159,6 +161,7 @@ interface RunOptions {
   until?: InstantOption;
   seed?: number;
   out?: string;
+  pov?: string;
 }
 
 /** What the commands report back to `main`: the exit code (0 unless a command sets it). */
@@ -222,10 +225,15 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       instantOption('--until'),
     )
     .option('--seed <n>', 'replace the scenario’s seed', seedOption)
+    .option(
+      '--pov <id>',
+      'tell it as this character lives it: only what they do, perceive or are told, in every format',
+    )
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of the terminal')
     .action((file: string | undefined, opts: RunOptions) => {
       const def = load(file ?? DEFAULT_SCENARIO);
       const filter = filterOf(def, opts);
+      const pov = opts.pov === undefined ? undefined : characterId(def, opts.pov, '--pov');
       const world = World.create(def, {
         ...(opts.seed !== undefined && { seed: opts.seed }),
         ...(opts.until !== undefined && { until: instantOf(opts.until, def, io) }),
@@ -235,34 +243,72 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       // Text to the terminal streams as the world runs: a long run shows its first lines at once.
       const streaming = opts.format === 'text' && !opts.out;
       if (opts.format === 'jsonl' || opts.detail === 'full') {
+        const view = pov === undefined ? undefined : new Perspective(told, pov);
+        const log = view?.events ?? world.events;
         if (streaming) {
           io.stdout(`${told.title}\n`);
           let count = 0;
-          world.subscribe((e) => {
-            if (!keepsEvent(filter, e)) return;
+          world.subscribe((event) => {
+            const e = view ? view.see(event) : event;
+            if (!e || !keepsEvent(filter, e)) return;
             count++;
-            io.stdout(`${textLine(e, told, names, world.events)}\n`);
+            io.stdout(`${textLine(e, told, names, log)}\n`);
           });
           world.run();
           io.stdout(`${count} events\n`);
           return;
         }
+        world.subscribe((e) => view?.see(e));
         world.run();
-        const results = checkExpectations(told.expectations, world.events);
-        emit(formatLog(world.events, told, opts.format, { filter, results }), opts.out);
+        // The expectations are the script's: a point of view does not know them.
+        const results = view ? undefined : checkExpectations(told.expectations, world.events);
+        emit(formatLog(log, told, opts.format, { filter, pov, ...(results && { results }) }), opts.out);
         return;
       }
       if (streaming) io.stdout(`${told.title}\n`);
       const story = tellRun(world, {
         filter,
+        ...(pov !== undefined && { pov }),
         ...(streaming && { onParagraph: (p) => io.stdout(`${storyLine(p, told, names)}\n`) }),
       });
       if (streaming) {
         io.stdout(`${storyFooter(story)}\n`);
         return;
       }
-      const results = checkExpectations(told.expectations, world.events);
-      emit(formatStory(story, told, opts.format as 'text' | 'md', { results }), opts.out);
+      const results = pov === undefined ? checkExpectations(told.expectations, world.events) : undefined;
+      emit(
+        formatStory(story, told, opts.format as 'text' | 'md', { pov, ...(results && { results }) }),
+        opts.out,
+      );
+    });
+
+  program
+    .command('play')
+    .description(
+      'play a scenario as one of its characters: the scene runs to the next thing that reaches them, then they choose',
+    )
+    .argument('<file>', 'scenario file')
+    .requiredOption('--as <id>', 'the character to play')
+    .option('--script <file>', 'read the choices from a file, one a line (for replays and tests)')
+    .option('--seed <n>', 'replace the scenario’s seed', seedOption)
+    .action(async (file: string, opts: { as: string; script?: string; seed?: number }) => {
+      const definition = load(file);
+      await playInTerminal(
+        {
+          definition,
+          as: characterId(definition, opts.as, '--as'),
+          ...(opts.seed !== undefined && { seed: opts.seed }),
+          ...(opts.script !== undefined && {
+            script: {
+              file: displayPath(opts.script),
+              lines: readText(opts.script)
+                .replace(/\r?\n$/, '')
+                .split(/\r?\n/),
+            },
+          }),
+        },
+        io,
+      );
     });
 
   program

@@ -1,4 +1,5 @@
 /** Where the command line writes: the process's own streams, or any other pair of writers. */
+import { createInterface } from 'node:readline';
 import pc from 'picocolors';
 
 export interface Terminal {
@@ -16,6 +17,10 @@ export interface Terminal {
   stderrIsTTY?: boolean;
   /** standard error's width, when it is a terminal */
   stderrColumns?: number;
+  /** the lines typed on standard input, for a command that asks (`play`); none: nothing can be read */
+  lines?: () => AsyncIterable<string>;
+  /** whether standard input is a terminal, which shows what is typed (else `play` echoes it) */
+  inputIsTTY?: boolean;
 }
 
 /** The process's standard output and error, coloured as picocolors decides from the environment. */
@@ -28,5 +33,7 @@ export function processTerminal(): Terminal {
     color: pc.isColorSupported,
     stderrIsTTY: process.stderr.isTTY === true,
     ...(process.stderr.columns !== undefined && { stderrColumns: process.stderr.columns }),
+    lines: () => createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY }),
+    inputIsTTY: process.stdin.isTTY === true,
   };
 }

@@ -4,7 +4,8 @@
  *
  *  1. the start's bookkeeping, once (records known, bodies already in a phase, reminders);
  *  2. the body: heat cycles move on; reminders that are due;
- *  3. the scripted actions of this instant, in file order; mates apart or together again;
+ *  3. the actions of this instant: those taken at run time, then the scripted ones in file order;
+ *     mates apart or together again;
  *  4. emissions; statements judged by listeners' noses; perception and beliefs; onset advance;
  *  5. sustained drives (`presence` rules);
  *  6. reactions, in rounds: rules set off by this instant's events, orders weighed, volition — and
@@ -13,7 +14,7 @@
  * Between instants, `stepping.ts` advances the air, bodies and drives exactly.
  */
 import type { EventType } from '../vocabulary/events.js';
-import { perform } from './actions/perform.js';
+import { performDue } from './actions/scheduled.js';
 import { react, sustain } from './instinct/drives.js';
 import { weighOrders } from './instinct/orders.js';
 import { decide } from './instinct/volition.js';
@@ -54,12 +55,7 @@ export function processInstant(w: Engine): void {
   s.lastInstant = s.t;
   updateCycles(w);
   remind(w);
-  const timeline = w.definition.timeline;
-  while (s.nextAction < timeline.length && timeline[s.nextAction]!.at <= s.t) {
-    const action = timeline[s.nextAction]!;
-    s.nextAction++;
-    perform(w, action, []);
-  }
+  performDue(w);
   updateSeparation(w);
   computeEmissions(w);
   judgeStatements(w);

@@ -9,6 +9,7 @@
  */
 
 import { SECONDS_PER_HOUR } from '../units/time.js';
+import { nextAction } from './actions/scheduled.js';
 import { processInstant } from './instant.js';
 import { elapseDrives } from './instinct/drives.js';
 import type { Engine } from './state/context.js';
@@ -27,8 +28,7 @@ export function nextStop(w: Engine): number {
   const reminder = s.reminders[0];
   if (reminder && reminder.t > t) next = Math.min(next, reminder.t);
   if (w.definition.until > t) next = Math.min(next, w.definition.until);
-  const action = w.definition.timeline[s.nextAction];
-  if (action && action.at > t) next = Math.min(next, action.at);
+  next = Math.min(next, nextAction(w));
   for (const sniff of s.sniffs) if (sniff.t > t) next = Math.min(next, sniff.t);
   for (let i = 0; i < w.n; i++) {
     const change = cycleNow(w, i, t)?.reading.changesAt;

@@ -9,13 +9,16 @@
  */
 import type { Canon } from '../canon/types.js';
 import { phaseName, schedulesOf } from '../model/cycle.js';
-import type { CharacterDef, WorldDefinition } from '../model/definition.js';
+import type { Action, CharacterDef, WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import { type Belief, type Knower, whoKnows } from '../model/knowledge.js';
 import { jsonCopy } from '../units/json.js';
 import { Prng } from '../units/prng.js';
+import type { ActionBody } from '../vocabulary/actions.js';
 import { DRIVES, type DriveName } from '../vocabulary/drives.js';
 import { NOTE_COUNT, NOTES, type Note } from '../vocabulary/notes.js';
+import { type ActResult, schedule, takeAction } from './actions/act.js';
+import { choicesOf } from './actions/choices.js';
 import { level } from './instinct/drive-slots.js';
 import { driveBook } from './instinct/drives.js';
 import { type Engine, type EventListener, idx, representationOf } from './state/context.js';
@@ -38,6 +41,7 @@ import { noticedFrom } from './systems/perception.js';
 import { selfControlLine } from './systems/rut.js';
 import { doorGraph, scentAt, traceLevel } from './systems/scent.js';
 
+export type { ActResult, Refusal } from './actions/act.js';
 export type { EventListener } from './state/context.js';
 export type { Dose } from './systems/dose.js';
 
@@ -56,6 +60,8 @@ export interface CreateOptions {
   seed?: number;
   /** replaces the scenario's end, seconds */
   until?: number;
+  /** actions taken at run time in another world (its `played`): this one takes them at the same instants */
+  played?: readonly Action[];
 }
 
 export class World {
@@ -76,7 +82,12 @@ export class World {
       seed: options.seed ?? definition.seed,
       until: options.until ?? definition.until,
     };
-    const world = new World(def, initialState(def));
+    const state = initialState(def);
+    for (const action of options.played ?? []) {
+      state.played ??= { actions: [], next: 0 };
+      schedule(state.played.actions, jsonCopy(action));
+    }
+    const world = new World(def, state);
     // The air at the start is as if everyone had been where they are, emitting as now (`air.settle`).
     computeEmissions(world.w);
     settleStart(world.w);
@@ -121,12 +132,36 @@ export class World {
     return this.w.s.t >= this.definition.until;
   }
 
+  /** When the world's next instant is: now, if this one has not been processed yet. */
+  get nextInstant(): number {
+    return this.w.s.processed ? nextStop(this.w) : this.w.s.t;
+  }
+
   get events(): readonly WorldEvent[] {
     return this.w.s.events;
   }
 
   event(id: number): WorldEvent | undefined {
     return this.w.s.events[id - 1];
+  }
+
+  /**
+   * Takes `action` for `actor` (the same object as a timeline entry, without `at` and `actor`) at the
+   * world's next instant, checked as the scenario compiler checks a timeline entry: `{ ok: true,
+   * action }` (with its instant), or `{ ok: false, reason, expected?, hint?, field? }`.
+   */
+  act(actor: string, action: unknown): ActResult {
+    return takeAction(this.w, actor, action);
+  }
+
+  /** What `actor` can do now: each action `act` would accept from them that changes something. */
+  choices(actor: string): ActionBody[] {
+    return choicesOf(this.w, idx(this.w, actor), (observer, subject) => this.belief(observer, subject));
+  }
+
+  /** The actions taken at run time so far, in the order they happen: pass them to `create` to replay. */
+  get played(): readonly Action[] {
+    return this.w.s.played?.actions ?? [];
   }
 
   /** Calls `listener` with every event from now on; returns the unsubscribe function. */

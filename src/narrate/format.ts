@@ -26,6 +26,8 @@ export interface LogOptions {
   filter?: BeatFilter;
   /** the expectations' results, for an outline */
   results?: readonly ExpectationResult[];
+  /** the character whose point of view the events are (an outline's cast is then as they know it) */
+  pov?: string | undefined;
 }
 
 /** One line of the full log: `#28   14:03:00 +0:03:00  Rey smelled that Phasma is an omega.` */
@@ -58,6 +60,7 @@ export function formatLog(
         listed: kept,
         log: events,
         ...(options.results && { results: options.results }),
+        ...(options.pov !== undefined && { pov: options.pov }),
       });
     case 'text':
       return [
@@ -83,13 +86,14 @@ export function formatStory(
   story: Story,
   def: WorldDefinition,
   format: 'text' | 'md',
-  options: Pick<LogOptions, 'results'> = {},
+  options: Pick<LogOptions, 'results' | 'pov'> = {},
 ): string {
   if (format === 'md')
     return formatOutline(def, {
       paragraphs: story.paragraphs,
       log: story.events,
       ...(options.results && { results: options.results }),
+      ...(options.pov !== undefined && { pov: options.pov }),
     });
   const names = namesOf(def);
   return [def.title, ...story.paragraphs.map((p) => storyLine(p, def, names)), storyFooter(story), ''].join(

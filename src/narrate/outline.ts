@@ -25,6 +25,8 @@ export interface OutlineParts {
   /** the run's whole log: footnotes explain from it */
   log: readonly WorldEvent[];
   results?: readonly ExpectationResult[];
+  /** told from this character's point of view: the others in the cast are only named */
+  pov?: string;
 }
 
 /** One piece of the run under its own heading: its paragraphs, or its events. */
@@ -53,10 +55,15 @@ export function formatOutline(def: WorldDefinition, parts: OutlineParts): string
     `# ${def.title}`,
     '',
     `A scene outline by omegaverse: seed ${def.seed}, canon \`${def.canonName}\`, ${formatClock(def.clock, 0)} to ${formatClock(def.clock, def.until)} (${humanDuration(def.until)}).`,
+    ...(parts.pov === undefined
+      ? []
+      : ['', `Told as ${names.character(parts.pov)} lives it: what ${povWho(parts.pov, names)}.`]),
     '',
     '## Cast',
     '',
-    ...def.characters.map((c) => `- ${castLine(c, names)}`),
+    ...def.characters.map(
+      (c) => `- ${parts.pov === undefined || c.id === parts.pov ? castLine(c, names) : namedLine(c, names)}`,
+    ),
     '',
     '## Places',
     '',
@@ -107,7 +114,7 @@ export function formatOutline(def: WorldDefinition, parts: OutlineParts): string
 }
 
 /** What the engine decided on its own: the autonomous types, and actions it made someone take. */
-function isDecision(e: WorldEvent): boolean {
+export function isDecision(e: WorldEvent): boolean {
   return AUTONOMOUS_TYPES.includes(e.type) || (e.causes.length > 0 && ENGINE_ACTIONS.has(e.type));
 }
 
@@ -144,6 +151,20 @@ function castLine(c: CharacterDef, names: Names): string {
     `starts ${names.where(c.at)}`,
   ].filter(Boolean);
   return `**${c.name}**${short} — ${facts.map(sentenceCase).join('. ')}.`;
+}
+
+/** "she does, perceives or is told": the point of view's own words, with their pronoun. */
+function povWho(id: string, names: Names): string {
+  const p = names.pronouns(id);
+  const plural = p.subject === 'they';
+  return `${p.subject} ${plural ? 'do' : 'does'}, ${plural ? 'perceive' : 'perceives'} or ${plural ? 'are' : 'is'} told`;
+}
+
+/** Someone else in a point of view's cast: only their name and pronouns, which are no secret. */
+function namedLine(c: CharacterDef, names: Names): string {
+  const p = c.pronouns ?? DEFAULT_PRONOUNS;
+  const short = names.short(c.id) !== c.name ? ` (${names.short(c.id)})` : '';
+  return `**${c.name}**${short} — ${p.subject}/${p.object}.`;
 }
 
 /** `**the medbay** — 90 m³, 2 air changes an hour; a door to the corridor (closed).` */

@@ -4,6 +4,7 @@
  * closed doors, no removing what is not worn). All mistakes are collected before giving up.
  */
 import { applyOverrides, type Canon, presets } from '../canon/index.js';
+import { notAdult, unknownId, type Vocabulary, vocabularies } from '../engine/actions/references.js';
 import { validateRules } from '../engine/instinct/rules.js';
 import {
   type Action,
@@ -16,11 +17,10 @@ import {
 } from '../model/definition.js';
 import { formatDuration } from '../units/time.js';
 import { PRONOUN_SETS, type Pronouns } from '../vocabulary/pronouns.js';
-import { ADULT_AGE } from '../vocabulary/representations.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
-import { didYouMean, listing, type ScenarioFile } from './schema.js';
-import { checkTimeline, type Vocabularies, type Vocabulary } from './timeline.js';
+import type { ScenarioFile } from './schema.js';
+import { checkTimeline } from './timeline.js';
 
 /** How long a scenario runs after its last scripted action or roster event, when `until` is not given. */
 export const DEFAULT_TAIL = 600;
@@ -38,47 +38,20 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
 
   const placeIds = Object.keys(src.places);
   const characterIds = Object.keys(src.characters);
-  const vocabulary = {
-    place: { noun: 'place', ids: placeIds, expected: `a place id (${listing(placeIds)})` },
-    door: {
-      noun: 'door',
-      ids: src.doors.map((d) => d.id),
-      expected: `a door id (${listing(src.doors.map((d) => d.id))})`,
-    },
-    character: {
-      noun: 'character',
-      ids: characterIds,
-      expected: `a character id (${listing(characterIds)})`,
-    },
-    item: {
-      noun: 'item',
-      ids: Object.keys(canon.gear),
-      expected: "an item of the canon's gear",
-      hint: `known items: ${listing(Object.keys(canon.gear))}; add your own under canon_overrides.gear.NAME`,
-    },
-    medication: {
-      noun: 'medication',
-      ids: Object.keys(canon.medications),
-      expected: `a medication of the canon (${listing(Object.keys(canon.medications))})`,
-      hint: 'add your own under canon_overrides.medications.NAME',
-    },
-    'roster-event': {
-      noun: 'roster event',
-      ids: src.roster.map((r) => r.id),
-      expected: `a roster event id (${listing(src.roster.map((r) => r.id))})`,
-    },
-  } satisfies Vocabularies;
+  const vocabulary = vocabularies({
+    places: placeIds,
+    doors: src.doors.map((d) => d.id),
+    characters: characterIds,
+    items: Object.keys(canon.gear),
+    medications: Object.keys(canon.medications),
+    rosterEvents: src.roster.map((r) => r.id),
+  });
 
   /** Whether `id` is known; if not, reports it at `path` with a did-you-mean. */
   const known = (vocab: Vocabulary, id: string, path: Path): boolean => {
-    if (vocab.ids.includes(id)) return true;
-    const hint = [didYouMean(id, vocab.ids), vocab.hint].filter(Boolean).join(' ');
-    at(path, {
-      message: `unknown ${vocab.noun} '${id}'`,
-      expected: vocab.expected,
-      ...(hint ? { hint } : {}),
-    });
-    return false;
+    const unknown = unknownId(vocab, id);
+    if (unknown) at(path, unknown);
+    return !unknown;
   };
 
   const nameOf = (id: string) => characterName(id, src.characters[id]?.name);
@@ -89,17 +62,8 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
    */
   const adultOnly = (id: string, path: Path) => {
     if (!Object.hasOwn(src.characters, id)) return;
-    const age = src.characters[id]!.age;
-    if (age === undefined) {
-      at(path, {
-        message: `${nameOf(id)} has no age: a heat, a rut, a bond or a mark can involve only adults, so it must be given`,
-        hint: `add age: to characters.${id} (${ADULT_AGE} or older)`,
-      });
-    } else if (age < ADULT_AGE) {
-      at(path, {
-        message: `${nameOf(id)} is ${age}: no heat, rut, longing, mark or bond can involve a character under ${ADULT_AGE}`,
-      });
-    }
+    const problem = notAdult(nameOf(id), id, src.characters[id]!.age);
+    if (problem) at(path, problem);
   };
 
   // Places and doors.

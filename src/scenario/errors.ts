@@ -1,20 +1,15 @@
 /** Errors in a scenario file, each pointing at the line and column where the mistake was written. */
+import type { ErrorDetail } from '../shape/wording.js';
 
-export interface ScenarioError {
+export type { ErrorDetail };
+
+export interface ScenarioError extends ErrorDetail {
   file: string;
   /** 1-based */
   line: number;
   /** 1-based */
   column: number;
-  message: string;
-  /** what would have been accepted there */
-  expected?: string;
-  /** how to fix it, e.g. "did you mean 'finn'?" */
-  hint?: string;
 }
-
-/** What an error says, before it is given a place in the file. */
-export type ErrorDetail = Pick<ScenarioError, 'message' | 'expected' | 'hint'>;
 
 /** More errors than this bury the first ones, which usually cause the rest. */
 const MAX_ERRORS = 50;

@@ -5,65 +5,25 @@
  */
 import * as z from 'zod';
 import { PRESET_NAMES } from '../canon/index.js';
-import { suggest } from '../units/suggest.js';
-import { type Misreading, misreading, namesTimeOfDay, parseClock, parseDuration } from '../units/time.js';
+import { actionSchema, representation } from '../shape/actions.js';
 import {
-  ACTION_FIELDS,
-  ACTION_KINDS,
-  type ActionBody,
-  type ActionKind,
-  type DemandBody,
-  fieldKind,
-} from '../vocabulary/actions.js';
+  didYouMean,
+  expecting,
+  id,
+  oneOf,
+  readDetails,
+  report,
+  show,
+  strict,
+  text,
+} from '../shape/wording.js';
+import { type Misreading, misreading, namesTimeOfDay, parseClock, parseDuration } from '../units/time.js';
 import { DOOR_STATES } from '../vocabulary/doors.js';
 import { EVENT_TYPES } from '../vocabulary/events.js';
 import { PLACE_ARTICLES, PLACE_PREPOSITIONS } from '../vocabulary/places.js';
 import { PRONOUN_NAMES } from '../vocabulary/pronouns.js';
-import { REPRESENTATIONS } from '../vocabulary/representations.js';
-import type { ErrorDetail, ScenarioError } from './errors.js';
+import type { ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
-
-/**
- * An error as this schema's error maps write it. Zod lets an error map return only a string, so ours
- * return a JSON list of these and `schemaErrors` reads it back.
- */
-interface IssueDetail extends ErrorDetail {
-  /** the error is about this key of the map at the issue's path (an unknown key) */
-  key?: string;
-}
-
-type RawIssue = z.core.$ZodRawIssue;
-
-const report = (...details: IssueDetail[]) => JSON.stringify(details);
-
-/** A value as an error message quotes it. */
-function show(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'object') return 'a map';
-  return String(value);
-}
-
-/** `one, two, three`, shortened when long. */
-export function listing(values: readonly string[], max = 12): string {
-  return values.length > max ? `${values.slice(0, max).join(', ')}, …` : values.join(', ');
-}
-
-export function didYouMean(word: unknown, options: Iterable<string>): string | undefined {
-  const best = typeof word === 'string' ? suggest(word, options) : undefined;
-  return best === undefined ? undefined : `did you mean '${best}'?`;
-}
-
-const keyOf = (iss: RawIssue) => String(iss.path?.at(-1) ?? '');
-
-/** The usual error map: a missing key, or a value of the wrong kind, where `what` was expected. */
-const expecting =
-  (what: string, hint?: string) =>
-  (iss: RawIssue): string =>
-    iss.input === undefined
-      ? report({ message: `missing '${keyOf(iss)}'`, expected: what, hint })
-      : report({ message: `expected ${what}, got ${show(iss.input)}`, hint });
 
 interface Range {
   min?: number;
@@ -94,43 +54,6 @@ function number(what: string, range: Range = {}) {
 }
 
 const share = () => number('a number', { min: 0, max: 1 });
-
-const text = (what: string) => z.string({ error: expecting(what) });
-
-const id = (what: string) => text(`${what} id`);
-
-function oneOf<const T extends readonly string[]>(values: T, what: string) {
-  return z.enum(values, {
-    error: (iss) =>
-      iss.input === undefined
-        ? expecting(what)(iss)
-        : report({
-            message: `expected ${what}, got ${show(iss.input)}`,
-            expected: `one of ${listing(values, 50)}`,
-            hint: didYouMean(iss.input, values),
-          }),
-  });
-}
-
-const representation = () => oneOf(REPRESENTATIONS, 'a representation');
-
-/** A map with exactly these keys; an unknown key is named with a did-you-mean. */
-function strict<S extends z.core.$ZodLooseShape>(what: string, shape: S, described = `${what} (a map)`) {
-  const allowed = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === 'unrecognized_keys'
-        ? report(
-            ...iss.keys.map((key) => ({
-              key,
-              message: `unknown key '${key}' in ${what}`,
-              expected: `one of ${allowed.join(', ')}`,
-              hint: didYouMean(key, allowed),
-            })),
-          )
-        : expecting(described)(iss),
-  });
-}
 
 const list = <T extends z.core.SomeType>(what: string, item: T) => z.array(item, { error: expecting(what) });
 
@@ -338,90 +261,9 @@ const relation = strict('a relation', {
   on_leave_with: z.boolean({ error: expecting('true or false') }).optional(),
 });
 
-/** The schema of one field, by the kind the action table gives it. */
-function field(spec: string) {
-  const { kind, optional } = fieldKind(spec);
-  const schema = (() => {
-    switch (kind) {
-      case 'place':
-        return id('a place');
-      case 'door':
-        return id('a door');
-      case 'item':
-        return id('an item');
-      case 'character':
-        return id('a character');
-      case 'medication':
-        return id('a medication');
-      case 'roster-event':
-        return id('a roster event');
-      case 'text':
-        return text('what is said');
-      case 'representation':
-        return representation();
-      case 'flag=true':
-        return z.boolean({ error: expecting('true or false') }).default(true);
-      case 'flag=false':
-        return z.boolean({ error: expecting('true or false') }).default(false);
-      case 'demand':
-        return demand;
-    }
-  })();
-  return optional ? schema.optional() : schema;
-}
-
-/** One option of an action union: `do: kind`, the kind's fields, and `stamp` (`at`, `actor`) if given. */
-function act<S extends z.core.$ZodLooseShape>(stamp: S, kind: ActionKind) {
-  const fields = Object.fromEntries(
-    Object.entries(ACTION_FIELDS[kind]).map(([name, spec]) => [name, field(spec)]),
-  );
-  return strict(`a '${kind}' action`, { ...stamp, do: z.literal(kind), ...fields });
-}
-
-/** A union of actions told apart by `do` (one of `kinds`); an unknown `do` is named with a did-you-mean. */
-function actionUnion<T extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(
-  what: string,
-  kinds: readonly ActionKind[],
-  options: T,
-) {
-  return z.discriminatedUnion('do', options, {
-    error: (iss) => {
-      if (iss.code !== 'invalid_union') return expecting(`${what} (a map)`)(iss);
-      const written =
-        typeof iss.input === 'object' && iss.input !== null ? (iss.input as { do?: unknown }).do : undefined;
-      if (written === undefined)
-        return report({ message: "missing 'do'", expected: `one of ${kinds.join(', ')}` });
-      if (written === 'order' && !kinds.includes(written))
-        return report({ message: 'an order cannot demand another order' });
-      return report({
-        message: `unknown action ${show(written)}`,
-        expected: `one of ${kinds.join(', ')}`,
-        hint: didYouMean(written, kinds),
-      });
-    },
-  });
-}
-
-const DEMANDABLE = ACTION_KINDS.filter((kind) => kind !== 'order');
-
-// The unions are built from the action table, so their types are written here, from the same table.
-type Options = Parameters<typeof actionUnion>[2];
-
-// A demand is any action but an order: read lazily, as the order's own `demand` field is built with it.
-const demand = z.lazy(() => demandUnion) as unknown as z.ZodType<DemandBody>;
-const demandUnion = actionUnion(
-  'a demanded action',
-  DEMANDABLE,
-  DEMANDABLE.map((kind) => act({}, kind)) as unknown as Options,
-);
-
 const stamp = { at: duration('an instant', { min: 0 }), actor: id('a character') };
 
-const action = actionUnion(
-  'an action',
-  ACTION_KINDS,
-  ACTION_KINDS.map((kind) => act(stamp, kind)) as unknown as Options,
-) as unknown as z.ZodType<{ at: number; actor: string } & ActionBody>;
+const action = actionSchema(stamp);
 
 const rosterEvent = strict('a roster event', {
   id: id('a roster event'),
@@ -493,14 +335,4 @@ export function schemaErrors(issues: readonly z.core.$ZodIssue[], locator: Locat
       key === undefined ? locator.at(path, detail) : locator.atKey([...path, key], detail),
     );
   });
-}
-
-function readDetails(message: string): IssueDetail[] {
-  // Messages from our own error maps are JSON (see `report`); any other is zod's own text.
-  if (!message.startsWith('[')) return [{ message }];
-  try {
-    return JSON.parse(message) as IssueDetail[];
-  } catch {
-    return [{ message }];
-  }
 }

@@ -4,37 +4,11 @@
  * requirements the engine asks before anyone does anything (`engine/actions/requirements.ts`).
  */
 import type { Canon } from '../canon/types.js';
-import { describeUnmet, type Situation, unmetRequirements, verbFor } from '../engine/actions/requirements.js';
+import { type Checks, checkReferences, type Vocabularies } from '../engine/actions/references.js';
+import { describeUnmet, type Situation, unmetRequirements } from '../engine/actions/requirements.js';
 import { formatDuration } from '../units/time.js';
-import { ACTION_FIELDS, type ActionBody, fieldKind, UNORDERABLE } from '../vocabulary/actions.js';
 import type { DoorState } from '../vocabulary/doors.js';
-import type { ErrorDetail } from './errors.js';
-import type { Path } from './parse.js';
 import type { ScenarioFile } from './schema.js';
-
-/** A kind of id a scenario may refer to, with what an error about an unknown one says. */
-export interface Vocabulary {
-  noun: string;
-  ids: readonly string[];
-  expected: string;
-  /** added after any did-you-mean */
-  hint?: string;
-}
-
-/** The ids a field may name, by the field's kind. */
-export type Vocabularies = Record<
-  'place' | 'door' | 'character' | 'item' | 'medication' | 'roster-event',
-  Vocabulary
->;
-
-export interface Checks {
-  at(path: Path, detail: ErrorDetail): void;
-  /** whether `id` is known; if not, reports it at `path` with a did-you-mean */
-  known(vocab: Vocabulary, id: string, path: Path): boolean;
-  /** reports `id` at `path` if that character is under age, for something the age rule forbids */
-  adultOnly(id: string, path: Path): void;
-  nameOf(character: string): string;
-}
 
 type Entry = ScenarioFile['timeline'][number];
 
@@ -55,48 +29,6 @@ export function checkTimeline(
     .sort((a, b) => a.action.at - b.action.at);
   walkTimeline(src, canon, sorted, checks);
   return sorted;
-}
-
-/** Checks the ids an action names; `doer` does it (for a demand: the one ordered), written at `doerPath`. */
-function checkReferences(
-  body: ActionBody,
-  path: Path,
-  doer: string,
-  doerPath: Path,
-  vocabulary: Vocabularies,
-  checks: Checks,
-): void {
-  const { at, known, adultOnly, nameOf } = checks;
-  const fields = body as unknown as Record<string, unknown>;
-  for (const [name, spec] of Object.entries(ACTION_FIELDS[body.do])) {
-    const value = fields[name];
-    if (typeof value !== 'string') continue;
-    const { kind } = fieldKind(spec);
-    if (!(kind in vocabulary)) continue;
-    if (name === 'target' && value === doer) {
-      at([...path, name], {
-        message: `${nameOf(doer)} cannot ${verbFor(body.do)} themself`,
-        hint: 'name someone else',
-      });
-    } else known(vocabulary[kind as keyof Vocabularies], value, [...path, name]);
-  }
-  if (body.do === 'mark') {
-    adultOnly(doer, doerPath);
-    adultOnly(body.target, [...path, 'target']);
-  }
-  if (body.do === 'order') {
-    const unorderable = UNORDERABLE[body.demand.do];
-    if (unorderable) {
-      at([...path, 'demand', 'do'], {
-        message: `a '${body.demand.do}' cannot be ordered: ${unorderable}`,
-        hint: `script the ${body.demand.do} as ${body.target}'s own action, if it is theirs to take`,
-      });
-    }
-    // The demand is done by the one ordered, who must be someone known to check it further.
-    if (body.target !== doer && vocabulary.character.ids.includes(body.target)) {
-      checkReferences(body.demand, [...path, 'demand'], body.target, [...path, 'target'], vocabulary, checks);
-    }
-  }
 }
 
 /**

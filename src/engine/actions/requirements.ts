@@ -152,13 +152,18 @@ export function unmetRequirements(situation: Situation, actor: string, body: Act
   return out;
 }
 
-/** How an unmet requirement is worded: who (a display name), which character (id), and when. */
+/**
+ * How an unmet requirement is worded: who (a display name), which character (id), and when; `play`
+ * when the action is taken at run time, where a hint says what to do first rather than what to add to
+ * the file.
+ */
 export interface Wording {
   who: string;
   actor: string;
   when: string;
   kind: ActionKind;
   name(character: string): string;
+  play?: boolean;
 }
 
 /** How a message says "to do this kind of action to someone", where the kind alone reads wrong. */
@@ -178,7 +183,7 @@ const listing = (values: readonly string[]) => values.join(', ');
 /** The message, and what would mend it, for an unmet requirement. */
 export function describeUnmet(
   unmet: Unmet,
-  { who, actor, when, kind, name }: Wording,
+  { who, actor, when, kind, name, play }: Wording,
 ): { message: string; expected?: string; hint?: string } {
   switch (unmet.why) {
     case 'target-elsewhere':
@@ -194,12 +199,16 @@ export function describeUnmet(
         hint:
           unmet.exits.length > 0
             ? `from ${unmet.here}, doors lead to: ${listing(unmet.exits)}`
-            : `add a door under doors: { id: …, between: [${unmet.here}, ${unmet.to}] }`,
+            : play
+              ? `no door leads out of the ${unmet.here}`
+              : `add a door under doors: { id: …, between: [${unmet.here}, ${unmet.to}] }`,
       };
     case 'door-shut':
       return {
         message: `${who} cannot move from the ${unmet.here} to the ${unmet.to} at ${when}: ${unmet.door} is ${unmet.state}`,
-        hint: `add { at: "${when}", actor: ${actor}, do: open, door: ${unmet.door} } before it`,
+        hint: play
+          ? `open ${unmet.door} first: { do: open, door: ${unmet.door} }`
+          : `add { at: "${when}", actor: ${actor}, do: open, door: ${unmet.door} } before it`,
       };
     case 'not-at-door':
       return {
@@ -211,17 +220,19 @@ export function describeUnmet(
     case 'not-carried':
       return {
         message: `${who} does not carry a ${unmet.item} at ${when}`,
-        hint: `add it to characters.${actor}.carries`,
+        ...(!play && { hint: `add it to characters.${actor}.carries` }),
       };
     case 'not-worn':
       return {
         message: `${who} does not wear a ${unmet.item} at ${when}`,
-        hint: unmet.carried ? 'it is carried: wear it first' : `add it to characters.${actor}.wears`,
+        ...((unmet.carried || !play) && {
+          hint: unmet.carried ? 'it is carried: wear it first' : `add it to characters.${actor}.wears`,
+        }),
       };
     case 'no-weapon':
       return {
         message: `${who} carries no weapon at ${when}`,
-        hint: `add a weapon (${listing(unmet.weapons)}) to characters.${actor}.carries`,
+        ...(!play && { hint: `add a weapon (${listing(unmet.weapons)}) to characters.${actor}.carries` }),
       };
     case 'not-a-weapon':
       return { message: `a ${unmet.item} is not a weapon`, expected: `a weapon (${listing(unmet.weapons)})` };

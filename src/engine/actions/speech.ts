@@ -35,6 +35,8 @@ export const SPEECH: Handlers<'order' | 'say' | 'tell' | 'submit' | 'reassure' |
     const id = emit(w, 'order', { ...who, value: action.demand.do }, causes, {
       ...demandData(action.demand),
       ...(action.voice && { voice: true }),
+      // `words`, not `text`: a demand to say something brings its own `text`.
+      ...(action.text !== undefined && { words: action.text }),
     });
     // Whether it is obeyed is the receiver's to decide (instinct weighs it this instant).
     w.s.orders.push({

@@ -26,7 +26,13 @@ const comeClose: Handler<'approach' | 'touch'> = (w, { a, target, who, causes },
 const consentOrRefuse: Handler<'consent' | 'refuse'> = (w, { a, target, who, causes }, action) => {
   const refusing = action.do === 'refuse';
   setConsent(w, a, target, refusing);
-  const id = emit(w, action.do, who, causes);
+  const id = emit(
+    w,
+    action.do,
+    who,
+    causes,
+    refusing && action.text !== undefined ? { text: action.text } : {},
+  );
   if (refusing) endByRefusal(w, a, target, id);
   return true;
 };

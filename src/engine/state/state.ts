@@ -11,7 +11,7 @@ import {
   initialCycle,
   schedulesOf,
 } from '../../model/cycle.js';
-import type { CharacterDef, RosterEventDef, WorldDefinition } from '../../model/definition.js';
+import type { Action, CharacterDef, RosterEventDef, WorldDefinition } from '../../model/definition.js';
 import type { WorldEvent } from '../../model/events.js';
 import { hashNormal } from '../../units/hash-random.js';
 import { Prng } from '../../units/prng.js';
@@ -83,6 +83,11 @@ export interface WorldState {
   started: boolean;
   /** index of the next scripted action */
   nextAction: number;
+  /**
+   * Actions taken at run time (`World.act`), in the order taken, each to happen at its `at`, and the
+   * index of the next to happen. Absent until the first: a world nobody played is saved as before.
+   */
+  played?: { actions: Action[]; next: number };
   rng: number[];
   /** per character: index of their place */
   place: number[];

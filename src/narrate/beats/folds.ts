@@ -4,6 +4,7 @@
  * makes two events alike, and the sentence for all of them. A type without an entry is told event by
  * event.
  */
+import { MEDICAL_LEAVE } from '../../calendar/redact.js';
 import type { WorldEvent } from '../../model/events.js';
 import { formatTimeOfDay, SECONDS_PER_DAY } from '../../units/time.js';
 import type { EventType } from '../../vocabulary/events.js';
@@ -28,10 +29,15 @@ export const FOLDS: Partial<Record<EventType, Fold>> = {
     },
   },
   conflict: {
-    key: (e) => `${e.actor}\u0000${e.value}\u0000${e.data.via ?? `${e.data.from}\u0000${e.data.to}`}`,
+    key: (e) =>
+      e.data.reason === MEDICAL_LEAVE
+        ? `${e.actor}\u0000${MEDICAL_LEAVE}`
+        : `${e.actor}\u0000${e.value}\u0000${e.data.via ?? `${e.data.from}\u0000${e.data.to}`}`,
     tell: (events, v) => {
       const e = events[0]!;
       const titles = events.map((c) => v.names.event(String(c.data.event)));
+      if (e.data.reason === MEDICAL_LEAVE)
+        return `${v.lead(e.actor)} cannot be at ${listing(titles, 'or')}: ${MEDICAL_LEAVE}.`;
       return e.data.via
         ? `${v.lead(e.actor)} will be on leave with ${v.who(String(e.data.via))} during ${listing(titles)} (heat ${e.value}).`
         : `${v.lead(e.actor)} cannot be at ${listing(titles, 'or')}: heat ${e.value} between ${when(v, e.t, e.data.from)} and ${when(v, e.t, e.data.to)}.`;

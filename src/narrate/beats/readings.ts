@@ -47,7 +47,8 @@ export class AirWatch {
 
   constructor(private readonly pacing: NarrationCanon) {}
 
-  read(world: World): Beat[] {
+  /** The air's beats now, in every place where people are (`only`: in that place alone). */
+  read(world: World, only?: string): Beat[] {
     const t = world.time;
     const lines = [
       this.pacing.scent.faint,
@@ -62,6 +63,7 @@ export class AirWatch {
     }
     const beats: Beat[] = [];
     for (const [place, here] of people) {
+      if (only !== undefined && place !== only) continue;
       const noticed = here.length > 1 || here.some((id) => world.bodyState(id).phase !== 'none');
       if (!noticed) continue;
       const { total, byEmitter } = world.concentration(place);

@@ -2,8 +2,7 @@
  * What narration calls everything in a scenario: characters by name (short after the first mention)
  * and pronouns, places with their article and preposition, doors, items, roster events, the clock.
  */
-import type { Action, CharacterDef, PlaceDef, WorldDefinition } from '../../model/definition.js';
-import type { WorldEvent } from '../../model/events.js';
+import type { CharacterDef, PlaceDef, WorldDefinition } from '../../model/definition.js';
 import { formatClock } from '../../units/time.js';
 import { type PlacePreposition, prepositionFor, TOWARD } from '../../vocabulary/places.js';
 import { DEFAULT_PRONOUNS, type Pronouns } from '../../vocabulary/pronouns.js';
@@ -33,15 +32,12 @@ export interface Names {
   seed: number;
   /** a character's scent notes, as a reader meets them: `sand and ozone` */
   scent(id: string | undefined): string;
-  /** the words a scripted event's action wrote (`text:` of a refusal or an order), if any */
-  scriptedText(e: WorldEvent): string | undefined;
 }
 
 /** Display names from a definition. */
 export function namesOf(def: WorldDefinition): Names {
   const characters = new Map(def.characters.map((c) => [c.id, c]));
   const places = new Map(def.places.map((p) => [p.id, placeWords(p)]));
-  const texts = scriptedTexts(def.timeline);
   const character = (id: string | undefined): CharacterDef | undefined =>
     id === undefined ? undefined : characters.get(id);
   const place = (id: string | undefined) => (id === undefined ? undefined : places.get(id));
@@ -71,7 +67,6 @@ export function namesOf(def: WorldDefinition): Names {
     },
     startClock: def.clock,
     seed: def.seed,
-    scriptedText: (e) => (e.causes.length ? undefined : texts.get(scriptKey(e.t, e.actor, e.type, e.target))),
   };
 }
 
@@ -120,18 +115,4 @@ function placePhrase(p: PlaceDef): string {
   if (own) return isProper(p.name.slice(own[0].length - 1)) ? p.name : lowerFirst(p.name);
   if (p.article === 'none' || (p.article === undefined && isProper(p.name))) return p.name;
   return `the ${isProper(p.name) ? p.name : lowerFirst(p.name)}`;
-}
-
-/** The key under which a scripted action's words are found again from its event. */
-const scriptKey = (t: number, actor: string | undefined, type: string, target: string | undefined) =>
-  `${t}\u0000${actor}\u0000${type}\u0000${target ?? ''}`;
-
-/** The `text:` of each scripted refusal and order, by when, who, what and toward whom. */
-function scriptedTexts(timeline: readonly Action[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const a of timeline) {
-    if ((a.do === 'refuse' || a.do === 'order') && a.text !== undefined)
-      out.set(scriptKey(a.at, a.actor, a.do, a.target), a.text);
-  }
-  return out;
 }

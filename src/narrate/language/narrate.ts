@@ -4,6 +4,7 @@
  * describes anything sexual. Every event type has its sentence here: TypeScript refuses to build until
  * a new type has one.
  */
+import { MEDICAL_LEAVE } from '../../calendar/redact.js';
 import type { WorldDefinition } from '../../model/definition.js';
 import type { WorldEvent } from '../../model/events.js';
 import { impliedCauses } from '../../model/explain.js';
@@ -109,12 +110,13 @@ const SENTENCES: Record<EventType, Sentence> = {
   aim: (e, v, d) => `${v.lead(e.actor)} aimed ${v.names.item(String(d.item))} at ${v.who(e.target)}.`,
   lower: (e, v, d) => `${v.lead(e.actor)} lowered ${d.item ? v.names.item(String(d.item)) : 'the weapon'}.`,
   order: (e, v, d) => {
-    const words = v.names.scriptedText(e);
+    const words = d.words;
     const actor = v.lead(e.actor);
     const quote = words ? `: “${words}”` : '.';
     const voice = d.voice ? ' in the command voice' : '';
     // The same demand of the same person, again in this paragraph: "gave Phasma the same order".
-    if (v.saidBefore(`demand\u0000${e.target}\u0000${e.value}\u0000${JSON.stringify(d)}`))
+    const { words: _, ...demand } = d;
+    if (v.saidBefore(`demand\u0000${e.target}\u0000${e.value}\u0000${JSON.stringify(demand)}`))
       return `${actor} gave ${v.who(e.target)} the same order${voice}${quote}`;
     return `${actor} ordered ${v.who(e.target)}${voice ? `,${voice},` : ''} to ${describeDemand(demandOf(e, d), v, e.target, e.actor)}${quote}`;
   },
@@ -202,7 +204,9 @@ const SENTENCES: Record<EventType, Sentence> = {
       ? `${actor} whined at being sent away by ${v.who(e.target)}.`
       : `${actor} whined as ${v.whose(e.target)} touch ended.`;
   },
-  shiver: (e, v) => `${v.lead(e.actor)} shivered at ${v.whose(e.target)} scent.`,
+  // Seen from outside (a point of view), a shiver has no known cause.
+  shiver: (e, v) =>
+    e.target ? `${v.lead(e.actor)} shivered at ${v.whose(e.target)} scent.` : `${v.lead(e.actor)} shivered.`,
   comply: (e, v, d, log) => {
     const actor = v.lead(e.actor);
     if (orderTold(e, v, log)) return `${actor} obeyed ${v.who(e.target)}.`;
@@ -252,6 +256,8 @@ const SENTENCES: Record<EventType, Sentence> = {
   conflict: (e, v, d) => {
     const when = (t: unknown) => dayPhrase(v.names.startClock, e.t, Number(t));
     const event = v.names.event(String(d.event));
+    // As someone who does not know why sees it (a point of view): medical leave, as on the roster.
+    if (d.reason === MEDICAL_LEAVE) return `${v.lead(e.actor)} cannot be at ${event}: ${MEDICAL_LEAVE}.`;
     const kind = d.kind ?? 'heat';
     return d.via
       ? `${v.lead(e.actor)} will be on leave with ${v.who(String(d.via))} during ${event} (${kind} ${e.value}).`
