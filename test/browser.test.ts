@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEAK_WORDS } from '../src/calendar/index.js';
@@ -56,12 +57,56 @@ const missing = `browser tests need ${CHROMIUM} (apt-get install -y chromium) an
 if (!ready && process.env.CI) throw new Error(missing);
 if (!ready) console.warn(`SKIPPED: ${missing}`);
 
+/**
+ * The page's test hooks, and what the tests keep in the page. (The tests compile without the DOM
+ * library, and a function given to `page.evaluate` runs in the page: it names its globals through a cast.)
+ */
+interface PageHooks {
+  omegaverseSandbox: { runToEnd(): void; idle(): boolean };
+  longest: number;
+  PerformanceObserver: new (
+    report: (list: { getEntries(): { duration: number }[] }) => void,
+  ) => { observe(options: { type: string }): void };
+}
+
+/** Waits until the engine has done everything the page asked of it (and computed its run to the end). */
+async function settle(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => (globalThis as unknown as PageHooks).omegaverseSandbox.idle()), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+}
+
+/** Starts recording the longest main-thread task from now on, as the Long Tasks API reports them. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as PageHooks;
+    g.longest = 0;
+    new g.PerformanceObserver((list) => {
+      for (const task of list.getEntries()) g.longest = Math.max(g.longest, task.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/** The longest task recorded since `watchLongTasks` (0: none over the API's 50 ms). */
+const longestTask = (page: Page) => page.evaluate(() => (globalThis as unknown as PageHooks).longest);
+
+/** The long-task figures measured, printed at the end for the record. */
+const measured: string[] = [];
+
 describe.skipIf(!ready)('the sandbox in Chromium', () => {
   let browser: Browser;
   let sandbox: Sandbox;
   let page: Page;
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  /** Opens a bundled scene and waits until its run is computed. */
+  const open = async (name: string) => {
+    await page.getByTestId('scene-select').selectOption(name);
+    await settle(page);
+  };
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -77,6 +122,7 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
+    if (measured.length) console.info(`Long Tasks: ${measured.join('; ')}`);
     await browser?.close();
     await sandbox?.close();
   });
@@ -139,12 +185,14 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
     await page.getByTestId('map').locator('[data-testid="place-hux-quarters"]').waitFor();
     const calendar = page.getByTestId('calendar');
     await page.getByTestId('viewer').selectOption('mitaka');
-    await expect.poll(() => calendar.textContent()).toContain('medical leave');
+    await expect.poll(() => calendar.textContent()).toContain('As Lieutenant Mitaka sees it');
+    expect(await calendar.locator('.conflict').first().textContent()).toContain('medical leave');
     const seen = ((await calendar.textContent()) ?? '').toLowerCase();
     for (const word of LEAK_WORDS) expect(seen).not.toContain(word);
     await shot('4-datapad-lieutenant');
     await page.getByTestId('viewer').selectOption('medic');
-    await expect.poll(() => calendar.textContent()).toContain('heat');
+    await expect.poll(() => calendar.textContent()).toContain('As Medical Officer sees it');
+    expect(await calendar.locator('.conflict').first().textContent()).toContain('heat');
     await shot('5-datapad-medic');
   });
 
@@ -175,5 +223,78 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
       .toContain('<img src=x');
     expect(await page.locator('img').count()).toBe(0);
     await page.getByTestId('reset').click();
+  });
+
+  it('typing into the datapad scene at its end never blocks the page for 100 ms', async () => {
+    await open('datapad.yaml');
+    await page.evaluate(() => (globalThis as unknown as PageHooks).omegaverseSandbox.runToEnd());
+    await settle(page);
+    await watchLongTasks(page);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    // Pauses longer than the editor's wait make each part a new valid text: a new run, the last one dropped.
+    for (const part of ['\n# a note', ' typed', ' at the end']) {
+      await page.keyboard.type(part, { delay: 60 });
+      await page.waitForTimeout(450);
+    }
+    await settle(page);
+    const longest = await longestTask(page);
+    measured.push(`typing at the end of datapad ${longest.toFixed(0)} ms`);
+    expect(longest).toBeLessThan(100);
+    const def = bundled('datapad.yaml');
+    expect(await page.getByTestId('clock').getAttribute('data-time')).toBe(String(def.until));
+    const world = World.create(def);
+    world.run();
+    expect(await page.getByTestId('log').locator('[data-testid^="event-"]').count()).toBe(
+      world.events.length,
+    );
+    await page.getByTestId('reset').click();
+  });
+
+  it('scrubbing forward across the datapad scene never blocks the page for 100 ms', async () => {
+    await open('datapad.yaml');
+    const scrubber = page.getByTestId('scrubber');
+    await scrubber.scrollIntoViewIfNeeded();
+    const box = (await scrubber.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.1, y);
+    await page.mouse.down();
+    await settle(page);
+    await watchLongTasks(page);
+    await page.mouse.move(box.x + box.width * 0.9, y, { steps: 40 });
+    await page.mouse.up();
+    await settle(page);
+    const longest = await longestTask(page);
+    measured.push(`scrubbing datapad from 10% to 90% ${longest.toFixed(0)} ms`);
+    expect(longest).toBeLessThan(100);
+    // The jump lands where a straight run does.
+    const at = Number(await page.getByTestId('clock').getAttribute('data-time'));
+    const def = bundled('datapad.yaml');
+    expect(at).toBeGreaterThan(def.until * 0.8);
+    const world = World.create(def);
+    world.runUntil(at);
+    expect(await page.getByTestId('log').locator('[data-testid^="event-"]').count()).toBe(
+      world.events.length,
+    );
+  });
+
+  it('opened from file://, where no worker starts, runs the engine in the page', async () => {
+    const local = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const failures: string[] = [];
+    local.on('pageerror', (error) => failures.push(error.message));
+    try {
+      await local.goto(pathToFileURL(built).href);
+      await settle(local);
+      await local.evaluate(() => (globalThis as unknown as PageHooks).omegaverseSandbox.runToEnd());
+      await settle(local);
+      const world = World.create(bundled('medbay.yaml'));
+      world.run();
+      expect(await local.getByTestId('log').locator('[data-testid^="event-"]').count()).toBe(
+        world.events.length,
+      );
+      expect(failures).toEqual([]);
+    } finally {
+      await local.close();
+    }
   });
 });

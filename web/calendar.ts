@@ -12,14 +12,15 @@ import {
   describeConflict,
   type Forecast,
   formatClock,
+  type Knows,
   knowsFrom,
-  type RosterView,
   viewForecasts,
   viewRoster,
-  type World,
   type WorldDefinition,
+  type WorldEvent,
 } from '../src/index.js';
 import { el, replace } from './dom.js';
+import { hasCalendar, type WorldView } from './protocol.js';
 
 /** The viewer who sees everything. */
 export const AUTHOR = 'author';
@@ -29,10 +30,6 @@ const BASIS: Record<Forecast['basis'], string> = {
   regimen: 'from the medication regimen',
   insufficient: 'too little history to forecast',
 };
-
-/** Whether a scenario has anything for the calendar: a roster, or someone with a recorded cycle. */
-export const hasCalendar = (def: WorldDefinition) =>
-  def.roster.length > 0 || def.characters.some((c) => c.cycle !== undefined);
 
 export class CalendarView {
   private def?: WorldDefinition;
@@ -74,33 +71,26 @@ export class CalendarView {
     replace(this.body);
   }
 
-  update(world: World): void {
+  /** Shows the calendar of `view`; `events` is the log up to it. */
+  update(view: WorldView, events: readonly WorldEvent[]): void {
     const def = this.def;
-    if (!def || this.section.hidden) return;
+    const calendar = view.calendar;
+    if (!def || !calendar || this.section.hidden) return;
     const viewer = this.viewer.value || AUTHOR;
-    const key = `${viewer}:${world.time}:${world.events.length}`;
+    const key = `${viewer}:${view.at}:${view.eventCount}`;
     if (key === this.lastKey) return;
     this.lastKey = key;
 
-    const roster = world.rosterDefinition();
-    const report = world.rosterReport();
-    const all = [...world.forecasts().values()];
-    let view: RosterView;
-    let forecasts: Forecast[];
-    if (viewer === AUTHOR) {
-      view = viewRoster(report, '', () => true);
-      forecasts = all;
-    } else {
-      const knows = knowsFrom(world.definition, world.events, world.time);
-      view = viewRoster(report, viewer, knows);
-      forecasts = viewForecasts(all, viewer, knows);
-    }
-    const names = calendarNames(roster);
+    const author = viewer === AUTHOR;
+    const knows: Knows = author ? () => true : knowsFrom(def, events.slice(0, view.eventCount), view.time);
+    const roster = viewRoster(calendar.report, author ? '' : viewer, knows);
+    const forecasts = author ? calendar.forecasts : viewForecasts(calendar.forecasts, viewer, knows);
+    const names = calendarNames(def);
     const clock = (t: number) => formatClock(def.clock, t);
 
-    const events = roster.roster.map((r) => {
-      const conflicts = view.conflicts.filter((c) => c.event === r.id);
-      const proposals = view.proposals[r.id] ?? [];
+    const items = calendar.roster.map((r) => {
+      const conflicts = roster.conflicts.filter((c) => c.event === r.id);
+      const proposals = roster.proposals[r.id] ?? [];
       return el(
         'li',
         { class: conflicts.length ? 'roster-event conflicted' : 'roster-event' },
@@ -135,9 +125,9 @@ export class CalendarView {
     const seen = viewer === AUTHOR ? 'the author' : names.character(viewer);
     replace(
       this.body,
-      el('p', { class: 'note' }, `As ${seen} sees it at ${clock(world.time)}.`),
+      el('p', { class: 'note' }, `As ${seen} sees it at ${clock(view.at)}.`),
       el('h3', {}, 'Roster'),
-      events.length ? el('ul', { class: 'roster' }, events) : el('p', { class: 'note' }, 'No roster events.'),
+      items.length ? el('ul', { class: 'roster' }, items) : el('p', { class: 'note' }, 'No roster events.'),
       el('h3', {}, 'Forecasts'),
       forecasts.length
         ? el(

@@ -7,7 +7,7 @@
 import type { Representation, WorldDefinition } from '../src/index.js';
 import { OKABE_ITO } from '../src/report/chart.js';
 import { el, replace, svg } from './dom.js';
-import type { Session } from './session.js';
+import type { WorldView } from './protocol.js';
 
 // -------------------------------------------------------------------------------------------------
 // Layout
@@ -167,6 +167,8 @@ export class MapView {
   private places = new Map<string, PlaceParts>();
   private doors = new Map<string, DoorParts>();
   private cellH = 0;
+  /** whether the map is wider than its panel (it scrolls sideways) */
+  private wide = false;
   private focused?: string;
   private lastDetail = '';
 
@@ -174,7 +176,13 @@ export class MapView {
     private readonly host: HTMLElement,
     private readonly legend: HTMLElement,
     private readonly detail: HTMLElement,
-  ) {}
+  ) {
+    // Sizes are read only when they change, never while drawing a frame.
+    new ResizeObserver(() => {
+      this.wide = this.host.scrollWidth > this.host.clientWidth + 1;
+      this.showDetail();
+    }).observe(host);
+  }
 
   /** Shows nothing (no valid scenario yet). */
   clear(): void {
@@ -311,18 +319,16 @@ export class MapView {
     return [r(p[0]), r(p[1]), r(q[0]), r(q[1])];
   }
 
-  /** Shows the world as it is now. */
-  update(session: Session): void {
+  /** Shows the world of `view`; `peak` is the largest concentration of the run so far (the scale's top). */
+  update(view: WorldView, peak: number): void {
     const def = this.def;
     if (!def) return;
-    const world = session.world;
-    const totals = new Map(def.places.map((p) => [p.id, world.concentration(p.id)]));
-    const top = Math.max(SCALE_HIGH, session.peak, ...[...totals.values()].map((c) => c.total));
+    const top = Math.max(SCALE_HIGH, peak, ...view.places.map((c) => c.total));
     const names = new Map(def.characters.map((c) => [c.id, c.name]));
 
-    for (const p of def.places) {
+    def.places.forEach((p, i) => {
       const parts = this.places.get(p.id)!;
-      const c = totals.get(p.id)!;
+      const c = view.places[i]!;
       const f = scaleOf(c.total, top);
       parts.rect.setAttribute('fill', rampColour(f));
       parts.rect.setAttribute('data-concentration', c.total.toFixed(4));
@@ -333,12 +339,13 @@ export class MapView {
       parts.title.textContent = text;
       parts.group.setAttribute('aria-label', text);
 
-      const here = def.characters.filter((ch) => world.whereIs(ch.id) === p.id);
+      const here = def.characters.flatMap((ch, c) =>
+        view.where[c] === p.id ? [{ ch, worn: view.wearing[c]! }] : [],
+      );
       replace(
         parts.tokens,
-        here.map((ch, i) => {
+        here.map(({ ch, worn }, i) => {
           const y = parts.y + 52 + i * TOKEN_H;
-          const worn = world.wearing(ch.id);
           const presents =
             ch.presentsAs && ch.presentsAs !== ch.representation ? `, presents as ${ch.presentsAs}` : '';
           const label = `${ch.name} · ${ch.representation}`;
@@ -370,12 +377,12 @@ export class MapView {
           );
         }),
       );
-    }
+    });
 
-    for (const d of def.doors) {
+    def.doors.forEach((d, i) => {
       const parts = this.doors.get(d.id);
-      if (!parts) continue;
-      const state = world.doorState(d.id);
+      if (!parts) return;
+      const state = view.doors[i]!;
       parts.line.setAttribute('stroke-width', String(DOOR_WIDTH[state] ?? 3));
       const dash = DOOR_DASH[state];
       if (dash) parts.line.setAttribute('stroke-dasharray', dash);
@@ -384,7 +391,7 @@ export class MapView {
       parts.label.textContent = state;
       parts.title.textContent = `${d.id} (${d.between.join(' – ')}): ${state}`;
       parts.line.parentElement?.setAttribute('data-state', state);
-    }
+    });
 
     const max = this.legend.querySelector('.ramp-max');
     if (max) max.textContent = ` ${SCALE_LOW} or less … ${formatConcentration(top)} (log scale)`;
@@ -393,8 +400,7 @@ export class MapView {
 
   private showDetail(): void {
     const text = this.focused ? (this.places.get(this.focused)?.title.textContent ?? '') : '';
-    const wide = this.host.scrollWidth > this.host.clientWidth + 1;
-    const hint = `Hover over or focus a place (Tab) to see its scent by signature.${wide ? ' The map scrolls sideways.' : ''}`;
+    const hint = `Hover over or focus a place (Tab) to see its scent by signature.${this.wide ? ' The map scrolls sideways.' : ''}`;
     const shown = text || hint;
     if (shown !== this.lastDetail) {
       this.detail.textContent = shown;
