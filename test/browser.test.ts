@@ -14,6 +14,7 @@ import { type Sandbox, startSandbox, WEB_ROOT } from '../src/cli/sandbox.js';
 import { World } from '../src/engine/world.js';
 import { findEvent } from '../src/model/explain.js';
 import { namesOf, narrate } from '../src/narrate/narrate.js';
+import { formatClock } from '../src/units/time.js';
 import { bundled, ROOT } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -101,6 +102,17 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
   let page: Page;
 
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  /** Moves the scrubber to `t` as a drag would, and waits until the engine has shown it. */
+  const scrubTo = async (t: number) => {
+    await page.getByTestId('scrubber').evaluate((input, value) => {
+      const range = input as unknown as { value: string; dispatchEvent(event: unknown): boolean };
+      range.value = String(value);
+      const { Event } = globalThis as unknown as { Event: new (type: string, init: object) => unknown };
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+    }, t);
+    await settle(page);
+  };
 
   /** Opens a bundled scene and waits until its run is computed. */
   const open = async (name: string) => {
@@ -296,5 +308,45 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
     } finally {
       await local.close();
     }
+  });
+
+  it('in a quiet stretch the clock shows the time chosen, and the beliefs the same time', async () => {
+    await open('quarters.yaml');
+    const def = bundled('quarters.yaml');
+    // At 1:00:00 the world is still at its instant of 0:50:20, waiting for the next one.
+    const world = World.create(def);
+    world.runUntil(3_600);
+    expect(world.time).toBeLessThan(3_600);
+    await scrubTo(3_600);
+    const clock = page.getByTestId('clock');
+    expect(await clock.getAttribute('data-time')).toBe('3600');
+    expect(await clock.textContent()).toContain(`${formatClock(def.clock, 3_600)} · 1:00 of`);
+    const caption = page.getByTestId('beliefs').locator('caption');
+    await expect.poll(() => caption.textContent()).toContain(`at ${formatClock(def.clock, 3_600)}`);
+    // Playing on and pausing: the caption follows the clock, whether or not a belief changed.
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(600);
+    await page.getByTestId('pause').click();
+    await settle(page);
+    const at = Number(await clock.getAttribute('data-time'));
+    expect(at).toBeGreaterThan(3_600);
+    await expect.poll(() => caption.textContent()).toContain(`at ${formatClock(def.clock, at)}`);
+    await shot('7-quarters-quiet-stretch');
+  });
+
+  it("draws each drive against the line it acts at: the shiver explained is the chart's shiver line", async () => {
+    await open('datapad.yaml');
+    await page.evaluate(() => (globalThis as unknown as PageHooks).omegaverseSandbox.runToEnd());
+    await settle(page);
+    const world = World.create(bundled('datapad.yaml'));
+    world.run();
+    const shiver = world.events.find((e) => e.type === 'shiver')!;
+    await page.getByTestId(`event-${shiver.id}`).click();
+    await expect
+      .poll(() => page.getByTestId('explain').textContent())
+      .toContain(`discomfort ${shiver.data.discomfort} ≥ threshold ${shiver.data.threshold}`);
+    const ren = page.getByTestId('charts').locator('figure', { hasText: 'Kylo Ren (omega)' }).locator('svg');
+    await expect.poll(() => ren.textContent()).toContain(`shiver at ${shiver.data.threshold}`);
+    expect(await ren.textContent()).not.toContain('self-control');
   });
 });
