@@ -349,4 +349,49 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
     await expect.poll(() => ren.textContent()).toContain(`shiver at ${shiver.data.threshold}`);
     expect(await ren.textContent()).not.toContain('self-control');
   });
+
+  it('keeps the scrubber where it is while the clock and the status change, at laptop and phone widths', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await open('datapad.yaml');
+      await scrubTo(0);
+      const scrubber = page.getByTestId('scrubber');
+      const state = page.locator('#play-state');
+      const place = async () => {
+        const box = (await scrubber.boundingBox())!;
+        const top = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
+        return { x: box.x, y: box.y + top, width: box.width };
+      };
+      const at = await place();
+      const seen = [await state.textContent()];
+      await page.getByTestId('play').click();
+      await expect.poll(() => state.textContent()).toMatch(/^playing/);
+      seen.push(await state.textContent());
+      expect(await place()).toEqual(at);
+      await page.getByTestId('pause').click();
+      await page.evaluate(() => (globalThis as unknown as PageHooks).omegaverseSandbox.runToEnd());
+      await settle(page);
+      expect(await place()).toEqual(at);
+      // An edit at the end: a new run to compute, the status says how far it has got.
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\n# moved?');
+      await expect.poll(() => state.textContent(), { timeout: 5_000 }).toMatch(/^computing/);
+      seen.push(await state.textContent());
+      expect(await place()).toEqual(at);
+      await settle(page);
+      expect(await place()).toEqual(at);
+      expect(seen).toEqual([
+        'paused',
+        expect.stringMatching(/^playing at/),
+        expect.stringMatching(/^computing… \d+%$/),
+      ]);
+      await page.getByTestId('reset').click();
+      await settle(page);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
 });

@@ -89,7 +89,7 @@ export class Transport {
     this.playhead = Math.min(this.playhead, def.until);
     this.scrubber.max = String(def.until);
     // The clock is as wide as its widest reading, the one at the end: the row never reflows as it runs.
-    this.clock.style.minWidth = `${this.clockText(def.until).length + 1}ch`;
+    this.clock.style.minWidth = `calc(${this.clockText(def.until).length}ch + 1rem)`;
     for (const control of this.controls()) control.disabled = false;
     this.render();
   }
