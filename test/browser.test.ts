@@ -93,6 +93,35 @@ async function watchLongTasks(page: Page): Promise<void> {
 /** The longest task recorded since `watchLongTasks` (0: none over the API's 50 ms). */
 const longestTask = (page: Page) => page.evaluate(() => (globalThis as unknown as PageHooks).longest);
 
+/** Where the focused element is, against the sticky play bar and the window. */
+interface FocusPlace {
+  entry: string | undefined;
+  top: number;
+  bottom: number;
+  barBottom: number;
+  windowHeight: number;
+}
+
+/** The focused element's place on screen (run in the page: its DOM typed by hand). */
+function focusPlace(): FocusPlace {
+  interface Box {
+    getBoundingClientRect(): { top: number; bottom: number };
+  }
+  const g = globalThis as unknown as {
+    document: { activeElement: Box & { dataset: { event?: string } }; querySelector(s: string): Box };
+    innerHeight: number;
+  };
+  const focused = g.document.activeElement;
+  const box = focused.getBoundingClientRect();
+  return {
+    entry: focused.dataset.event,
+    top: box.top,
+    bottom: box.bottom,
+    barBottom: g.document.querySelector('.transport').getBoundingClientRect().bottom,
+    windowHeight: g.innerHeight,
+  };
+}
+
 /** The long-task figures measured, printed at the end for the record. */
 const measured: string[] = [];
 
@@ -392,6 +421,50 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
       await page.getByTestId('reset').click();
       await settle(page);
     }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('a log entry reached by keyboard or from an explanation has the focus, clear of the play bar', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open('medbay.yaml');
+    await page.evaluate(() => (globalThis as unknown as PageHooks).omegaverseSandbox.runToEnd());
+    await settle(page);
+    const log = page.getByTestId('log');
+    const clear = (at: FocusPlace) => {
+      expect(at.top).toBeGreaterThanOrEqual(at.barBottom);
+      expect(at.bottom).toBeLessThanOrEqual(at.windowHeight);
+    };
+
+    // By keyboard: the page scrolled so that the top of the log is under the bar, then Home.
+    await log.locator('button.entry[tabindex="0"]').focus();
+    await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        document: { querySelector(s: string): { getBoundingClientRect(): { top: number } } };
+        scrollBy(x: number, y: number): void;
+      };
+      const logTop = g.document.querySelector('[data-testid="log"]').getBoundingClientRect().top;
+      g.scrollBy(0, logTop - 40);
+    });
+    await page.keyboard.press('Home');
+    let at = await page.evaluate(focusPlace);
+    expect(at.entry).toBe('1');
+    clear(at);
+
+    // From an explanation: its #N link moves the focus to that entry.
+    const world = World.create(bundled('medbay.yaml'));
+    world.run();
+    const restraint = findEvent(world.events, 'restrain:rey:finn')!;
+    await page.getByTestId(`event-${restraint.id}`).click();
+    const cause = world.events[restraint.causes[0]! - 1]!;
+    await page
+      .getByTestId('explain')
+      .getByRole('button', { name: `#${cause.id}`, exact: true })
+      .first()
+      .click();
+    at = await page.evaluate(focusPlace);
+    expect(at.entry).toBe(String(cause.id));
+    clear(at);
+    expect(await page.getByTestId(`event-${cause.id}`).getAttribute('aria-pressed')).toBe('true');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -182,11 +182,14 @@ export class LogView {
     );
   }
 
-  /** Selects an event and brings its entry into view. */
+  /**
+   * Selects an event and moves to its entry: the focus goes there, not to the page (the link chosen
+   * is gone with the explanation it was in), and the page scrolls it clear of the play bar.
+   */
   private jump(id: number): void {
     this.select(id);
-    const entry = this.shown.find((s) => s.id === id)?.item;
-    entry?.scrollIntoView({ block: 'nearest' });
+    const button = this.shown.find((s) => s.id === id)?.item.firstElementChild as HTMLButtonElement | null;
+    button?.focus();
   }
 }
 

@@ -70,6 +70,13 @@ export class Transport {
       cancelAnimationFrame(this.scrubbing);
       this.scrubbing = requestAnimationFrame(() => this.seek(Number(this.scrubber.value)));
     });
+    // The bar sticks to the top of the page: whatever is scrolled to (a focused entry) keeps clear of it.
+    const bar = this.play.closest<HTMLElement>('.transport');
+    if (bar) {
+      new ResizeObserver(() => {
+        document.documentElement.style.setProperty('--transport-height', `${bar.offsetHeight}px`);
+      }).observe(bar);
+    }
     this.detach();
   }
 
