@@ -4,7 +4,7 @@
  * Node. Screenshots of each state go to test-artifacts/ (not committed).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -14,6 +14,7 @@ import { type Sandbox, startSandbox, WEB_ROOT } from '../src/cli/sandbox.js';
 import { World } from '../src/engine/world.js';
 import { findEvent } from '../src/model/explain.js';
 import { namesOf, narrate } from '../src/narrate/narrate.js';
+import { loadScenario } from '../src/scenario/index.js';
 import { formatClock } from '../src/units/time.js';
 import { bundled, ROOT } from './helpers.js';
 
@@ -465,6 +466,59 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
     expect(at.entry).toBe(String(cause.id));
     clear(at);
     expect(await page.getByTestId(`event-${cause.id}`).getAttribute('aria-pressed')).toBe('true');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it("wraps the scenes' long lines, and folds the errors that follow from the first under it", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open('datapad.yaml');
+    // Nothing runs out of the editor's sight: the scroller never scrolls sideways.
+    const scroller = page.locator('.cm-scroller');
+    const overflow = await scroller.evaluate((element) => {
+      const box = element as unknown as { scrollWidth: number; clientWidth: number };
+      return box.scrollWidth - box.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect
+      .poll(() =>
+        page.locator('.cm-line', { hasText: 'notes: [gun-oil, bergamot], at: hux-quarters' }).count(),
+      )
+      .toBe(1);
+
+    // One typo in a place id: the first error shown, the ones it causes folded under it.
+    const typo = readFileSync(join(ROOT, 'scenarios', 'datapad.yaml'), 'utf8').replace(
+      'move, to: corridor }',
+      'move, to: corridr }',
+    );
+    const result = loadScenario(typo, 'datapad.yaml');
+    if (result.ok) throw new Error('the typo should not compile');
+    expect(result.errors.length).toBeGreaterThan(2);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(typo);
+    const list = page.getByTestId('error-list');
+    await expect.poll(() => list.textContent(), { timeout: 5_000 }).toContain("unknown place 'corridr'");
+    const first = result.errors[0]!;
+    const shown = list.locator(':scope > li > .error-item');
+    expect(await shown.count()).toBe(1);
+    expect(await shown.textContent()).toContain(`line ${first.line}, column ${first.column}`);
+    const folded = list.locator('details');
+    expect(await folded.getAttribute('open')).toBeNull();
+    expect(await folded.locator('summary').textContent()).toContain(
+      `${result.errors.length - 1} more errors`,
+    );
+    expect(await folded.locator('.error-item').count()).toBe(result.errors.length - 1);
+    expect(await page.locator('#validity').textContent()).toContain(
+      `${result.errors.length} errors (fix the first, on line ${first.line}`,
+    );
+    // In the editor too: one error, the rest marked as what may follow from it.
+    await expect.poll(() => page.locator('.cm-lintRange-error').count()).toBe(1);
+    expect(await page.locator('.cm-lintRange-info').count()).toBe(result.errors.length - 1);
+    await shot('8-folded-errors');
+    await folded.locator('summary').click();
+    expect(await folded.getAttribute('open')).not.toBeNull();
+    await page.getByTestId('reset').click();
+    await settle(page);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
