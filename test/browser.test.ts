@@ -521,4 +521,45 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
     await settle(page);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('a moved roster event says from when, by whom and why, as each viewer may know it', async () => {
+    await open('datapad.yaml');
+    const def = bundled('datapad.yaml');
+    const world = World.create(def);
+    world.run();
+    const move = world.events.find((e) => e.type === 'reschedule' && e.data.event === 'briefing')!;
+    const clock = (t: number) => formatClock(def.clock, t);
+    const calendar = page.getByTestId('calendar');
+    const briefing = calendar.locator('[data-event="briefing"]');
+    await page.getByTestId('viewer').selectOption('author');
+
+    // Before the move: the proposals, each "when" said once.
+    await scrubTo(0);
+    await expect.poll(() => calendar.textContent()).toContain(`As the author sees it at ${clock(0)}`);
+    const proposals = (await briefing.locator('.proposals').textContent()) ?? '';
+    expect(proposals.match(/next week/g)).toHaveLength(1);
+    expect(proposals).toMatch(
+      /^Could move to: next week: day \d+ 07:00:00, day \d+ 07:00:00 or day \d+ 07:00:00$/,
+    );
+
+    // After it: where it was, who moved it, and why.
+    await page.evaluate(() => (globalThis as unknown as PageHooks).omegaverseSandbox.runToEnd());
+    await settle(page);
+    const moved = `Moved here from ${clock(Number(move.data.from))} by General Hux at ${clock(move.t)}`;
+    await expect.poll(() => briefing.textContent()).toContain('no conflict at the new time');
+    expect(await briefing.textContent()).toContain(
+      `${moved}: Kylo Ren's heat is likely at the old time (on leave: General Hux and Kylo Ren).`,
+    );
+    await shot('9-datapad-moved-author');
+
+    // The lieutenant, who does not know, learns the move and a neutral reason.
+    await page.getByTestId('viewer').selectOption('mitaka');
+    await expect.poll(() => calendar.textContent()).toContain('As Lieutenant Mitaka sees it');
+    expect(await briefing.textContent()).toContain(
+      `${moved}: medical leave (on leave: General Hux and Kylo Ren).`,
+    );
+    const seen = ((await calendar.textContent()) ?? '').toLowerCase();
+    for (const word of LEAK_WORDS) expect(seen).not.toContain(word);
+    await page.getByTestId('viewer').selectOption('author');
+  });
 });
