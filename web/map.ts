@@ -1,13 +1,24 @@
 /**
  * The map: places laid out from the door graph (or the scenario's own x/y), each shaded by its total
- * scent concentration on a sequential, colour-blind-safe ramp with the number printed in it; doors as
- * lines whose state is written beside them and drawn with its own dash; characters as labelled
- * tokens inside their place. Hovering or focusing a place shows its breakdown by signature.
+ * scent concentration on a sequential, colour-blind-safe ramp (scale.ts) with the number printed in it,
+ * in black or white, whichever reads better on that colour; doors as lines whose state is written
+ * beside them and drawn with its own dash; characters as labelled tokens inside their place. Hovering
+ * or focusing a place shows its breakdown by signature.
  */
 import type { Representation, WorldDefinition } from '../src/index.js';
 import { OKABE_ITO } from '../src/report/chart.js';
 import { el, replace, svg } from './dom.js';
 import type { WorldView } from './protocol.js';
+import {
+  formatConcentration,
+  RAMP,
+  rampRgb,
+  SCALE_HIGH,
+  SCALE_LOW,
+  scaleOf,
+  textColourOn,
+  WHITE,
+} from './scale.js';
 
 // -------------------------------------------------------------------------------------------------
 // Layout
@@ -76,55 +87,7 @@ export function layout(def: WorldDefinition): Map<string, Cell> {
 }
 
 // -------------------------------------------------------------------------------------------------
-// Colour
-
-/** ColorBrewer's YlGnBu, a sequential ramp readable with the common colour-vision deficiencies. */
-export const RAMP = [
-  '#ffffd9',
-  '#edf8b1',
-  '#c7e9b4',
-  '#7fcdbb',
-  '#41b6c4',
-  '#1d91c0',
-  '#225ea8',
-  '#253494',
-  '#081d58',
-];
-
-const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-
-/** The ramp's colour at `f` (0..1), interpolated. */
-export function rampColour(f: number): string {
-  const x = Math.min(1, Math.max(0, f)) * (RAMP.length - 1);
-  const i = Math.min(RAMP.length - 2, Math.floor(x));
-  const a = rgb(RAMP[i]!);
-  const b = rgb(RAMP[i + 1]!);
-  const t = x - i;
-  return `rgb(${a.map((v, k) => Math.round(v + (b[k]! - v) * t)).join(' ')})`;
-}
-
-/** The colour scale's bottom and (at least) top, u/m³: the bundled scenes range about 0.003 to 11. */
-export const SCALE_LOW = 0.01;
-export const SCALE_HIGH = 30;
-
-/**
- * Where a concentration falls on the colour scale (0..1): logarithmic from `SCALE_LOW` (and below) to
- * `top`. A fixed scale, so a colour means the same amount in every scene and at every moment.
- */
-export function scaleOf(value: number, top = SCALE_HIGH): number {
-  if (!(value > SCALE_LOW)) return 0;
-  return Math.min(1, Math.log(value / SCALE_LOW) / Math.log(Math.max(top, SCALE_HIGH) / SCALE_LOW));
-}
-
-/** A concentration for reading: a few significant digits. */
-export function formatConcentration(v: number): string {
-  if (v === 0) return '0';
-  if (v >= 100) return v.toFixed(0);
-  if (v >= 10) return v.toFixed(1);
-  if (v >= 1) return v.toFixed(2);
-  if (v >= 0.001) return v.toFixed(3);
-  return v.toExponential(1);
-}
+// Colour (the scent's scale is in scale.ts)
 
 const REPRESENTATION_COLOUR: Record<Representation, string> = {
   alpha: OKABE_ITO.vermillion,
@@ -329,10 +292,10 @@ export class MapView {
     def.places.forEach((p, i) => {
       const parts = this.places.get(p.id)!;
       const c = view.places[i]!;
-      const f = scaleOf(c.total, top);
-      parts.rect.setAttribute('fill', rampColour(f));
+      const fill = rampRgb(scaleOf(c.total, top));
+      parts.rect.setAttribute('fill', `rgb(${fill.join(' ')})`);
       parts.rect.setAttribute('data-concentration', c.total.toFixed(4));
-      parts.group.classList.toggle('dark', f > 0.55);
+      parts.group.classList.toggle('dark', textColourOn(fill) === WHITE);
       parts.value.textContent = `${formatConcentration(c.total)} u/m³`;
       const lines = breakdown(c.byEmitter, names);
       const text = `${p.name}: scent ${formatConcentration(c.total)} u/m³${lines.length ? ` — ${lines.join('; ')}` : ''}`;
