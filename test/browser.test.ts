@@ -562,4 +562,22 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
     for (const word of LEAK_WORDS) expect(seen).not.toContain(word);
     await page.getByTestId('viewer').selectOption('author');
   });
+
+  it('on a phone, the map shows every room of each bundled scene without scrolling sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const name of ['medbay.yaml', 'quarters.yaml', 'datapad.yaml']) {
+      await open(name);
+      const map = page.getByTestId('map');
+      const host = (await map.boundingBox())!;
+      const rooms = map.locator('rect.room');
+      expect(await rooms.count()).toBe(bundled(name).places.length);
+      for (const room of await rooms.all()) {
+        const box = (await room.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(host.x);
+        expect(box.x + box.width).toBeLessThanOrEqual(host.x + host.width + 0.5);
+      }
+      if (name === 'quarters.yaml') await shot('10-phone-quarters');
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
 });
