@@ -580,4 +580,28 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('with no valid scenario to run, the transport is disabled; at the start, one sample', async () => {
+    await open('medbay.yaml');
+    await scrubTo(0);
+    await expect.poll(() => page.getByTestId('charts').textContent()).toContain('(1 sample so far)');
+    // Kept edits that do not validate, opened afresh: nothing to run.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('omegaverse: 1\nplaces: {}\n');
+    await expect.poll(() => page.locator('#validity').textContent(), { timeout: 5_000 }).toContain('error');
+    await page.getByTestId('scene-select').selectOption('quarters.yaml');
+    await settle(page);
+    await page.getByTestId('scene-select').selectOption('medbay.yaml');
+    await settle(page);
+    expect(await page.locator('#scene-title').textContent()).toBe('No valid scenario yet');
+    for (const control of ['play', 'pause', 'step', 'speed', 'scrubber']) {
+      expect(await page.getByTestId(control).isDisabled()).toBe(true);
+    }
+    await page.getByTestId('reset').click();
+    await settle(page);
+    for (const control of ['play', 'pause', 'step', 'speed', 'scrubber']) {
+      expect(await page.getByTestId(control).isEnabled()).toBe(true);
+    }
+  });
 });

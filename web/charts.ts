@@ -55,7 +55,7 @@ export class ChartsView {
       el(
         'p',
         { class: 'note' },
-        `Sampled every ${sampleEvery} s as the world advances (${samples.length} samples so far).`,
+        `Sampled every ${sampleEvery} s as the world advances (${samples.length} sample${samples.length === 1 ? '' : 's'} so far).`,
       ),
       figures,
     );
