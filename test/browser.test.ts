@@ -604,4 +604,61 @@ describe.skipIf(!ready)('the sandbox in Chromium', () => {
       expect(await page.getByTestId(control).isEnabled()).toBe(true);
     }
   });
+
+  it('axe-core finds no serious or critical accessibility issue, at laptop and phone widths', async () => {
+    // axe goes into the page as a script of its own: the page's policy, which allows only its own
+    // scripts, is set aside for this context alone.
+    const context = await browser.newContext({ bypassCSP: true });
+    const checked = await context.newPage();
+    const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const found: string[] = [];
+    try {
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 390, height: 844 },
+      ]) {
+        await checked.setViewportSize(viewport);
+        await checked.goto(sandbox.url);
+        await settle(checked);
+        await checked.getByTestId('scene-select').selectOption('datapad.yaml');
+        await settle(checked);
+        await checked.evaluate(() => (globalThis as unknown as PageHooks).omegaverseSandbox.runToEnd());
+        await settle(checked);
+        // With an explanation open, and errors listed (the first shown, the rest folded).
+        await checked.getByTestId('log').locator('button.entry').last().click();
+        await checked.locator('.cm-content').click();
+        await checked.keyboard.press('Control+End');
+        await checked.keyboard.type('\n  - { at: "0:00:05", actor: nobody, do: move, to: nowhere }');
+        await expect
+          .poll(() => checked.locator('#validity').textContent(), { timeout: 5_000 })
+          .toContain('error');
+        await checked.addScriptTag({ content: axe });
+        const violations = await checked.evaluate(async () => {
+          const { axe } = globalThis as unknown as {
+            axe: {
+              run(): Promise<{
+                violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+              }>;
+            };
+          };
+          const result = await axe.run();
+          return result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+          }));
+        });
+        for (const v of violations) {
+          const line = `${viewport.width}px ${v.impact} ${v.id}: ${v.help} (${v.targets.join(', ')})`;
+          if (v.impact === 'serious' || v.impact === 'critical') found.push(line);
+          else console.info(`axe, ${line}`);
+        }
+        await checked.getByTestId('reset').click();
+      }
+    } finally {
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  });
 });
