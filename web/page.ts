@@ -181,11 +181,17 @@ export function startPage(engineScript: string | undefined): void {
     drawHeavy();
   }
 
-  /** The heavier panels, each in a task of its own: no one task holds the page for long. */
-  let heavyQueued = false;
+  /**
+   * The heavier panels, each in a task of its own: no one task holds the page for long. Asked again
+   * while a round is under way, another round follows it (the first may have drawn an older time).
+   */
+  let heavy: 'idle' | 'drawing' | 'again' = 'idle';
   function drawHeavy(): void {
-    if (heavyQueued) return;
-    heavyQueued = true;
+    if (heavy !== 'idle') {
+      heavy = 'again';
+      return;
+    }
+    heavy = 'drawing';
     const panels = [
       (_: RunOnPage, world: WorldView) => beliefs.update(world),
       (run: RunOnPage, world: WorldView) =>
@@ -194,11 +200,14 @@ export function startPage(engineScript: string | undefined): void {
     ];
     const next = () => {
       const panel = panels.shift();
-      if (!panel) heavyQueued = false;
-      else {
+      if (panel) {
         if (shown && view) panel(shown, view);
         setTimeout(next, 0);
+        return;
       }
+      const again = heavy === 'again';
+      heavy = 'idle';
+      if (again) drawHeavy();
     };
     setTimeout(next, 0);
   }
@@ -318,10 +327,11 @@ export function startPage(engineScript: string | undefined): void {
     resizing = window.setTimeout(() => render(true), 200);
   });
 
-  /** For tests and the curious: go to the end of the run at once; whether the engine has done all asked of it. */
+  /** For tests and the curious: go to the end of the run at once; whether all asked is done and drawn. */
   window.omegaverseSandbox = {
     runToEnd: () => transport.toEnd(),
     idle: () =>
+      heavy === 'idle' &&
       validatedCount === sentCount &&
       latest === shown &&
       transport.answered &&
