@@ -69,11 +69,17 @@ describe('renderReport on the medbay scene', () => {
     // ticks labelled with the scenario's clock
     expect(air).toContain('>14:00:00</text>');
     expect(air).toContain('>14:25:00</text>');
-    expect(rey).toContain('<title>Rey: drives over time against self-control</title>');
+    expect(rey).toContain('<title>Rey: drives over time against the lines they act at</title>');
     for (const drive of ['protect', 'aggression', 'longing']) expect(rey).toContain(`>${drive}</text>`);
+    // Each drive against the line it acts at: self-control to restrain or reach, the canon's own lines.
     expect(rey).toContain('>self-control threshold 0.446</text>');
+    expect(rey).toContain('>snarl at 0.5</text>');
+    expect(rey).toContain('>whine at 0.3</text>');
     expect(phasma).toContain('>discomfort</text>');
     expect(phasma).not.toContain('>aggression</text>');
+    // A shiver waits on no self-control: Phasma's chart has the shiver line, not hers.
+    expect(phasma).toContain('>shiver at 0.5</text>');
+    expect(phasma).not.toContain('self-control');
     // colour-blind-safe colours, and dashes and markers as well as colour
     expect(rey).toContain('stroke="#D55E00"');
     expect(rey).toContain('stroke-dasharray="7 4"');

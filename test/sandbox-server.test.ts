@@ -3,24 +3,35 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../src/cli/sandbox.js';
 
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  bytes: Buffer;
+  body: string;
+}
+
 /** A raw GET, so that `..` reaches the server as written (fetch would normalise it). */
-function get(url: string, path: string): Promise<{ status: number; body: string }> {
+function get(url: string, path: string, headers: Record<string, string> = {}): Promise<Reply> {
   const { hostname, port } = new URL(url);
   return new Promise((done, fail) => {
-    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => {
-        body += chunk;
+    const req = request({ hostname, port, path, method: 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        done({ status: res.statusCode ?? 0, headers: res.headers, bytes, body: bytes.toString('utf8') });
       });
-      res.on('end', () => done({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', fail);
     req.end();
   });
 }
+
+const APP_JS = 'console.log("the app");\n'.repeat(40);
 
 describe('sandbox server', () => {
   const base = mkdtempSync(join(tmpdir(), 'omegaverse-sandbox-'));
@@ -30,7 +41,7 @@ describe('sandbox server', () => {
   beforeAll(async () => {
     mkdirSync(join(root, 'assets'), { recursive: true });
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>sandbox</title></head><body></body>');
-    writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(root, 'assets', 'app.js'), APP_JS);
     writeFileSync(join(root, '.env'), 'secret');
     writeFileSync(join(base, 'secret.txt'), 'outside the app');
     writeFileSync(join(base, 'scene.yaml'), 'omegaverse: 1\n');
@@ -48,6 +59,27 @@ describe('sandbox server', () => {
     expect(page.status).toBe(200);
     expect(page.body).toMatch(/^<!doctype html><title>sandbox<\/title>/);
     expect(await get(sandbox.url, '/assets/app.js')).toMatchObject({ status: 200 });
+  });
+
+  it('gzips text for a browser that takes it, and sends it plain to one that does not', async () => {
+    const zipped = await get(sandbox.url, '/assets/app.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(gunzipSync(zipped.bytes).toString('utf8')).toBe(APP_JS);
+    const page = await get(sandbox.url, '/', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(page.bytes).toString('utf8')).toContain('<title>sandbox</title>');
+    const plain = await get(sandbox.url, '/assets/app.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(APP_JS);
+  });
+
+  it("lets the build's hashed assets be cached for good, and the page never", async () => {
+    expect((await get(sandbox.url, '/assets/app.js')).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect((await get(sandbox.url, '/')).headers['cache-control']).toBe('no-cache');
+    expect((await get(sandbox.url, '/index.html')).headers['cache-control']).toBe('no-cache');
+    expect((await get(sandbox.url, '/nope.js')).headers['cache-control']).toBe('no-store');
   });
 
   it.each([

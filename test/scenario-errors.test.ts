@@ -414,6 +414,25 @@ describe('impossible moves', () => {
     expect(loadScenario(text, 'medbay.yaml')).toMatchObject({ ok: true });
   });
 
+  it('names an action past the end as the error first, before what its absence upsets', () => {
+    // The opening was meant for 0:00:05: typed an hour late, it falls after the end.
+    const text = base(`timeline:
+  - { at: "1:00:05", actor: rey, do: open, door: medbay-door }
+  - { at: "0:00:06", actor: rey, do: move, to: medbay }
+until: "0:10:00"
+`);
+    const [first, ...rest] = errorsOf(text);
+    expect(first).toMatchObject({
+      line: 14,
+      column: 11,
+      message: "this open at 1:00:05 comes after the scenario's end (until: 0:10:00): it would never run",
+      hint: 'move it before 0:10, or set until: later',
+    });
+    expect(rest.map((e) => e.message)).toEqual([
+      'Rey cannot move from the corridor to the medbay at 0:00:06: medbay-door is closed',
+    ]);
+  });
+
   it('rejects removing an item that is not worn', () => {
     const text = base(`timeline:
   - { at: "0:00:05", actor: finn, do: remove, item: blaster }

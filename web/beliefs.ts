@@ -9,10 +9,10 @@ import {
   type CharacterDef,
   type Names,
   SOURCE_MEANING,
-  type World,
   type WorldDefinition,
 } from '../src/index.js';
 import { el, replace } from './dom.js';
+import type { WorldView } from './protocol.js';
 
 const badge = (source: string) => el('span', { class: `badge src-${source}` }, source);
 
@@ -68,17 +68,23 @@ export class BeliefsView {
     replace(this.knowsList);
   }
 
-  update(world: World): void {
+  update(view: WorldView): void {
     const def = this.def;
     const names = this.names;
     if (!def || !names) return;
     const cast = def.characters;
-    const held = cast.map((o) => world.beliefsOf(o.id));
+    const held = view.beliefs;
     const subject = this.knowsSelect.value || cast[0]?.id;
-    const knowers = subject ? world.whoKnows(subject) : [];
+    const knowers = view.knowers[cast.findIndex((c) => c.id === subject)] ?? [];
+    // The time is the clock's, whatever else changed.
+    const caption = `What each observer (row) takes each subject (column) to be, at ${names.clock(view.at)}`;
     // Only redraw when something changed (the grid keeps its focus and scroll otherwise).
     const key = JSON.stringify([held, subject, knowers]);
-    if (key === this.lastKey) return;
+    if (key === this.lastKey) {
+      const shown = this.grid.querySelector('caption');
+      if (shown) shown.textContent = caption;
+      return;
+    }
     this.lastKey = key;
 
     const who = (c: CharacterDef) => [
@@ -109,11 +115,7 @@ export class BeliefsView {
       el(
         'table',
         { class: 'beliefs' },
-        el(
-          'caption',
-          {},
-          `What each observer (row) takes each subject (column) to be, at ${names.clock(world.time)}`,
-        ),
+        el('caption', {}, caption),
         el(
           'thead',
           {},

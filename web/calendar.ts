@@ -2,24 +2,28 @@
  * The calendar, as a chosen viewer may see it now: the roster's conflicts with reschedule proposals,
  * and the forecasts. The author sees everything; a character sees only what `knowsFrom` says they know
  * at this instant (from the log so far): for anyone whose true representation they do not know, a
- * conflict is only "medical leave" and no forecast is shown. The redaction is the engine's
- * (`viewRoster`, `viewForecasts`); the wording is `describeConflict`'s. The page's own words here stay
- * neutral, so a redacted view carries no hint of the reason.
+ * conflict is only "medical leave" and no forecast is shown. An event the run has moved says from
+ * when, by whom and why, in the same terms. The redaction is the engine's (`viewRoster`,
+ * `viewForecasts`); the wording is `describeConflict`'s. The page's own words here stay neutral, so a
+ * redacted view carries no hint of the reason.
  */
 
-import { calendarNames, isRedacted } from '../src/calendar/index.js';
+import { type CalendarNames, calendarNames, isRedacted } from '../src/calendar/index.js';
 import {
   describeConflict,
   type Forecast,
   formatClock,
+  type Knows,
   knowsFrom,
-  type RosterView,
+  MEDICAL_LEAVE,
+  type Proposal,
   viewForecasts,
   viewRoster,
-  type World,
   type WorldDefinition,
+  type WorldEvent,
 } from '../src/index.js';
 import { el, replace } from './dom.js';
+import { hasCalendar, type WorldView } from './protocol.js';
 
 /** The viewer who sees everything. */
 export const AUTHOR = 'author';
@@ -29,10 +33,6 @@ const BASIS: Record<Forecast['basis'], string> = {
   regimen: 'from the medication regimen',
   insufficient: 'too little history to forecast',
 };
-
-/** Whether a scenario has anything for the calendar: a roster, or someone with a recorded cycle. */
-export const hasCalendar = (def: WorldDefinition) =>
-  def.roster.length > 0 || def.characters.some((c) => c.cycle !== undefined);
 
 export class CalendarView {
   private def?: WorldDefinition;
@@ -74,36 +74,30 @@ export class CalendarView {
     replace(this.body);
   }
 
-  update(world: World): void {
+  /** Shows the calendar of `view`; `events` is the log up to it. */
+  update(view: WorldView, events: readonly WorldEvent[]): void {
     const def = this.def;
-    if (!def || this.section.hidden) return;
+    const calendar = view.calendar;
+    if (!def || !calendar || this.section.hidden) return;
     const viewer = this.viewer.value || AUTHOR;
-    const key = `${viewer}:${world.time}:${world.events.length}`;
+    const key = `${viewer}:${view.at}:${view.eventCount}`;
     if (key === this.lastKey) return;
     this.lastKey = key;
 
-    const roster = world.rosterDefinition();
-    const report = world.rosterReport();
-    const all = [...world.forecasts().values()];
-    let view: RosterView;
-    let forecasts: Forecast[];
-    if (viewer === AUTHOR) {
-      view = viewRoster(report, '', () => true);
-      forecasts = all;
-    } else {
-      const knows = knowsFrom(world.definition, world.events, world.time);
-      view = viewRoster(report, viewer, knows);
-      forecasts = viewForecasts(all, viewer, knows);
-    }
-    const names = calendarNames(roster);
+    const author = viewer === AUTHOR;
+    const knows: Knows = author ? () => true : knowsFrom(def, events.slice(0, view.eventCount), view.time);
+    const roster = viewRoster(calendar.report, author ? '' : viewer, knows);
+    const forecasts = author ? calendar.forecasts : viewForecasts(calendar.forecasts, viewer, knows);
+    const names = calendarNames(def);
     const clock = (t: number) => formatClock(def.clock, t);
 
-    const events = roster.roster.map((r) => {
-      const conflicts = view.conflicts.filter((c) => c.event === r.id);
-      const proposals = view.proposals[r.id] ?? [];
+    const items = calendar.roster.map((r) => {
+      const conflicts = roster.conflicts.filter((c) => c.event === r.id);
+      const proposals = roster.proposals[r.id] ?? [];
+      const moved = lastMove(events, view.eventCount, r.id);
       return el(
         'li',
-        { class: conflicts.length ? 'roster-event conflicted' : 'roster-event' },
+        { class: conflicts.length ? 'roster-event conflicted' : 'roster-event', 'data-event': r.id },
         el('strong', {}, r.title),
         ` — ${clock(r.start)} to ${clock(r.end)}; `,
         `with ${r.participants.map((p) => names.character(p)).join(', ')}`,
@@ -121,13 +115,10 @@ export class CalendarView {
                 ),
               ),
             )
-          : el('span', { class: 'ok' }, ' — no conflict'),
+          : el('span', { class: 'ok' }, moved ? ' — no conflict at the new time.' : ' — no conflict'),
+        moved ? el('p', { class: 'moved' }, movedText(moved, events, names, viewer, knows)) : null,
         proposals.length
-          ? el(
-              'p',
-              { class: 'proposals' },
-              `Could move to: ${proposals.map((p) => `${p.label} (${clock(p.start)})`).join(', ')}`,
-            )
+          ? el('p', { class: 'proposals' }, `Could move to: ${proposalText(proposals, clock)}`)
           : null,
       );
     });
@@ -135,9 +126,9 @@ export class CalendarView {
     const seen = viewer === AUTHOR ? 'the author' : names.character(viewer);
     replace(
       this.body,
-      el('p', { class: 'note' }, `As ${seen} sees it at ${clock(world.time)}.`),
+      el('p', { class: 'note' }, `As ${seen} sees it at ${clock(view.at)}.`),
       el('h3', {}, 'Roster'),
-      events.length ? el('ul', { class: 'roster' }, events) : el('p', { class: 'note' }, 'No roster events.'),
+      items.length ? el('ul', { class: 'roster' }, items) : el('p', { class: 'note' }, 'No roster events.'),
       el('h3', {}, 'Forecasts'),
       forecasts.length
         ? el(
@@ -164,4 +155,59 @@ export class CalendarView {
         : el('p', { class: 'note' }, 'Nothing to show for this viewer.'),
     );
   }
+}
+
+/** The last time roster event `id` was moved, among the first `count` events. */
+function lastMove(events: readonly WorldEvent[], count: number, id: string): WorldEvent | undefined {
+  for (let i = Math.min(count, events.length) - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'reschedule' && e.data.event === id) return e;
+  }
+  return undefined;
+}
+
+/**
+ * Where a moved event was and why it moved, as `viewer` may know it: "Moved here from day 2 07:00:00
+ * by General Hux at 22:15:00: Kylo Ren's heat is likely at the old time (on leave: General Hux and Kylo
+ * Ren)." The reasons are the conflicts behind the move; one whose subject the viewer does not know
+ * reads "medical leave".
+ */
+function movedText(
+  move: WorldEvent,
+  events: readonly WorldEvent[],
+  names: CalendarNames,
+  viewer: string,
+  knows: Knows,
+): string {
+  const clock = (t: number) => formatClock(names.clock, t);
+  const reasons = new Set<string>();
+  for (const id of move.causes) {
+    const conflict = events[id - 1];
+    if (conflict?.type !== 'conflict' || !conflict.actor) continue;
+    const subject = typeof conflict.data.via === 'string' ? conflict.data.via : conflict.actor;
+    reasons.add(
+      viewer === AUTHOR || viewer === subject || knows(viewer, subject)
+        ? `${names.character(subject)}'s ${conflict.data.kind ?? 'heat'} is ${conflict.value} at the old time`
+        : MEDICAL_LEAVE,
+    );
+  }
+  const leave = Array.isArray(move.data.leave)
+    ? move.data.leave.map((id) => names.character(String(id))).join(' and ')
+    : '';
+  const by = move.actor ? ` by ${names.character(move.actor)}` : '';
+  const why = [...reasons].join('; ');
+  return `Moved here from ${clock(Number(move.data.from))}${by} at ${clock(move.t)}${why ? `: ${why}` : ''}${leave ? ` (on leave: ${leave})` : ''}.`;
+}
+
+/** Proposals by their label, each label once: "next week: day 12 07:00:00, day 13 07:00:00 or day 14 07:00:00". */
+function proposalText(proposals: readonly Proposal[], clock: (t: number) => string): string {
+  const groups: { label: string; times: string[] }[] = [];
+  for (const p of proposals) {
+    const last = groups[groups.length - 1];
+    if (last?.label === p.label) last.times.push(clock(p.start));
+    else groups.push({ label: p.label, times: [clock(p.start)] });
+  }
+  const list = (times: string[]) =>
+    times.length > 1 ? `${times.slice(0, -1).join(', ')} or ${times[times.length - 1]}` : times[0]!;
+  return groups.map((g) => `${g.label}: ${list(g.times)}`).join('; ');
 }

@@ -1,13 +1,13 @@
 /**
- * Charts of the run so far, drawn by the report's own line chart (src/report/chart.ts): scent per
- * place over time, and each character's drives against their self-control threshold. The samples are
- * those the session took as the world advanced. The chart's markup comes from the report's escaping
+ * Charts of the run up to the time shown, drawn by the report's own line chart (src/report/chart.ts):
+ * scent per place over time, and each character's drives against the lines where they act. The samples
+ * are those the engine's run took as it went. The chart's markup comes from the report's escaping
  * builder; it is parsed as SVG (an XML document, where nothing runs) and adopted into the page.
  */
+import type { WorldDefinition } from '../src/index.js';
 import type { Html } from '../src/report/html.js';
-import { sceneCharts } from '../src/report/scene-charts.js';
+import { type Reading, sceneCharts } from '../src/report/scene-charts.js';
 import { el, replace } from './dom.js';
-import type { Session } from './session.js';
 
 /** The chart builder's markup as an SVG element of this page. */
 export function svgOf(markup: Html): SVGSVGElement | undefined {
@@ -21,18 +21,23 @@ export function svgOf(markup: Html): SVGSVGElement | undefined {
 
 export class ChartsView {
   private lastKey = '';
+  /** the panel's width, as last laid out (read when it changes, never while drawing) */
+  private width = 760;
 
-  constructor(private readonly host: HTMLElement) {}
+  constructor(private readonly host: HTMLElement) {
+    new ResizeObserver(([entry]) => {
+      if (entry?.contentRect.width) this.width = entry.contentRect.width;
+    }).observe(host);
+  }
 
   reset(): void {
     this.lastKey = '';
     replace(this.host);
   }
 
-  update(session: Session): void {
-    const def = session.definition;
-    const samples = session.samples();
-    const width = Math.round(Math.min(900, Math.max(320, this.host.clientWidth || 760)));
+  /** Draws the samples (those up to the time shown), taken every `sampleEvery` seconds. */
+  update(def: WorldDefinition, samples: readonly Reading[], sampleEvery: number): void {
+    const width = Math.round(Math.min(900, Math.max(320, this.width)));
     const key = `${samples.length}:${samples[samples.length - 1]?.t}:${width}`;
     if (key === this.lastKey) return;
     this.lastKey = key;
@@ -50,7 +55,7 @@ export class ChartsView {
       el(
         'p',
         { class: 'note' },
-        `Sampled every ${session.sampleEvery} s as the world advances (${samples.length} samples so far).`,
+        `Sampled every ${sampleEvery} s as the world advances (${samples.length} sample${samples.length === 1 ? '' : 's'} so far).`,
       ),
       figures,
     );

@@ -1,7 +1,9 @@
 /**
  * The scenario editor: CodeMirror 6 with YAML highlighting and live validation. Every change is
- * reported, debounced, to the page, which runs `loadScenario` and hands the errors back: each becomes
- * a lint diagnostic at its line and column, and a line in the plain list under the editor.
+ * reported, debounced, to the page, which has the engine validate it and hands the errors back: each
+ * becomes a lint diagnostic at its line and column, and a line in the plain list under the editor. One
+ * mistake often causes others further down (an unknown place makes every later move from it
+ * impossible): the first error is the one to fix, and the others are folded under it. Long lines wrap.
  * Tab is left to the browser (it moves focus on), so the editor never traps a keyboard user.
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
@@ -55,20 +57,31 @@ function rangeOf(doc: Text, e: ScenarioError): { from: number; to: number } {
   return { from, to: Math.min(line.to, from + Math.max(word, rest.length ? 1 : 0)) };
 }
 
-export function diagnosticsOf(
-  doc: Text,
-  errors: readonly ScenarioError[],
-  severity: 'error' | 'warning' = 'error',
-): Diagnostic[] {
-  return errors.map((e) => ({
+const messageOf = (e: ScenarioError) =>
+  [e.message, e.expected && `expected: ${e.expected}`, e.hint && `hint: ${e.hint}`]
+    .filter(Boolean)
+    .join('\n');
+
+/** Errors as diagnostics: the first an error, the ones after it shown as what may follow from it. */
+export function diagnosticsOf(doc: Text, errors: readonly ScenarioError[]): Diagnostic[] {
+  const first = errors[0];
+  return errors.map((e, i) => ({
     ...rangeOf(doc, e),
-    severity,
+    severity: i === 0 ? 'error' : 'info',
     source: 'omegaverse',
-    message: [e.message, e.expected && `expected: ${e.expected}`, e.hint && `hint: ${e.hint}`]
-      .filter(Boolean)
-      .join('\n'),
+    message:
+      i === 0 || !first ? messageOf(e) : `may follow from the error at line ${first.line}:\n${messageOf(e)}`,
   }));
 }
+
+/** Warnings (deprecated spellings) as diagnostics. */
+const warningsOf = (doc: Text, warnings: readonly ScenarioError[]): Diagnostic[] =>
+  warnings.map((e) => ({
+    ...rangeOf(doc, e),
+    severity: 'warning',
+    source: 'omegaverse',
+    message: messageOf(e),
+  }));
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '13px', backgroundColor: '#fff' },
@@ -106,10 +119,14 @@ export function createEditor(
         lintGutter(),
         keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
         EditorState.tabSize.of(2),
+        EditorView.lineWrapping,
         theme,
         EditorView.contentAttributes.of({
           'aria-label': 'Scenario file (YAML). Tab moves on to the next control.',
           spellcheck: 'false',
+          // Editable text is in the Tab order already; said outright, checkers (axe) see that the
+          // editor's scrolling region has something to reach it by keyboard.
+          tabindex: '0',
         }),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
@@ -129,10 +146,7 @@ export function createEditor(
     showErrors(errors, warnings = []) {
       const doc = view.state.doc;
       view.dispatch(
-        setDiagnostics(view.state, [
-          ...diagnosticsOf(doc, errors),
-          ...diagnosticsOf(doc, warnings, 'warning'),
-        ]),
+        setDiagnostics(view.state, [...diagnosticsOf(doc, errors), ...warningsOf(doc, warnings)]),
       );
     },
     focusAt(line, column) {
@@ -143,9 +157,24 @@ export function createEditor(
   };
 }
 
+/** One error as a button that takes the cursor to it. */
+function errorItem(e: ScenarioError, pick: (e: ScenarioError) => void): HTMLLIElement {
+  const button = el(
+    'button',
+    { type: 'button', class: 'error-item' },
+    el('span', { class: 'where' }, `line ${e.line}, column ${e.column}`),
+    ' ',
+    el('span', { class: 'message' }, e.message),
+    e.expected ? el('span', { class: 'detail' }, `expected: ${e.expected}`) : null,
+    e.hint ? el('span', { class: 'detail' }, `hint: ${e.hint}`) : null,
+  );
+  button.addEventListener('click', () => pick(e));
+  return el('li', {}, button);
+}
+
 /**
  * The plain list of errors under the editor: each names its line and column and is a button that
- * takes the cursor there.
+ * takes the cursor there. The first is shown; the rest, which often follow from it, are folded under it.
  */
 export function renderErrors(
   list: HTMLElement,
@@ -154,30 +183,33 @@ export function renderErrors(
   pick: (e: ScenarioError) => void,
   hasRun: boolean,
 ): void {
+  const [first, ...rest] = errors;
+  const more = `${rest.length} more error${rest.length === 1 ? '' : 's'}`;
   replace(
     list,
-    errors.map((e) =>
-      el(
-        'li',
-        {},
-        el(
-          'button',
-          { type: 'button', class: 'error-item' },
-          el('span', { class: 'where' }, `line ${e.line}, column ${e.column}`),
-          ' ',
-          el('span', { class: 'message' }, e.message),
-          e.expected ? el('span', { class: 'detail' }, `expected: ${e.expected}`) : null,
-          e.hint ? el('span', { class: 'detail' }, `hint: ${e.hint}`) : null,
-        ),
-      ),
-    ),
+    first ? errorItem(first, pick) : null,
+    rest.length
+      ? el(
+          'li',
+          { class: 'follow-on' },
+          el(
+            'details',
+            {},
+            el('summary', {}, `${more}, which may follow from the first: fix it, then look again`),
+            el(
+              'ol',
+              {},
+              rest.map((e) => errorItem(e, pick)),
+            ),
+          ),
+        )
+      : null,
   );
-  list.querySelectorAll('button').forEach((button, i) => {
-    button.addEventListener('click', () => pick(errors[i]!));
-  });
-  const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
-  status.textContent = errors.length
+  const count = rest.length
+    ? `${errors.length} errors (fix the first, on line ${first!.line}: the others may follow from it)`
+    : '1 error';
+  status.textContent = first
     ? `${count}: nothing new runs until the file is valid${hasRun ? '; the view shows the last valid version' : ''}.`
     : 'The scenario is valid.';
-  status.className = errors.length ? 'status bad' : 'status ok';
+  status.className = first ? 'status bad' : 'status ok';
 }

@@ -77,13 +77,14 @@ export class LogView {
     const names = this.names;
     if (!def || !names) return;
     this.events = events;
+    // Read before anything changes: reading the layout after a change would lay the page out again.
+    const atBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
     const hadFocus = this.list.contains(document.activeElement);
     while (this.shown.length > events.length) this.shown.pop()!.item.remove();
     // After a restore the log is the same up to where both reach; an entry's event is matched by id.
     while (this.shown.length && this.shown[this.shown.length - 1]!.id !== events[this.shown.length - 1]?.id) {
       this.shown.pop()!.item.remove();
     }
-    const atBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
     const fresh = document.createDocumentFragment();
     for (let i = this.shown.length; i < events.length; i++) {
       const e = events[i]!;
@@ -93,7 +94,7 @@ export class LogView {
     }
     if (fresh.childNodes.length) {
       this.list.append(fresh);
-      if (atBottom) this.list.scrollTop = this.list.scrollHeight;
+      if (atBottom) requestAnimationFrame(() => this.list.scrollTo({ top: this.list.scrollHeight }));
     }
     // Keep one entry in the Tab order: the newest until the reader moves in, then the one they were on.
     if (!this.visited || !this.list.querySelector('button.entry[tabindex="0"]')) {
@@ -181,11 +182,14 @@ export class LogView {
     );
   }
 
-  /** Selects an event and brings its entry into view. */
+  /**
+   * Selects an event and moves to its entry: the focus goes there, not to the page (the link chosen
+   * is gone with the explanation it was in), and the page scrolls it clear of the play bar.
+   */
   private jump(id: number): void {
     this.select(id);
-    const entry = this.shown.find((s) => s.id === id)?.item;
-    entry?.scrollIntoView({ block: 'nearest' });
+    const button = this.shown.find((s) => s.id === id)?.item.firstElementChild as HTMLButtonElement | null;
+    button?.focus();
   }
 }
 

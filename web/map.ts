@@ -1,13 +1,24 @@
 /**
  * The map: places laid out from the door graph (or the scenario's own x/y), each shaded by its total
- * scent concentration on a sequential, colour-blind-safe ramp with the number printed in it; doors as
- * lines whose state is written beside them and drawn with its own dash; characters as labelled
- * tokens inside their place. Hovering or focusing a place shows its breakdown by signature.
+ * scent concentration on a sequential, colour-blind-safe ramp (scale.ts) with the number printed in it,
+ * in black or white, whichever reads better on that colour; doors as lines whose state is written
+ * beside them and drawn with its own dash; characters as labelled tokens inside their place. Hovering
+ * or focusing a place shows its breakdown by signature.
  */
 import type { Representation, WorldDefinition } from '../src/index.js';
 import { OKABE_ITO } from '../src/report/chart.js';
 import { el, replace, svg } from './dom.js';
-import type { Session } from './session.js';
+import type { WorldView } from './protocol.js';
+import {
+  formatConcentration,
+  RAMP,
+  rampRgb,
+  SCALE_HIGH,
+  SCALE_LOW,
+  scaleOf,
+  textColourOn,
+  WHITE,
+} from './scale.js';
 
 // -------------------------------------------------------------------------------------------------
 // Layout
@@ -21,9 +32,16 @@ export interface Cell {
  * Where each place goes on a grid. With x and y on every place, their order gives the column and row
  * (the numbers' scale does not matter). Otherwise breadth-first layers through the doors from the first
  * place: a layer is a column, its places the rows in definition order; places no door reaches start
- * their own layers to the right. Deterministic: the same definition, the same layout.
+ * their own layers to the right. Deterministic: the same definition, the same layout. `down` turns the
+ * grid a quarter (columns become rows), for a screen too narrow for it.
  */
-export function layout(def: WorldDefinition): Map<string, Cell> {
+export function layout(def: WorldDefinition, down = false): Map<string, Cell> {
+  const cells = across(def);
+  if (down) for (const [id, { col, row }] of cells) cells.set(id, { col: row, row: col });
+  return cells;
+}
+
+function across(def: WorldDefinition): Map<string, Cell> {
   const places = def.places;
   const cells = new Map<string, Cell>();
   if (places.length && places.every((p) => typeof p.x === 'number' && typeof p.y === 'number')) {
@@ -76,55 +94,7 @@ export function layout(def: WorldDefinition): Map<string, Cell> {
 }
 
 // -------------------------------------------------------------------------------------------------
-// Colour
-
-/** ColorBrewer's YlGnBu, a sequential ramp readable with the common colour-vision deficiencies. */
-export const RAMP = [
-  '#ffffd9',
-  '#edf8b1',
-  '#c7e9b4',
-  '#7fcdbb',
-  '#41b6c4',
-  '#1d91c0',
-  '#225ea8',
-  '#253494',
-  '#081d58',
-];
-
-const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
-
-/** The ramp's colour at `f` (0..1), interpolated. */
-export function rampColour(f: number): string {
-  const x = Math.min(1, Math.max(0, f)) * (RAMP.length - 1);
-  const i = Math.min(RAMP.length - 2, Math.floor(x));
-  const a = rgb(RAMP[i]!);
-  const b = rgb(RAMP[i + 1]!);
-  const t = x - i;
-  return `rgb(${a.map((v, k) => Math.round(v + (b[k]! - v) * t)).join(' ')})`;
-}
-
-/** The colour scale's bottom and (at least) top, u/m³: the bundled scenes range about 0.003 to 11. */
-export const SCALE_LOW = 0.01;
-export const SCALE_HIGH = 30;
-
-/**
- * Where a concentration falls on the colour scale (0..1): logarithmic from `SCALE_LOW` (and below) to
- * `top`. A fixed scale, so a colour means the same amount in every scene and at every moment.
- */
-export function scaleOf(value: number, top = SCALE_HIGH): number {
-  if (!(value > SCALE_LOW)) return 0;
-  return Math.min(1, Math.log(value / SCALE_LOW) / Math.log(Math.max(top, SCALE_HIGH) / SCALE_LOW));
-}
-
-/** A concentration for reading: a few significant digits. */
-export function formatConcentration(v: number): string {
-  if (v === 0) return '0';
-  if (v >= 100) return v.toFixed(0);
-  if (v >= 10) return v.toFixed(1);
-  if (v >= 1) return v.toFixed(2);
-  if (v >= 0.001) return v.toFixed(3);
-  return v.toExponential(1);
-}
+// Colour (the scent's scale is in scale.ts)
 
 const REPRESENTATION_COLOUR: Record<Representation, string> = {
   alpha: OKABE_ITO.vermillion,
@@ -139,11 +109,37 @@ const DOOR_WIDTH: Record<string, number> = { open: 5, closed: 3, sealed: 5 };
 // -------------------------------------------------------------------------------------------------
 // Drawing
 
+/** a place's width across, and turned (narrower: a phone's screen has room for about two) */
 const CELL_W = 220;
-const GAP_X = 100;
-const GAP_Y = 36;
+const TURNED_CELL_W = 160;
+/** the gap between two places a door joins, across and down; between places side by side */
+const DOOR_GAP_X = 100;
+const DOOR_GAP_Y = 64;
+const SIDE_GAP = 36;
+const TURNED_SIDE_GAP = 20;
 const PAD = 12;
 const TOKEN_H = 22;
+/** The map never shrinks below this share of its drawn size: it scrolls sideways instead. */
+const MIN_SCALE = 0.6;
+
+/** A place's height: room for its name, its scent and everyone in it. */
+const cellHeight = (def: WorldDefinition) => 64 + Math.max(1, def.characters.length) * TOKEN_H;
+
+/** The drawn size of a layout, its places' width and its gaps. */
+function sizeOf(def: WorldDefinition, cells: Map<string, Cell>, down: boolean) {
+  const cols = Math.max(1, ...[...cells.values()].map((c) => c.col + 1));
+  const rows = Math.max(1, ...[...cells.values()].map((c) => c.row + 1));
+  const cellW = down ? TURNED_CELL_W : CELL_W;
+  const gapX = down ? TURNED_SIDE_GAP : DOOR_GAP_X;
+  const gapY = down ? DOOR_GAP_Y : SIDE_GAP;
+  return {
+    width: PAD * 2 + cols * cellW + (cols - 1) * gapX,
+    cellW,
+    height: PAD * 2 + rows * cellHeight(def) + (rows - 1) * gapY,
+    gapX,
+    gapY,
+  };
+}
 
 interface PlaceParts {
   group: SVGGElement;
@@ -166,19 +162,49 @@ export class MapView {
   private def?: WorldDefinition;
   private places = new Map<string, PlaceParts>();
   private doors = new Map<string, DoorParts>();
+  private cellW = CELL_W;
   private cellH = 0;
+  /** whether the map is drawn turned a quarter, for a narrow screen */
+  private down = false;
+  /** whether the map is wider than its panel (it scrolls sideways) */
+  private wide = false;
   private focused?: string;
   private lastDetail = '';
+  /** what was last shown, to show again when the map is redrawn for a new width */
+  private last?: { view: WorldView; peak: number };
 
   constructor(
     private readonly host: HTMLElement,
     private readonly legend: HTMLElement,
     private readonly detail: HTMLElement,
-  ) {}
+  ) {
+    // Sizes are read only when they change, never while drawing a frame.
+    new ResizeObserver(() => this.fit()).observe(host);
+  }
+
+  /** For a new width: the map turned if that fits better; the hint says whether it scrolls. */
+  private fit(): void {
+    const def = this.def;
+    if (def && this.turnFor(def) !== this.down) {
+      const last = this.last;
+      this.build(def);
+      if (last) this.update(last.view, last.peak);
+    }
+    this.wide = this.host.scrollWidth > this.host.clientWidth + 1;
+    this.showDetail();
+  }
+
+  /** Whether to draw `def` turned: when the panel is narrower than the map across may shrink to, and turned is narrower. */
+  private turnFor(def: WorldDefinition): boolean {
+    const room = this.host.clientWidth;
+    const across = sizeOf(def, layout(def), false).width;
+    return room > 0 && across * MIN_SCALE > room && sizeOf(def, layout(def, true), true).width < across;
+  }
 
   /** Shows nothing (no valid scenario yet). */
   clear(): void {
     this.def = undefined;
+    this.last = undefined;
     this.places.clear();
     this.doors.clear();
     replace(this.host, el('p', { class: 'note' }, 'No valid scenario to show yet.'));
@@ -190,18 +216,18 @@ export class MapView {
   /** Builds the map for a definition: rooms, doors and their places on the grid. */
   build(def: WorldDefinition): void {
     this.def = def;
+    this.last = undefined;
     this.places.clear();
     this.doors.clear();
     this.focused = undefined;
-    const cells = layout(def);
-    this.cellH = 64 + Math.max(1, def.characters.length) * TOKEN_H;
-    const cols = Math.max(1, ...[...cells.values()].map((c) => c.col + 1));
-    const rows = Math.max(1, ...[...cells.values()].map((c) => c.row + 1));
-    const width = PAD * 2 + cols * CELL_W + (cols - 1) * GAP_X;
-    const height = PAD * 2 + rows * this.cellH + (rows - 1) * GAP_Y;
+    this.down = this.turnFor(def);
+    const cells = layout(def, this.down);
+    this.cellH = cellHeight(def);
+    const { width, height, cellW, gapX, gapY } = sizeOf(def, cells, this.down);
+    this.cellW = cellW;
     const pos = (id: string) => {
       const c = cells.get(id) ?? { col: 0, row: 0 };
-      return { x: PAD + c.col * (CELL_W + GAP_X), y: PAD + c.row * (this.cellH + GAP_Y) };
+      return { x: PAD + c.col * (cellW + gapX), y: PAD + c.row * (this.cellH + gapY) };
     };
 
     const doorLayer = svg('g', { class: 'doors' });
@@ -214,13 +240,17 @@ export class MapView {
         class: 'room',
         x,
         y,
-        width: CELL_W,
+        width: cellW,
         height: this.cellH,
         rx: 6,
         'data-testid': `place-${p.id}`,
         'data-place': p.id,
       });
-      const name = svg('text', { class: 'room-name', x: x + 10, y: y + 20 }, clip(p.name, 22));
+      const name = svg(
+        'text',
+        { class: 'room-name', x: x + 10, y: y + 20 },
+        clip(p.name, fits(cellW - 20, 9)),
+      );
       const value = svg('text', { class: 'room-value', x: x + 10, y: y + 40 });
       const tokens = svg('g', { class: 'tokens' });
       const group = svg(
@@ -272,7 +302,7 @@ export class MapView {
       placeLayer,
     );
     // On a narrow screen the map keeps a legible size and scrolls sideways rather than shrink to nothing.
-    root.style.minWidth = `${Math.round(width * 0.6)}px`;
+    root.style.minWidth = `${Math.round(width * MIN_SCALE)}px`;
     root.addEventListener('mouseleave', () => {
       this.focused = undefined;
       this.showDetail();
@@ -295,12 +325,12 @@ export class MapView {
 
   /** The door's line, from the edge of one room to the edge of the other. */
   private segment(a: PlaceParts, b: PlaceParts): [number, number, number, number] {
-    const ca = [a.x + CELL_W / 2, a.y + this.cellH / 2] as const;
-    const cb = [b.x + CELL_W / 2, b.y + this.cellH / 2] as const;
+    const ca = [a.x + this.cellW / 2, a.y + this.cellH / 2] as const;
+    const cb = [b.x + this.cellW / 2, b.y + this.cellH / 2] as const;
     const edge = (from: readonly [number, number], to: readonly [number, number]) => {
       const dx = to[0] - from[0];
       const dy = to[1] - from[1];
-      const sx = dx ? CELL_W / 2 / Math.abs(dx) : Number.POSITIVE_INFINITY;
+      const sx = dx ? this.cellW / 2 / Math.abs(dx) : Number.POSITIVE_INFINITY;
       const sy = dy ? this.cellH / 2 / Math.abs(dy) : Number.POSITIVE_INFINITY;
       const s = Math.min(sx, sy, 1);
       return [from[0] + dx * s, from[1] + dy * s] as const;
@@ -311,34 +341,34 @@ export class MapView {
     return [r(p[0]), r(p[1]), r(q[0]), r(q[1])];
   }
 
-  /** Shows the world as it is now. */
-  update(session: Session): void {
+  /** Shows the world of `view`; `peak` is the largest concentration of the run so far (the scale's top). */
+  update(view: WorldView, peak: number): void {
     const def = this.def;
     if (!def) return;
-    const world = session.world;
-    const totals = new Map(def.places.map((p) => [p.id, world.concentration(p.id)]));
-    const top = Math.max(SCALE_HIGH, session.peak, ...[...totals.values()].map((c) => c.total));
+    this.last = { view, peak };
+    const top = Math.max(SCALE_HIGH, peak, ...view.places.map((c) => c.total));
     const names = new Map(def.characters.map((c) => [c.id, c.name]));
 
-    for (const p of def.places) {
+    def.places.forEach((p, i) => {
       const parts = this.places.get(p.id)!;
-      const c = totals.get(p.id)!;
-      const f = scaleOf(c.total, top);
-      parts.rect.setAttribute('fill', rampColour(f));
+      const c = view.places[i]!;
+      const fill = rampRgb(scaleOf(c.total, top));
+      parts.rect.setAttribute('fill', `rgb(${fill.join(' ')})`);
       parts.rect.setAttribute('data-concentration', c.total.toFixed(4));
-      parts.group.classList.toggle('dark', f > 0.55);
+      parts.group.classList.toggle('dark', textColourOn(fill) === WHITE);
       parts.value.textContent = `${formatConcentration(c.total)} u/m³`;
       const lines = breakdown(c.byEmitter, names);
       const text = `${p.name}: scent ${formatConcentration(c.total)} u/m³${lines.length ? ` — ${lines.join('; ')}` : ''}`;
       parts.title.textContent = text;
       parts.group.setAttribute('aria-label', text);
 
-      const here = def.characters.filter((ch) => world.whereIs(ch.id) === p.id);
+      const here = def.characters.flatMap((ch, c) =>
+        view.where[c] === p.id ? [{ ch, worn: view.wearing[c]! }] : [],
+      );
       replace(
         parts.tokens,
-        here.map((ch, i) => {
+        here.map(({ ch, worn }, i) => {
           const y = parts.y + 52 + i * TOKEN_H;
-          const worn = world.wearing(ch.id);
           const presents =
             ch.presentsAs && ch.presentsAs !== ch.representation ? `, presents as ${ch.presentsAs}` : '';
           const label = `${ch.name} · ${ch.representation}`;
@@ -353,7 +383,7 @@ export class MapView {
             svg('rect', {
               x: parts.x + 8,
               y,
-              width: CELL_W - 16,
+              width: this.cellW - 16,
               height: TOKEN_H - 4,
               rx: 9,
               class: 'token-pill',
@@ -366,16 +396,20 @@ export class MapView {
               rx: 3,
               fill: REPRESENTATION_COLOUR[ch.representation],
             }),
-            svg('text', { x: parts.x + 22, y: y + 13, class: 'token-text' }, clip(label, 28)),
+            svg(
+              'text',
+              { x: parts.x + 22, y: y + 13, class: 'token-text' },
+              clip(label, fits(this.cellW - 30, 7)),
+            ),
           );
         }),
       );
-    }
+    });
 
-    for (const d of def.doors) {
+    def.doors.forEach((d, i) => {
       const parts = this.doors.get(d.id);
-      if (!parts) continue;
-      const state = world.doorState(d.id);
+      if (!parts) return;
+      const state = view.doors[i]!;
       parts.line.setAttribute('stroke-width', String(DOOR_WIDTH[state] ?? 3));
       const dash = DOOR_DASH[state];
       if (dash) parts.line.setAttribute('stroke-dasharray', dash);
@@ -384,7 +418,7 @@ export class MapView {
       parts.label.textContent = state;
       parts.title.textContent = `${d.id} (${d.between.join(' – ')}): ${state}`;
       parts.line.parentElement?.setAttribute('data-state', state);
-    }
+    });
 
     const max = this.legend.querySelector('.ramp-max');
     if (max) max.textContent = ` ${SCALE_LOW} or less … ${formatConcentration(top)} (log scale)`;
@@ -393,8 +427,7 @@ export class MapView {
 
   private showDetail(): void {
     const text = this.focused ? (this.places.get(this.focused)?.title.textContent ?? '') : '';
-    const wide = this.host.scrollWidth > this.host.clientWidth + 1;
-    const hint = `Hover over or focus a place (Tab) to see its scent by signature.${wide ? ' The map scrolls sideways.' : ''}`;
+    const hint = `Hover over or focus a place (Tab) to see its scent by signature.${this.wide ? ' The map scrolls sideways.' : ''}`;
     const shown = text || hint;
     if (shown !== this.lastDetail) {
       this.detail.textContent = shown;
@@ -416,3 +449,6 @@ function breakdown(byEmitter: Record<string, number>, names: Map<string, string>
 }
 
 const clip = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+/** About how many characters of `charWidth` px fit in `width` px. */
+const fits = (width: number, charWidth: number) => Math.floor(width / charWidth);

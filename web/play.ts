@@ -2,7 +2,7 @@
  * "Play as": the scene played as one of its characters, beside the run the other panels show. A game of
  * its own (`Play`: the character's scripted actions left out, everyone else's kept), told as the
  * character lives it, with their choices as buttons — the runtime `omegaverse play` and a web game use.
- * The panel builds its own section, after the transport.
+ * The panel builds its own section, the last of the view.
  */
 import { Play, type WorldDefinition } from '../src/index.js';
 import { el, replace } from './dom.js';
@@ -25,10 +25,11 @@ export class PlayPanel {
   constructor(view: HTMLElement) {
     const start = el('button', { type: 'button', 'data-testid': 'play-start' }, 'Start');
     start.addEventListener('click', () => this.start());
+    // Folded until wanted: a game is a mode of its own, and the run's panels come first.
     const section = el(
-      'section',
-      { class: 'panel', 'aria-labelledby': 'play-heading', 'data-testid': 'play-as-panel' },
-      el('h2', { id: 'play-heading' }, 'Play as'),
+      'details',
+      { class: 'panel', 'data-testid': 'play-as-panel' },
+      el('summary', {}, el('h2', { id: 'play-heading', style: 'display: inline' }, 'Play as')),
       el('label', { for: 'play-as' }, 'Character '),
       this.who,
       ' ',
@@ -41,9 +42,7 @@ export class PlayPanel {
       this.story,
       this.choices,
     );
-    const transport = view.querySelector('.transport');
-    if (transport) transport.after(section);
-    else view.prepend(section);
+    view.append(section);
   }
 
   /** A new scenario: its characters to play; any game of the last one ends. */

@@ -1,4 +1,7 @@
-/** The scenes bundled with the engine, as text: the page's starting documents. */
+/**
+ * The scenes bundled with the engine, as text: the page's starting documents. (The same script runs
+ * the engine's worker, where there is no page to read: nothing here reads it on loading.)
+ */
 import datapad from '../scenarios/datapad.yaml?raw';
 import medbay from '../scenarios/medbay.yaml?raw';
 import medbayVeteran from '../scenarios/medbay-veteran.yaml?raw';
@@ -24,18 +27,23 @@ function givenScene(): BundledScene | undefined {
   }
 }
 
-const given = givenScene();
+let scenes: readonly BundledScene[] | undefined;
 
-export const SCENES: readonly BundledScene[] = [
-  ...(given ? [given] : []),
-  { name: 'medbay.yaml', label: 'Medbay — the captured captain', text: medbay },
-  { name: 'medbay-veteran.yaml', label: 'Medbay, veteran — a composed alpha', text: medbayVeteran },
-  { name: 'quarters.yaml', label: 'Quarters — the masked commander', text: quarters },
-  { name: 'datapad.yaml', label: 'Datapad — leave and the roster', text: datapad },
-];
+/** The scenes the picker offers: the given file first, if any. (Read from the page when first asked.) */
+export function bundledScenes(): readonly BundledScene[] {
+  scenes ??= [
+    ...[givenScene()].filter((s) => s !== undefined),
+    { name: 'medbay.yaml', label: 'Medbay — the captured captain', text: medbay },
+    { name: 'medbay-veteran.yaml', label: 'Medbay, veteran — a composed alpha', text: medbayVeteran },
+    { name: 'quarters.yaml', label: 'Quarters — the masked commander', text: quarters },
+    { name: 'datapad.yaml', label: 'Datapad — leave and the roster', text: datapad },
+  ];
+  return scenes;
+}
 
-export const DEFAULT_SCENE = SCENES[0]!;
+/** The scene opened first when none was opened before. */
+export const defaultScene = (): BundledScene => bundledScenes()[0]!;
 
 export function sceneNamed(name: string): BundledScene | undefined {
-  return SCENES.find((s) => s.name === name);
+  return bundledScenes().find((s) => s.name === name);
 }

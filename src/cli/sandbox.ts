@@ -1,13 +1,15 @@
 /**
  * The sandbox server: serves the built web app (dist-web/) on 127.0.0.1 only, and nothing but its
  * files. A scenario named on the command line is written into the page as an inert JSON data block
- * (the page fetches nothing), read fresh on each load so edits on disk show on reload.
+ * (the page fetches nothing), read fresh on each load so edits on disk show on reload. Files go out
+ * gzipped to a browser that takes it, and the build's content-hashed assets may be cached for good.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 /** The built app, beside `src/` and `dist/` in the package. */
 export const WEB_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'dist-web');
@@ -39,6 +41,34 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** Types worth compressing: text. (Images and fonts are compressed already.) */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+/**
+ * The headers and body for a file of the app. An asset (vite's build names everything in assets/ by
+ * its content hash, so it never changes under its name) may be cached for a year, immutable; anything
+ * else, the page first (its asset names change with each build), is asked for afresh every time. A
+ * text body is gzipped for a browser that accepts it (`gzip` may give what was compressed already).
+ */
+export function fileResponse(
+  body: Buffer,
+  type: string,
+  acceptEncoding: string | undefined,
+  asset: boolean,
+  gzip: () => Buffer = () => gzipSync(body),
+): { headers: Record<string, string>; body: Buffer } {
+  const headers: Record<string, string> = {
+    'content-type': type,
+    'cache-control': asset ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+  };
+  if (!COMPRESSIBLE.test(type)) return { headers, body };
+  headers.vary = 'accept-encoding';
+  if (!/\bgzip\b/.test(acceptEncoding ?? '')) return { headers, body };
+  headers['content-encoding'] = 'gzip';
+  return { headers, body: gzip() };
+}
+
 /** The page with the given scenario in it, as data the page reads (`<` escaped: it cannot close the block). */
 async function withScenario(page: Buffer, scenario: string): Promise<string> {
   const data = JSON.stringify({ name: basename(scenario), text: await readFile(scenario, 'utf8') }).replace(
@@ -59,6 +89,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   } catch {
     throw new Error(`the sandbox is not built (no ${index}): run \`npm run build:web\` (npm ci does it too)`);
   }
+  const assets = join(root, 'assets') + sep;
+  /** Each asset compressed once: a build's asset never changes under its name. */
+  const zipped = new Map<string, Buffer>();
+  const gzipAsset = (file: string, body: Buffer) => () => {
+    const kept = zipped.get(file) ?? gzipSync(body);
+    zipped.set(file, kept);
+    return kept;
+  };
   const server = createServer(async (request, response) => {
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
       response.writeHead(status, {
@@ -80,14 +118,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if ((file !== root && !file.startsWith(root + sep)) || path.includes('\0') || /(^|\/)\./.test(path)) {
       return send(404, 'not found');
     }
+    let body: Buffer;
     try {
-      const body = await readFile(file);
-      if (file === index && options.scenario)
-        return send(200, await withScenario(body, options.scenario), TYPES['.html']);
-      return send(200, body, TYPES[extname(file)] ?? 'application/octet-stream');
+      body = await readFile(file);
     } catch {
       return send(404, 'not found');
     }
+    if (file === index && options.scenario) body = Buffer.from(await withScenario(body, options.scenario));
+    const asset = file.startsWith(assets);
+    const reply = fileResponse(
+      body,
+      TYPES[extname(file)] ?? 'application/octet-stream',
+      request.headers['accept-encoding'],
+      asset,
+      asset ? gzipAsset(file, body) : undefined,
+    );
+    response.writeHead(200, reply.headers);
+    response.end(reply.body);
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

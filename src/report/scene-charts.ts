@@ -1,7 +1,8 @@
 /**
  * A scene's charts, for the HTML report and the sandbox alike: the world read at sample instants (the
  * scent in each place, each character's strongest drive toward anyone, their self-control threshold),
- * and the line charts drawn from those readings, one style for each drive everywhere.
+ * and the line charts drawn from those readings, one style for each drive everywhere, each drive
+ * against the line it acts at.
  */
 import type { World } from '../engine/world.js';
 import type { CharacterDef, WorldDefinition } from '../model/definition.js';
@@ -76,6 +77,20 @@ const DRIVE_STYLE: Record<DriveName, SeriesStyle> = {
 };
 const THRESHOLD_STYLE: SeriesStyle = { color: OKABE_ITO.black, dash: '4 4', marker: 'none', width: 1.25 };
 
+/**
+ * The canon's own lines a drive acts at, whatever self-control says: a snarl, a shiver, a whine. (The
+ * self-control line is where aggression restrains and longing reaches out; protect does nothing alone.)
+ */
+const ACTION_LINES: Partial<
+  Record<DriveName, { act: string; at: (canon: WorldDefinition['canon']) => number }>
+> = {
+  aggression: { act: 'snarl', at: (canon) => canon.instinct.thresholds.snarl },
+  discomfort: { act: 'shiver', at: (canon) => canon.instinct.thresholds.shiver },
+  longing: { act: 'whine', at: (canon) => canon.instinct.thresholds.whine },
+};
+/** Drives whose action waits on self-control. */
+const HELD_BY_SELF_CONTROL: readonly DriveName[] = ['aggression', 'longing'];
+
 /** A number as a chart label: at most three decimals, no trailing zeros. */
 const label = (v: number) => String(Number(v.toFixed(3)));
 
@@ -121,24 +136,38 @@ export function sceneCharts(
   def.characters.forEach((c, ci) => {
     const felt = DRIVES.filter((_, d) => readings.some((r) => r.drives[ci]![d]! > 0));
     if (!felt.length) return;
-    const last = readings[readings.length - 1]?.threshold[ci] ?? 0;
-    const constant = readings.every((r) => r.threshold[ci] === last);
     const series: Series[] = felt.map((drive) => {
       const d = DRIVES.indexOf(drive);
       return { label: drive, points: line((r) => r.drives[ci]![d]!), style: DRIVE_STYLE[drive] };
     });
-    series.push({
-      label: `self-control threshold${constant ? ` ${label(last)}` : ''}`,
-      points: line((r) => r.threshold[ci]!),
-      style: THRESHOLD_STYLE,
-      markers: false,
-      endLabel: `self-control ${label(last)}`,
-    });
+    if (felt.some((drive) => HELD_BY_SELF_CONTROL.includes(drive))) {
+      const last = readings[readings.length - 1]?.threshold[ci] ?? 0;
+      const constant = readings.every((r) => r.threshold[ci] === last);
+      series.push({
+        label: `self-control threshold${constant ? ` ${label(last)}` : ''}`,
+        points: line((r) => r.threshold[ci]!),
+        style: THRESHOLD_STYLE,
+        markers: false,
+        endLabel: `self-control ${label(last)}`,
+      });
+    }
+    for (const drive of felt) {
+      const action = ACTION_LINES[drive];
+      if (!action) continue;
+      const at = action.at(def.canon);
+      series.push({
+        label: `${action.act} at ${label(at)}`,
+        points: line(() => at),
+        style: { color: DRIVE_STYLE[drive].color, dash: '2 4', marker: 'none', width: 1.25 },
+        markers: false,
+        endLabel: `${action.act} ${label(at)}`,
+      });
+    }
     drives.push({
       character: c,
-      caption: `${c.name} (${c.representation}): drives, the strongest toward anyone at each sample, against the self-control threshold a drive must beat to become an action.`,
+      caption: `${c.name} (${c.representation}): drives, the strongest toward anyone at each sample, against the lines they act at: self-control for a restraint or a reach, the canon's own lines for a snarl, a shiver or a whine.`,
       chart: lineChart({
-        title: `${c.name}: drives over time against self-control`,
+        title: `${c.name}: drives over time against the lines they act at`,
         yLabel: 'drive level',
         x,
         ...size(layout.driveHeight),

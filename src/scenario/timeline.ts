@@ -1,7 +1,8 @@
 /**
  * A timeline's checks: every id an action or a demand names must exist (by the kinds the action table
- * gives its fields), and the timeline must be possible when walked in time order — by the same
- * requirements the engine asks before anyone does anything (`engine/actions/requirements.ts`).
+ * gives its fields), no action may come after the scenario's end, and the timeline must be possible
+ * when walked in time order — by the same requirements the engine asks before anyone does anything
+ * (`engine/actions/requirements.ts`).
  */
 import type { Canon } from '../canon/types.js';
 import { type Checks, checkReferences, type Vocabularies } from '../engine/actions/references.js';
@@ -19,15 +20,29 @@ export function checkTimeline(
   vocabulary: Vocabularies,
   checks: Checks,
 ): { action: Entry; index: number }[] {
+  const until = src.until;
+  const pastEnd = (action: Entry) => until !== undefined && action.at > until;
   src.timeline.forEach((action, i) => {
     const path = ['timeline', i];
     if (checks.known(vocabulary.character, action.actor, [...path, 'actor']))
       checkReferences(action, path, action.actor, [...path, 'actor'], vocabulary, checks);
+    // A time past the end is most often a typo: say so, rather than what its absence upsets.
+    if (pastEnd(action)) {
+      checks.at([...path, 'at'], {
+        message: `this ${action.do} at ${formatDuration(action.at)} comes after the scenario's end (until: ${formatDuration(until!)}): it would never run`,
+        hint: `move it before ${formatDuration(until!)}, or set until: later`,
+      });
+    }
   });
   const sorted = src.timeline
     .map((action, index) => ({ action, index }))
     .sort((a, b) => a.action.at - b.action.at);
-  walkTimeline(src, canon, sorted, checks);
+  walkTimeline(
+    src,
+    canon,
+    sorted.filter(({ action }) => !pastEnd(action)),
+    checks,
+  );
   return sorted;
 }
 
