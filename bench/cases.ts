@@ -56,16 +56,16 @@ export const CASES: Record<string, Case> = {
   },
   'crowd-40': {
     what: '40 characters, four to a room off a hall, 20 simulated minutes: in their rooms, then half gather in the hall',
-    prepare: worldRun(() => crowd(40, 10, '0:20:00')),
+    prepare: worldRun(() => crowd(40, 10, 20)),
     repeats: 3,
   },
   'crowd-400': {
     what: '400 characters in 101 places, 20 simulated minutes, as crowd-40',
-    prepare: worldRun(() => crowd(400, 100, '0:20:00')),
+    prepare: worldRun(() => crowd(400, 100, 20)),
   },
   'crowd-4000': {
     what: '4,000 characters in 1,001 places, 20 simulated minutes, as crowd-40',
-    prepare: worldRun(() => crowd(4000, 1000, '0:20:00')),
+    prepare: worldRun(() => crowd(4000, 1000, 20)),
   },
   'mess-hall-200': {
     what: 'a writer’s scene: 200 people in one mess hall for 10 simulated minutes',

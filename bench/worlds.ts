@@ -15,10 +15,10 @@ export function bundled(name: string): WorldDefinition {
 }
 
 /**
- * A crowd: `people` characters spread over `places` rooms off a hall; from ten minutes in, those of
- * every other room walk into the hall, one minute after another.
+ * A crowd: `people` characters spread over `places` rooms off a hall, for `minutes` simulated minutes;
+ * from ten minutes in, those of every other room walk into the hall, one minute after another.
  */
-export function crowd(people: number, places: number, until = '1:00:00'): WorldDefinition {
+export function crowd(people: number, places: number, minutes = 60): WorldDefinition {
   const reps = ['alpha', 'beta', 'omega'] as const;
   const lines = [
     'omegaverse: 1',
@@ -37,14 +37,12 @@ export function crowd(people: number, places: number, until = '1:00:00'): WorldD
     lines.push(`  c${c}: { representation: ${reps[c % 3]}, age: 30, at: room${c % places} }`);
   lines.push('timeline:');
   for (let c = 0; c < people; c++) {
-    const room = c % places;
-    if (room % 2 === 1) {
-      lines.push(
-        `  - { at: "0:${String(10 + (c % 40)).padStart(2, '0')}:00", actor: c${c}, do: move, to: hall }`,
-      );
+    const minute = 10 + (c % 40);
+    if ((c % places) % 2 === 1 && minute < minutes) {
+      lines.push(`  - { at: "0:${String(minute).padStart(2, '0')}:00", actor: c${c}, do: move, to: hall }`);
     }
   }
-  lines.push(`until: "${until}"`);
+  lines.push(`until: "${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}:00"`);
   const result = loadScenario(lines.join('\n'), 'crowd.yaml');
   if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
   return result.definition;

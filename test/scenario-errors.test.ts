@@ -426,7 +426,7 @@ until: "0:10:00"
       line: 14,
       column: 11,
       message: "this open at 1:00:05 comes after the scenario's end (until: 0:10:00): it would never run",
-      hint: 'move it before 0:10, or set until: later',
+      hint: 'move it before 0:10:00, or set until: later',
     });
     expect(rest.map((e) => e.message)).toEqual([
       'Rey cannot move from the corridor to the medbay at 0:00:06: medbay-door is closed',
