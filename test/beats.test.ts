@@ -142,6 +142,25 @@ describe('beats: what a reader is told', () => {
     ]);
   });
 
+  it('tells a crowd who caught the same scent at once in one sentence, naming three and counting the rest', () => {
+    const alphas = ['ada', 'bo', 'cy', 'di', 'ed', 'fay'];
+    const def = scene({
+      characters: [
+        ...alphas.map((id) => `${id}: { representation: alpha, age: 30, at: room }`),
+        'om: { name: Om, pronouns: she, representation: omega, age: 30, at: room, wears: [sealed-helmet] }',
+      ],
+      timeline: ['{ at: "0:01:00", actor: om, do: remove, item: sealed-helmet }'],
+    });
+    const world = World.create(def);
+    world.run();
+    const identified = world.events.filter((e) => e.type === 'identify' && e.target === 'om');
+    expect(new Set(identified.map((e) => e.t)).size).toBe(1);
+    expect(identified.map((e) => e.actor).sort()).toEqual(alphas);
+    const told = beats(def).join('\n');
+    expect(told).toMatch(/Ada, Bo, Cy and three others caught a scent of [a-z ,]+: Om is an omega\./);
+    expect(told.match(/: Om is an omega/g)).toHaveLength(1);
+  });
+
   it('tells people who went the same way at once in one sentence', () => {
     const def = scene({
       characters: [

@@ -1,13 +1,16 @@
 /**
- * Events of one instant that read as one sentence: people who went the same way together, the roster
+ * Events of one instant that read as one sentence: people who went the same way together, a crowd
+ * that caught the same scent at once, the roster
  * events one heat collides with, the events one approver moved. One entry per event type: a key that
  * makes two events alike, and the sentence for all of them. A type without an entry is told event by
  * event.
  */
 import { MEDICAL_LEAVE } from '../../calendar/redact.js';
 import type { WorldEvent } from '../../model/events.js';
+import { countWord } from '../../units/number-words.js';
 import { formatTimeOfDay, SECONDS_PER_DAY } from '../../units/time.js';
 import type { EventType } from '../../vocabulary/events.js';
+import { kindCaught, scentCaught } from '../language/narrate.js';
 import { dayPhrase, listing } from '../language/phrases.js';
 import type { Voice } from '../language/voice.js';
 
@@ -16,6 +19,15 @@ interface Fold {
   key(e: WorldEvent): string | undefined;
   /** the sentence for two or more alike, in log order */
   tell(events: readonly WorldEvent[], v: Voice): string;
+}
+
+/** Many people named in a sentence: all of them up to four; past that, three and how many others. */
+function crowd(ids: readonly (string | undefined)[], v: Voice): string {
+  if (ids.length <= 4) return listing(ids.map((id) => v.who(id)));
+  return `${ids
+    .slice(0, 3)
+    .map((id) => v.who(id))
+    .join(', ')} and ${countWord(ids.length - 3)} others`;
 }
 
 const when = (v: Voice, now: number, t: unknown) => dayPhrase(v.names.startClock, now, Number(t));
@@ -27,6 +39,32 @@ export const FOLDS: Partial<Record<EventType, Fold>> = {
       const { from, to } = events[0]!.data;
       return `${listing(events.map((e) => v.who(e.actor)))} went from ${v.names.place(String(from))} ${v.names.into(String(to))}.`;
     },
+  },
+  // A scent on one's own skin is told alone: it is one person's.
+  detect: {
+    key: (e) =>
+      e.data.via === 'residue' ? undefined : `${e.target}\u0000${e.data.via}\u0000${Boolean(e.data.again)}`,
+    tell: (events, v) =>
+      scentCaught(
+        crowd(
+          events.map((e) => e.actor),
+          v,
+        ),
+        events[0]!,
+        v,
+      ),
+  },
+  identify: {
+    key: (e) => (e.data.via === 'residue' ? undefined : `${e.target}\u0000${e.value}\u0000${e.data.via}`),
+    tell: (events, v) =>
+      kindCaught(
+        crowd(
+          events.map((e) => e.actor),
+          v,
+        ),
+        events[0]!,
+        v,
+      ),
   },
   conflict: {
     key: (e) =>

@@ -35,6 +35,26 @@ type Sentence = (e: WorldEvent, v: Voice, data: Data, log: readonly WorldEvent[]
 
 const ROUTE_PHRASE: Record<string, string> = { air: '', 'near-field': ' at close range', residue: '' };
 
+/**
+ * A `detect` said of `subject`: the one who caught the scent, or several who caught it at once (the
+ * beats view folds them). A scent on one's own skin is one person's.
+ */
+export function scentCaught(subject: string, e: WorldEvent, v: Voice): string {
+  const still = e.data.again ? 'still ' : '';
+  if (e.data.via === 'residue')
+    return `${subject} ${still}smelled ${v.whose(e.target)} scent on ${v.possessive(e.actor)} own skin.`;
+  return `${subject} ${still}caught ${v.whose(e.target)} scent${ROUTE_PHRASE[String(e.data.via)] ?? ''}: ${v.names.scent(e.target)}.`;
+}
+
+/** An `identify` said of `subject`, as `scentCaught`. */
+export function kindCaught(subject: string, e: WorldEvent, v: Voice): string {
+  const where =
+    e.data.via === 'residue'
+      ? ` on ${v.possessive(e.actor)} own skin`
+      : (ROUTE_PHRASE[String(e.data.via)] ?? '');
+  return `${subject} caught a scent of ${v.names.scent(e.target)}${where}: ${v.who(e.target)} is ${withArticle(String(e.value))}.`;
+}
+
 /** A drive that rose, toward whom: `grew protective of Phasma`, `grew uneasy at Rey's scent`. */
 const DRIVE_PHRASE: Record<string, (v: Voice, target: string | undefined) => string> = {
   protect: (v, t) => `grew protective of ${v.who(t)}`,
@@ -141,19 +161,8 @@ const SENTENCES: Record<EventType, Sentence> = {
   present: (e, v) => `${v.lead(e.actor)} presented as ${withArticle(String(e.value))}.`,
   'request-leave': (e, v, d) =>
     `${v.lead(e.actor)} asked ${e.target ? `${v.who(e.target)} ` : ''}for leave${d.event ? ` from ${v.names.event(String(d.event))}` : ''}.`,
-  detect: (e, v, d) => {
-    const still = d.again ? 'still ' : '';
-    const actor = v.lead(e.actor);
-    if (d.via === 'residue')
-      return `${actor} ${still}smelled ${v.whose(e.target)} scent on ${v.possessive(e.actor)} own skin.`;
-    return `${actor} ${still}caught ${v.whose(e.target)} scent${ROUTE_PHRASE[String(d.via)] ?? ''}: ${v.names.scent(e.target)}.`;
-  },
-  identify: (e, v, d) => {
-    const actor = v.lead(e.actor);
-    const where =
-      d.via === 'residue' ? ` on ${v.possessive(e.actor)} own skin` : (ROUTE_PHRASE[String(d.via)] ?? '');
-    return `${actor} caught a scent of ${v.names.scent(e.target)}${where}: ${v.who(e.target)} is ${withArticle(String(e.value))}.`;
-  },
+  detect: (e, v) => scentCaught(v.lead(e.actor), e, v),
+  identify: (e, v) => kindCaught(v.lead(e.actor), e, v),
   'smell-on': (e, v) => `${v.lead(e.actor)} smelled ${v.who(String(e.value))} on ${v.who(e.target)}.`,
   'recognise-heat': (e, v) => `${v.lead(e.actor)} recognised that ${v.who(e.target)} is in heat.`,
   'lie-detected': (e, v) => `${v.lead(e.actor)} smelled the lie on ${v.who(e.target)}: a sour note.`,
