@@ -5,7 +5,7 @@
  * rounding, which TypeScript cannot do: the two then compute the same numbers.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { airGraph } from '../src/engine/air/graph.js';
