@@ -22,8 +22,8 @@ const PAGES = [
   ),
 ];
 
-/** A fenced block whose first line is an event line (`#12 …`): output shown without its command. */
-const UNCHECKED = /^ *```[a-z]*\n *#\d+ /gm;
+/** A fenced block that opens with an event (`#12 …`) or a beat (`14:05:00 …`): output without its command. */
+const UNCHECKED = /^ *```[a-z]*\n *(?:#\d+ |(?:day \d+ )?\d\d:\d\d:\d\d )/gm;
 
 interface Example {
   /** the command line, without `$ ` */
@@ -78,39 +78,42 @@ describe.each(PAGES)('%s', (name) => {
   const found = examples(page);
 
   it('shows engine output only under the command that prints it', () => {
-    const lines = [...page.matchAll(UNCHECKED)].map(
-      (m) => page.slice(0, m.index).split('\n').length + 1,
-    );
+    const lines = [...page.matchAll(UNCHECKED)].map((m) => page.slice(0, m.index).split('\n').length + 1);
     expect(lines, 'event lines without a `$ omegaverse …` line above them').toEqual([]);
   });
 
   // Rewrites go from the end of the page back, so that earlier offsets stay right.
   const rewrites: { example: Example; output: string }[] = [];
 
-  it.each(found.map((example) => [example.command, example] as const))('$ %s', async (_, example) => {
-    const words = example.command.split(/\s+/);
-    const { out, err } = await cli(...words.slice(words[0] === 'npx' ? 2 : 1));
-    const output = asShown(out + err, example);
-    if (process.env.UPDATE_DOCS) {
-      rewrites.push({ example, output });
-      if (rewrites.length === found.length) {
-        let text = page;
-        for (const { example: e, output: o } of [...rewrites].sort(
-          (a, b) => b.example.start - a.example.start,
-        )) {
-          const lines = o.split('\n').slice(0, -1);
-          if (e.part === 'start') lines.push('…');
-          if (e.part === 'end') lines.unshift('…');
-          text =
-            text.slice(0, e.start) +
-            lines.map((line) => `${e.indent}${line}`.trimEnd()).join('\n') +
-            '\n' +
-            text.slice(e.end);
+  it.each(found.map((example) => [example.command, example] as const))(
+    '$ %s',
+    async (_, example) => {
+      const words = example.command.split(/\s+/);
+      const { out, err } = await cli(...words.slice(words[0] === 'npx' ? 2 : 1));
+      const output = asShown(out + err, example);
+      if (process.env.UPDATE_DOCS) {
+        rewrites.push({ example, output });
+        if (rewrites.length === found.length) {
+          let text = page;
+          for (const { example: e, output: o } of [...rewrites].sort(
+            (a, b) => b.example.start - a.example.start,
+          )) {
+            const lines = o.split('\n').slice(0, -1);
+            if (e.part === 'start') lines.push('…');
+            if (e.part === 'end') lines.unshift('…');
+            text =
+              text.slice(0, e.start) +
+              lines.map((line) => `${e.indent}${line}`.trimEnd()).join('\n') +
+              '\n' +
+              text.slice(e.end);
+          }
+          writeFileSync(file, text);
         }
-        writeFileSync(file, text);
+        return;
       }
-      return;
-    }
-    expect(output).toBe(example.shown);
-  });
+      expect(output).toBe(example.shown);
+      // An ensemble runs its scene many times over: on a busy machine that takes minutes.
+    },
+    300_000,
+  );
 });
