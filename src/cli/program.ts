@@ -1,6 +1,7 @@
 /**
  * The `omegaverse` command line: a thin adapter that reads files, calls the library and prints.
  */
+
 import { relative } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
@@ -38,6 +39,7 @@ import {
   type ScenarioError,
 } from '../scenario/index.js';
 import { didYouMean } from '../shape/wording.js';
+import { counted } from '../units/number-words.js';
 import { misreading, parseDuration, SECONDS_PER_DAY } from '../units/time.js';
 import { EVENT_TYPES } from '../vocabulary/events.js';
 import { addEnsembleCommands } from './ensemble-command.js';
@@ -255,7 +257,7 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
             io.stdout(`${textLine(e, told, names, log)}\n`);
           });
           world.run();
-          io.stdout(`${count} events\n`);
+          io.stdout(`${counted(count, 'event')}\n`);
           return;
         }
         world.subscribe((e) => view?.see(e));
@@ -329,7 +331,7 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       warn(result.warnings);
       const d = result.definition;
       io.stdout(
-        `${c.green('ok')} ${displayPath(file)}: ${d.characters.length} characters, ${d.places.length} places, ${d.timeline.length} actions, ${d.expectations.length} expectations\n`,
+        `${c.green('ok')} ${displayPath(file)}: ${counted(d.characters.length, 'character')}, ${counted(d.places.length, 'place')}, ${counted(d.timeline.length, 'action')}, ${counted(d.expectations.length, 'expectation')}\n`,
       );
     });
 
@@ -410,7 +412,7 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       const event = findEvent(world.events, selector);
       if (!event) {
         throw new UserError(
-          `no event matches '${selector}' in ${displayPath(file)} (${world.events.length} events; run it to see their ids)`,
+          `no event matches '${selector}' in ${displayPath(file)} (${counted(world.events.length, 'event')}; run it to see their ids)`,
           EXIT_FAILED,
         );
       }

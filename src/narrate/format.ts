@@ -7,6 +7,7 @@ import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import type { ExpectationResult } from '../model/expect.js';
 import type { Knower } from '../model/knowledge.js';
+import { counted } from '../units/number-words.js';
 import { formatClock, formatStamp } from '../units/time.js';
 import { type BeatFilter, keepsEvent } from './beats/beat.js';
 import type { Story } from './beats/narrator.js';
@@ -66,7 +67,7 @@ export function formatLog(
       return [
         def.title,
         ...kept.map((e) => textLine(e, def, names, events)),
-        `${kept.length} events`,
+        counted(kept.length, 'event'),
         '',
       ].join('\n');
   }
@@ -79,7 +80,7 @@ export function storyLine(p: Paragraph, def: WorldDefinition, names: Names): str
 
 /** The last line of a run told in beats: how much it told. */
 export const storyFooter = (story: Story): string =>
-  `${story.beats} beat${story.beats === 1 ? '' : 's'} from ${story.events.length} events`;
+  `${counted(story.beats, 'beat')} from ${counted(story.events.length, 'event')}`;
 
 /** A run told in beats: a paragraph a line, or a Markdown scene outline. */
 export function formatStory(
