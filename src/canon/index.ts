@@ -2,6 +2,7 @@
  * Canon presets and `canon_overrides`: a scenario names a preset and patches any of its numbers by
  * dotted path (`perception.identify: 0.4`) or as nested maps (`perception: { identify: 0.4 }`).
  */
+import { reservedName } from '../shape/wording.js';
 import { suggest } from '../units/suggest.js';
 import { namesTimeOfDay, parseDuration } from '../units/time.js';
 import { classic } from './classic.js';
@@ -113,6 +114,11 @@ export function applyOverrides(
   const issues: OverrideIssue[] = [];
 
   const visit = (written: (string | number)[], dotted: string[], value: unknown) => {
+    const reserved = dotted.map(reservedName).find(Boolean);
+    if (reserved) {
+      issues.push({ kind: 'unknown', path: written, ...reserved });
+      return;
+    }
     const target = lookup(canon, dotted);
     if (target.kind === 'missing') {
       issues.push({
@@ -231,7 +237,8 @@ function lookup(canon: Canon, dotted: string[]): Lookup {
   for (let i = 0; i < dotted.length; i++) {
     const key = dotted[i]!;
     if (!isPlainObject(node)) return { kind: 'missing' };
-    if (!(key in node)) {
+    // Own keys only: a path must never reach an object's prototype.
+    if (!Object.hasOwn(node, key)) {
       const branch = dotted[0]!;
       if (i === 1 && dotted.length === 2 && Object.hasOwn(NEW_ITEMS, branch))
         return { kind: 'new-item', branch: branch as keyof typeof NEW_ITEMS, name: key };

@@ -241,7 +241,7 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
 /** Where a rule's field was overridden, written dotted (`rules.x.amount`) or nested; else the overrides. */
 function ruleOverridePath(overrides: Record<string, unknown>, rule: string, field: string): Path {
   for (const key of [`rules.${rule}.${field}`, `rules.${rule}`])
-    if (key in overrides) return ['canon_overrides', key];
+    if (Object.hasOwn(overrides, key)) return ['canon_overrides', key];
   return ['canon_overrides', 'rules', rule, field];
 }
 

@@ -5,7 +5,7 @@
  * for every timeline entry and by the engine for an action taken at run time (`world.act`).
  */
 import type { ErrorDetail } from '../../shape/wording.js';
-import { didYouMean, listing } from '../../shape/wording.js';
+import { didYouMean, listing, quote } from '../../shape/wording.js';
 import { ACTION_FIELDS, type ActionBody, fieldKind, UNORDERABLE } from '../../vocabulary/actions.js';
 import { ADULT_AGE } from '../../vocabulary/representations.js';
 import { verbFor } from './requirements.js';
@@ -69,7 +69,11 @@ export function vocabularies(ids: {
 export function unknownId(vocab: Vocabulary, id: string): ErrorDetail | undefined {
   if (vocab.ids.includes(id)) return undefined;
   const hint = [didYouMean(id, vocab.ids), vocab.hint].filter(Boolean).join(' ');
-  return { message: `unknown ${vocab.noun} '${id}'`, expected: vocab.expected, ...(hint ? { hint } : {}) };
+  return {
+    message: `unknown ${vocab.noun} ${quote(id)}`,
+    expected: vocab.expected,
+    ...(hint ? { hint } : {}),
+  };
 }
 
 /**
