@@ -201,6 +201,16 @@ describe('long values', () => {
     expect(error.message).toBe(`expected a whole number of 0 or more, got '${'y'.repeat(60)}…'`);
   });
 
+  it.each([
+    ['a duration', `${BASE}until: "${'9'.repeat(100_000)}x"\n`, 'malformed duration '],
+    ['an override', `${BASE}canon_overrides: { air.tick: "${'z'.repeat(100_000)}" }\n`, "'air.tick' takes"],
+    ['an unknown key', `${BASE}${'k'.repeat(1000)}: 1\n`, 'unknown key '],
+  ])('a long text in %s is quoted by its first 60 characters', (_, text, start) => {
+    const { message } = onlyError(text);
+    expect(message.startsWith(start)).toBe(true);
+    expect(message.length).toBeLessThan(200);
+  });
+
   it('a long unknown id is quoted short', () => {
     const error = onlyError(`${BASE}  finn: { representation: beta, at: ${'x'.repeat(5000)} }\n`);
     expect(error.message).toBe(`unknown place '${'x'.repeat(60)}…'`);

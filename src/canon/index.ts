@@ -2,7 +2,7 @@
  * Canon presets and `canon_overrides`: a scenario names a preset and patches any of its numbers by
  * dotted path (`perception.identify: 0.4`) or as nested maps (`perception: { identify: 0.4 }`).
  */
-import { reservedName } from '../shape/wording.js';
+import { quote, reservedName, shorten } from '../shape/wording.js';
 import { suggest } from '../units/suggest.js';
 import { namesTimeOfDay, parseDuration } from '../units/time.js';
 import { classic } from './classic.js';
@@ -124,7 +124,7 @@ export function applyOverrides(
       issues.push({
         kind: 'unknown',
         path: written,
-        message: `unknown canon parameter '${dotted.join('.')}'`,
+        message: `unknown canon parameter ${quote(dotted.join('.'))}`,
         hint: target.suggestion
           ? `did you mean '${target.suggestion}'?`
           : 'see docs/canon.md for the parameters',
@@ -136,7 +136,7 @@ export function applyOverrides(
         issues.push({
           kind: 'value',
           path: written,
-          message: `'${dotted.join('.')}' is a group of parameters, not a value`,
+          message: `${quote(dotted.join('.'))} is a group of parameters, not a value`,
           hint: 'give a map of its parameters',
         });
         return;
@@ -187,7 +187,7 @@ export function applyOverrides(
       issues.push({
         kind: 'value',
         path: written,
-        message: `'${path}' takes ${words ? `${words.map((x) => `'${x}'`).join(' or ')} or ` : ''}${isDurationLeaf(path) ? 'a duration (seconds, or text: "H:MM[:SS]", "Nd", "8h", "90s")' : 'a number'}, got ${JSON.stringify(value)}`,
+        message: `'${path}' takes ${words ? `${words.map((x) => `'${x}'`).join(' or ')} or ` : ''}${isDurationLeaf(path) ? 'a duration (seconds, or text: "H:MM[:SS]", "Nd", "8h", "90s")' : 'a number'}, got ${shorten(JSON.stringify(value))}`,
       });
       return;
     }
@@ -274,7 +274,7 @@ function parseRule(value: unknown): DriveRule | string {
     ...rest
   } = value;
   const extra = Object.keys(rest);
-  if (extra.length) return `unknown rule field '${extra[0]}'`;
+  if (extra.length) return `unknown rule field ${quote(extra[0]!)}`;
   const names = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
   if (typeof mechanic !== 'string' || typeof on !== 'string' || typeof drive !== 'string') {
     return 'a rule needs mechanic, on and drive';
@@ -290,7 +290,7 @@ function parseGear(value: unknown): GearCanon | string {
   if (!isPlainObject(value)) return 'a new gear item must be a map';
   const { emissionPass = 1, intakePass = 1, trapTime = 0, weapon = false, ...rest } = value;
   const extra = Object.keys(rest);
-  if (extra.length) return `unknown gear field '${extra[0]}'`;
+  if (extra.length) return `unknown gear field ${quote(extra[0]!)}`;
   const share = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
   if (!share(emissionPass) || !share(intakePass))
     return 'emissionPass and intakePass must be between 0 and 1';
@@ -304,7 +304,7 @@ function parseMedication(value: unknown): MedicationCanon | string {
   if (!isPlainObject(value)) return 'a new medication must be a map';
   const { masks = false, ...rest } = value;
   const extra = Object.keys(rest);
-  if (extra.length) return `unknown medication field '${extra[0]}'`;
+  if (extra.length) return `unknown medication field ${quote(extra[0]!)}`;
   if (typeof masks !== 'boolean') return 'masks must be true or false';
   return { masks };
 }

@@ -11,6 +11,7 @@ import {
   expecting,
   id,
   oneOf,
+  quote,
   readDetails,
   report,
   show,
@@ -98,7 +99,7 @@ function duration(what = 'a duration', range: Range = {}) {
         ctx.addIssue({
           code: 'custom',
           message: report({
-            message: `'${written}' is a time of day, and ${what} is a length of time`,
+            message: `${quote(written)} is a time of day, and ${what} is a length of time`,
             hint: 'write the length, e.g. "30d" or "12h"; "Nd at HH:MM" names an instant',
           }),
         });
@@ -109,14 +110,17 @@ function duration(what = 'a duration', range: Range = {}) {
         ctx.addIssue({
           code: 'custom',
           message: report({
-            message: `malformed duration '${written}'`,
+            message: `malformed duration ${quote(written)}`,
             expected: `${DURATION_SYNTAX}, e.g. "0:04:30", "1d 7:00", "90s", "2h", "-180d"${instant ? ', or "-20d at 10:00"' : ''}`,
           }),
         });
         return z.NEVER;
       }
       if (!inRange(seconds, range)) {
-        ctx.addIssue({ code: 'custom', message: report({ message: `expected ${full}, got '${written}'` }) });
+        ctx.addIssue({
+          code: 'custom',
+          message: report({ message: `expected ${full}, got ${quote(written)}` }),
+        });
         return z.NEVER;
       }
       const misread = misreading(written, reading.clock, instant);
@@ -134,7 +138,7 @@ function clock() {
     ctx.addIssue({
       code: 'custom',
       message: report({
-        message: `malformed time of day '${written}'`,
+        message: `malformed time of day ${quote(written)}`,
         expected: `${what}, from 00:00 to 23:59:59`,
       }),
     });
@@ -213,7 +217,7 @@ const pronouns = z.union(
       const input = iss.input;
       if (typeof input === 'string')
         return report({
-          message: `unknown pronouns '${input}'`,
+          message: `unknown pronouns ${quote(input)}`,
           expected: PRONOUNS_EXPECTED,
           hint:
             didYouMean(input, PRONOUN_NAMES) ??

@@ -41,9 +41,12 @@ export function readDetails(message: string): IssueDetail[] {
 /** The most characters of a written text an error message quotes: a 10 MB value is not echoed whole. */
 const QUOTED_LENGTH = 60;
 
-/** Text as an error message quotes it: in quotes, cut at `QUOTED_LENGTH` characters with an ellipsis. */
-export const quote = (text: string): string =>
-  `'${text.length > QUOTED_LENGTH ? `${text.slice(0, QUOTED_LENGTH)}…` : text}'`;
+/** Text cut at `QUOTED_LENGTH` characters, with an ellipsis. */
+export const shorten = (text: string): string =>
+  text.length > QUOTED_LENGTH ? `${text.slice(0, QUOTED_LENGTH)}…` : text;
+
+/** Text as an error message quotes it: in quotes, cut short. */
+export const quote = (text: string): string => `'${shorten(text)}'`;
 
 /** A value as an error message quotes it. */
 export function show(value: unknown): string {
@@ -71,7 +74,7 @@ export const expecting =
   (what: string, hint?: string) =>
   (iss: RawIssue): string =>
     iss.input === undefined
-      ? report({ message: `missing '${keyOf(iss)}'`, expected: what, hint })
+      ? report({ message: `missing ${quote(keyOf(iss))}`, expected: what, hint })
       : report({ message: `expected ${what}, got ${show(iss.input)}`, hint });
 
 export const text = (what: string) => z.string({ error: expecting(what) });
@@ -124,7 +127,7 @@ export function strict<S extends z.core.$ZodLooseShape>(
         ? report(
             ...iss.keys.map((key) => ({
               key,
-              message: `unknown key '${key}' in ${what}`,
+              message: `unknown key ${quote(key)} in ${what}`,
               expected: `one of ${allowed.join(', ')}`,
               hint: didYouMean(key, allowed),
             })),
