@@ -3,8 +3,10 @@
  * a polluted process or a silently dropped part.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { presets } from '../src/canon/index.js';
 import { formatScenarioError, loadScenario, type ScenarioError } from '../src/scenario/index.js';
 import { MAX_ALIAS_VALUES, MAX_DEPTH } from '../src/scenario/tree.js';
+import { canonRange, inRange } from '../src/shape/ranges.js';
 
 /** A valid scene of 8 lines, ending inside `characters:`; appended text starts on line 9. */
 const BASE = `omegaverse: 1
@@ -198,7 +200,9 @@ describe('deep nesting', () => {
 describe('long values', () => {
   it('a 10 MB value is quoted by its first 60 characters', () => {
     const error = onlyError(`${BASE}seed: ${'y'.repeat(10_000_000)}\n`);
-    expect(error.message).toBe(`expected a whole number of 0 or more, got '${'y'.repeat(60)}…'`);
+    expect(error.message).toBe(
+      `expected a seed from 0 to 9007199254740991 (a whole number), got '${'y'.repeat(60)}…'`,
+    );
   });
 
   it.each([
@@ -252,5 +256,129 @@ describe('keys that are not names', () => {
     const places = Array.from({ length: 2000 }, (_, i) => `  p${i}: { volume: 10, ventilation: 1 }\n`);
     const text = `omegaverse: 1\nplaces:\n${places.join('')}  p7: { volume: 10, ventilation: 1 }\ncharacters:\n  rey: { representation: alpha, age: 19, at: p1 }\n`;
     expect(onlyError(text)).toMatchObject({ line: 2003, column: 3, message: "duplicate key 'p7'" });
+  });
+});
+
+describe('numbers out of their range', () => {
+  it("gives every number of every preset a range, and each preset's value lies in it", () => {
+    const problems: string[] = [];
+    const walk = (preset: string, node: object, path: string[]) => {
+      for (const [key, value] of Object.entries(node)) {
+        const at = [...path, key].join('.');
+        if (typeof value === 'object' && value !== null && !Array.isArray(value))
+          walk(preset, value, [...path, key]);
+        else if (typeof value === 'number') {
+          const range = canonRange(at);
+          if (!range) problems.push(`${preset}: ${at}: no range`);
+          else if (!inRange(value, range)) problems.push(`${preset}: ${at}: ${value} out of its range`);
+        }
+      }
+    };
+    for (const [name, canon] of Object.entries(presets)) walk(name, canon, []);
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a place of 1e-308 m³',
+      BASE.replace('volume: 90', 'volume: 1e-308'),
+      4,
+      21,
+      'expected a volume from 1 to 100000 m³, got 1e-308',
+      'the nearest accepted value is 1',
+    ],
+    [
+      'a place of .inf m³',
+      BASE.replace('volume: 90', 'volume: .inf'),
+      4,
+      21,
+      'expected a volume from 1 to 100000 m³, got Infinity',
+      'the nearest accepted value is 100000',
+    ],
+    [
+      'a ventilation of .nan',
+      BASE.replace('ventilation: 2', 'ventilation: .nan'),
+      4,
+      38,
+      'expected a ventilation rate from 0 to 100 air changes per hour, got NaN',
+      undefined,
+    ],
+    [
+      'a fractional count',
+      `${BASE}expect:\n  - { event: move, count: 1.5 }\n`,
+      10,
+      27,
+      'expected a count from 0 to 1000000 (a whole number), got 1.5',
+      'the nearest accepted value is 2',
+    ],
+    [
+      'an age of 1e9',
+      BASE.replace('age: 19', 'age: 1e9'),
+      8,
+      38,
+      'expected an age from 0 to 150 years, got 1000000000',
+      'the nearest accepted value is 150',
+    ],
+    [
+      'an until of 1000 years',
+      `${BASE}until: "365000d"\n`,
+      9,
+      8,
+      `expected an instant from 1 to 3153600000 seconds ("0:00:01" to "36500d"), got '365000d'`,
+      'the nearest accepted value is 3153600000',
+    ],
+  ])(
+    '%s is an error at the value, with the range and the nearest value',
+    (_, text, line, column, message, hint) => {
+      expect(onlyError(text)).toEqual({ file: 'hostile.yaml', line, column, message, ...(hint && { hint }) });
+    },
+  );
+
+  it.each([
+    [
+      'air.closedDoorFlow: 1e308',
+      "'air.closedDoorFlow' must be from 0 to 10000 m³/h, got 1e+308",
+      'the nearest accepted value is 10000',
+    ],
+    [
+      'forecast.windowsAhead: 1e308',
+      "'forecast.windowsAhead' must be from 1 to 100 (a whole number), got 1e+308",
+      'the nearest accepted value is 100',
+    ],
+    [
+      'forecast.windowsAhead: 2.5',
+      "'forecast.windowsAhead' must be from 1 to 100 (a whole number), got 2.5",
+      'the nearest accepted value is 3',
+    ],
+    [
+      'air.tick: "-5s"',
+      `'air.tick' must be from 0.1 to 3600 seconds, got -5`,
+      'the nearest accepted value is 0.1',
+    ],
+    [
+      'orders.base: -11',
+      "'orders.base' must be from -10 to 10, got -11",
+      'the nearest accepted value is -10',
+    ],
+  ])('the override %s is an error at its value', (override, message, hint) => {
+    expect(onlyError(`${BASE}canon_overrides: { ${override} }\n`)).toMatchObject({ line: 9, message, hint });
+  });
+
+  it.each([
+    ['.inf', "'air.openDoorFlow' takes a number, got null"],
+    ['.nan', "'air.openDoorFlow' takes a number, got null"],
+  ])('a non-finite override (%s) is an error', (value, message) => {
+    expect(onlyError(`${BASE}canon_overrides: { air.openDoorFlow: ${value} }\n`)).toMatchObject({
+      line: 9,
+      message,
+    });
+  });
+
+  it('a new gear item and a new rule are held to the ranges of their kind', () => {
+    expect(
+      onlyError(
+        `${BASE}canon_overrides:\n  gear.cage: { emissionPass: 1, intakePass: 1, trapTime: 1e9, weapon: false }\n`,
+      ).message,
+    ).toBe('trapTime must be from 0 to 86400 seconds ("0:00:00" to "1d")');
   });
 });

@@ -2,6 +2,7 @@
  * Canon presets and `canon_overrides`: a scenario names a preset and patches any of its numbers by
  * dotted path (`perception.identify: 0.4`) or as nested maps (`perception: { identify: 0.4 }`).
  */
+import { CANON_RANGES, canonRange, describeRange, inRange, nearest } from '../shape/ranges.js';
 import { quote, reservedName, shorten } from '../shape/wording.js';
 import { suggest } from '../units/suggest.js';
 import { namesTimeOfDay, parseDuration } from '../units/time.js';
@@ -19,71 +20,11 @@ export const presets: Record<CanonPresetName, Canon> = { seeds, classic };
 
 export const PRESET_NAMES = Object.keys(presets) as CanonPresetName[];
 
-/** Leaves measured in seconds: overrides may write them as durations (`"8:00"`, `"182d"`). */
-const DURATION_LEAVES = new Set([
-  'air.tick',
-  'air.quietTick',
-  'air.settle',
-  'residue.halfLife',
-  'heat.preHeatWindow',
-  'heat.advanceCap',
-  'rut.preRutWindow',
-  'rut.advanceCap',
-  'suppressant.period',
-  'suppressant.duration',
-  'agitation.halfLife',
-  'lies.sniffDelay',
-  'rutDefaults.period',
-  'rutDefaults.duration',
-  'rutDefaults.variability',
-  'cycleDefaults.period',
-  'cycleDefaults.duration',
-  'cycleDefaults.variability',
-  'forecast.longestCycle',
-  'forecast.minHalfWidth',
-  'forecast.regimenHalfWidth',
-  'forecast.reminderLead',
-  'forecast.proposalStep',
-  'instinct.halfLife.protect',
-  'instinct.halfLife.aggression',
-  'instinct.halfLife.discomfort',
-  'instinct.halfLife.longing',
-  'instinct.riseTime.protect',
-  'instinct.riseTime.aggression',
-  'instinct.riseTime.discomfort',
-  'instinct.riseTime.longing',
-  'instinct.shiverCooldown',
-  'orders.patience',
-  'bonds.separation.restless',
-  'bonds.separation.aching',
-  'bonds.separation.unwell',
-  'bonds.fadeAfter',
-  'narration.paragraph',
-  'narration.reminder',
-  'narration.bodyReminder',
-  'narration.sample',
-  'narration.sceneBreak',
-]);
-
 /** Leaves that take a word as well as a number: the words each takes. */
 const WORDED_LEAVES: Record<string, readonly string[]> = { 'air.settle': ['steady'] };
 
-/**
- * Leaves that must be more than zero: steps of time (a zero step never advances), periods (a zero
- * period never reaches the next onset), half-lives and the near-field flow (divisors).
- */
-const POSITIVE_LEAVES =
-  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|rutDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+|narration\.(reminder|bodyReminder|sample|samples|recalls))$/;
-
-/** Whether a leaf is measured in seconds (a gear item's `trapTime` too). */
-const isDurationLeaf = (path: string) => DURATION_LEAVES.has(path) || /^gear\.[^.]+\.trapTime$/.test(path);
-
-/** Leaves that may be negative: terms that lean against obeying. */
-const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
-
-/** Leaves that are shares or probabilities, kept within 0..1. */
-const UNIT_LEAVES =
-  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|preRutNote$|^beliefs\.|^bonds\.(mateUnease|claimedElsewhere)$|^instinct\.thresholds\.reset$|^narration\.fade$/;
+/** Whether a leaf is measured in seconds, and so may be written as a duration ("8h", "1d 7:00"). */
+const isDurationLeaf = (path: string) => canonRange(path)?.seconds === true;
 
 export interface OverrideIssue {
   /** `unknown`: no such parameter (point at the key); `value`: the value is wrong (point at it) */
@@ -191,20 +132,14 @@ export function applyOverrides(
       });
       return;
     }
-    if ((number < 0 && !SIGNED_LEAVES.test(path)) || (UNIT_LEAVES.test(path) && number > 1)) {
+    const range = canonRange(path);
+    if (range && !inRange(number, range)) {
+      const near = nearest(number, range);
       issues.push({
         kind: 'value',
         path: written,
-        message: `'${path}' must be ${UNIT_LEAVES.test(path) ? 'between 0 and 1' : 'zero or more'}, got ${number}`,
-      });
-      return;
-    }
-    if (number <= 0 && POSITIVE_LEAVES.test(path)) {
-      issues.push({
-        kind: 'value',
-        path: written,
-        message: `'${path}' must be more than 0`,
-        hint: 'a zero here would stop time or divide by nothing',
+        message: `'${path}' must be ${describeRange(range)}, got ${number}`,
+        ...(near !== undefined && { hint: `the nearest accepted value is ${near}` }),
       });
       return;
     }
@@ -283,6 +218,8 @@ function parseRule(value: unknown): DriveRule | string {
   if (!names(feels) || !names(when) || !names(factors)) return 'feels, when and factors are lists of names';
   if (typeof amount !== 'number' || typeof enabled !== 'boolean')
     return 'a rule needs a numeric amount (and enabled: true|false)';
+  const range = CANON_RANGES['rules.*.amount'];
+  if (!inRange(amount, range)) return `a rule's amount must be ${describeRange(range)}`;
   return { mechanic, enabled, feels, on, when, drive, toward, change, amount, factors } as DriveRule;
 }
 
@@ -291,13 +228,19 @@ function parseGear(value: unknown): GearCanon | string {
   const { emissionPass = 1, intakePass = 1, trapTime = 0, weapon = false, ...rest } = value;
   const extra = Object.keys(rest);
   if (extra.length) return `unknown gear field ${quote(extra[0]!)}`;
-  const share = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
-  if (!share(emissionPass) || !share(intakePass))
-    return 'emissionPass and intakePass must be between 0 and 1';
   const trap = typeof trapTime === 'string' ? parseDuration(trapTime) : trapTime;
-  if (typeof trap !== 'number' || trap < 0) return 'trapTime must be a duration of zero or more';
+  const fields = { emissionPass, intakePass, trapTime: trap };
+  for (const [field, v] of Object.entries(fields)) {
+    const range = CANON_RANGES[`gear.*.${field}` as keyof typeof CANON_RANGES];
+    if (typeof v !== 'number' || !inRange(v, range)) return `${field} must be ${describeRange(range)}`;
+  }
   if (typeof weapon !== 'boolean') return 'weapon must be true or false';
-  return { emissionPass: emissionPass as number, intakePass: intakePass as number, trapTime: trap, weapon };
+  return {
+    emissionPass: emissionPass as number,
+    intakePass: intakePass as number,
+    trapTime: trap as number,
+    weapon,
+  };
 }
 
 function parseMedication(value: unknown): MedicationCanon | string {
