@@ -138,8 +138,9 @@ export function treeErrors(doc: Document, text: string): TreeError[] {
           hint: 'write the values out, or alias less: nested aliases multiply (a "billion laughs")',
         });
       }
-    } else for (const child of children) own += size.get(child) ?? 0;
-    size.set(node, own);
+    } else for (const child of children) if (child != null) own += size.get(child) ?? 1;
+    // A scalar counts 1: only what holds more is kept, to keep this pass light on a large file.
+    if (own > 1) size.set(node, own);
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor !== undefined) anchored.set(anchor, own);
   }
