@@ -365,8 +365,8 @@ describe('numbers out of their range', () => {
   });
 
   it.each([
-    ['.inf', "'air.openDoorFlow' takes a number, got null"],
-    ['.nan', "'air.openDoorFlow' takes a number, got null"],
+    ['.inf', "'air.openDoorFlow' takes a number, got Infinity"],
+    ['.nan', "'air.openDoorFlow' takes a number, got NaN"],
   ])('a non-finite override (%s) is an error', (value, message) => {
     expect(onlyError(`${BASE}canon_overrides: { air.openDoorFlow: ${value} }\n`)).toMatchObject({
       line: 9,

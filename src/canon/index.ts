@@ -128,7 +128,7 @@ export function applyOverrides(
       issues.push({
         kind: 'value',
         path: written,
-        message: `'${path}' takes ${words ? `${words.map((x) => `'${x}'`).join(' or ')} or ` : ''}${isDurationLeaf(path) ? 'a duration (seconds, or text: "H:MM[:SS]", "Nd", "8h", "90s")' : 'a number'}, got ${shorten(JSON.stringify(value))}`,
+        message: `'${path}' takes ${words ? `${words.map((x) => `'${x}'`).join(' or ')} or ` : ''}${isDurationLeaf(path) ? 'a duration (seconds, or text: "H:MM[:SS]", "Nd", "8h", "90s")' : 'a number'}, got ${typeof value === 'number' ? value : shorten(JSON.stringify(value))}`,
       });
       return;
     }
