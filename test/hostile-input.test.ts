@@ -252,6 +252,14 @@ describe('keys that are not names', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('every error in a large map points at its own line', () => {
+    const places = Array.from({ length: 1500 }, (_, i) => `  p${i}: { volume: 0.5, ventilation: 1 }\n`);
+    const text = `omegaverse: 1\nplaces:\n${places.join('')}characters:\n  rey: { representation: alpha, age: 19, at: p1 }\n`;
+    const errors = errorsOf(text);
+    expect(errors).toHaveLength(50);
+    expect(errors.map((e) => [e.line, e.column])).toEqual(errors.map((_, i) => [3 + i, 16 + String(i).length]));
+  });
+
   it('a duplicate key in a large map is reported once, at its second occurrence', () => {
     const places = Array.from({ length: 2000 }, (_, i) => `  p${i}: { volume: 10, ventilation: 1 }\n`);
     const text = `omegaverse: 1\nplaces:\n${places.join('')}  p7: { volume: 10, ventilation: 1 }\ncharacters:\n  rey: { representation: alpha, age: 19, at: p1 }\n`;

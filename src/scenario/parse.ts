@@ -11,8 +11,10 @@ import {
   isScalar,
   isSeq,
   LineCounter,
+  type Pair,
   Parser,
   type YAMLError,
+  type YAMLMap,
   YAMLParseError,
 } from 'yaml';
 import { quote } from '../shape/wording.js';
@@ -55,7 +57,6 @@ const YAML_OPTIONS = {
   merge: false,
   resolveKnownTags: false,
   uniqueKeys: false,
-  prettyErrors: false,
   logLevel: 'error',
 } as const;
 
@@ -131,11 +132,25 @@ function createLocator(doc: Document, file: string, positionOf: (offset: number)
     return { node, found: true };
   };
 
+  /** Each map's pairs by key text, made the first time the map is asked: errors in a large map stay linear. */
+  const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, segment: string | number): Pair | undefined => {
+    let pairs = pairsByKey.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const pair of map.items as Pair[])
+        if (isScalar(pair.key) && !pairs.has(String(pair.key.value))) pairs.set(String(pair.key.value), pair);
+      pairsByKey.set(map, pairs);
+    }
+    // Keys are compared as text: the data's keys are strings even where the file wrote `1:`.
+    return pairs.get(String(segment));
+  };
+
   const childOf = (parent: unknown, segment: string | number): unknown => {
     // An alias stands for the node it names: look inside that one.
     const node = isAlias(parent) ? parent.resolve(doc) : parent;
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyMatches(p.key, segment));
+      const pair = pairOf(node, segment);
       // `key:` with nothing after it has no value node: the key is the closest thing written.
       return pair === undefined ? undefined : (pair.value ?? pair.key);
     }
@@ -155,7 +170,7 @@ function createLocator(doc: Document, file: string, positionOf: (offset: number)
     const parent = nodeAt(path.slice(0, -1));
     const map = isAlias(parent.node) ? parent.node.resolve(doc) : parent.node;
     if (last !== undefined && parent.found && isMap(map)) {
-      const pair = map.items.find((p) => keyMatches(p.key, last));
+      const pair = pairOf(map, last);
       if (pair) return start(pair.key);
     }
     return position(path);
@@ -167,9 +182,5 @@ function createLocator(doc: Document, file: string, positionOf: (offset: number)
     atKey: (path, detail) => ({ file, ...keyPosition(path), ...detail }),
   };
 }
-
-/** Keys are compared as text: the data's keys are strings even where the file wrote `1:`. */
-const keyMatches = (key: unknown, segment: string | number): boolean =>
-  isScalar(key) && String(key.value) === String(segment);
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
