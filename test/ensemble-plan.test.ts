@@ -183,7 +183,7 @@ describe('a grid point’s definition', () => {
       '--vary characters.rey.self_control=1.5: expected a number from 0 to 1',
     );
     expect(failure(() => plan(['perception.identify=-1'])).message).toBe(
-      "--vary perception.identify=-1: 'perception.identify' must be zero or more, got -1",
+      "--vary perception.identify=-1: 'perception.identify' must be from 0.000001 to 1000000 dose units, got -1",
     );
     expect(failure(() => plan(['characters.finn.presents_as=gamma'])).message).toBe(
       '--vary characters.finn.presents_as=gamma: expected a representation (alpha, beta, omega, unpresented)',

@@ -192,7 +192,7 @@ describe('omegaverse generate crew', () => {
     const bad = await cli('generate', 'crew', '--size', '3', '--set', 'population.alphaShare=2');
     expect(bad).toMatchObject({
       code: 2,
-      err: "error: --set population.alphaShare: 'population.alphaShare' must be between 0 and 1, got 2\n",
+      err: "error: --set population.alphaShare: 'population.alphaShare' must be from 0 to 1, got 2\n  hint: the nearest accepted value is 1\n",
     });
   });
 });

@@ -127,7 +127,7 @@ describe('the shape of the file', () => {
     expect(onlyError(BASE.replace('volume: 50', 'volume: big'))).toMatchObject({
       line: 5,
       column: 18,
-      message: "expected a number (m³) more than 0, got 'big'",
+      message: "expected a volume from 1 to 100000 m³, got 'big'",
     });
   });
 
@@ -198,7 +198,8 @@ describe('the shape of the file', () => {
     expect(onlyError(text)).toMatchObject({
       line: 14,
       column: 9,
-      message: 'expected an instant of 0 or more as text, got the bare number 5',
+      message:
+        'expected an instant from 0 to 3153600000 seconds ("0:00:00" to "36500d") as text, got the bare number 5',
       hint: 'write durations as a quoted string: "0:00:05" or "5s" is five seconds, "5d" five days',
     });
   });
@@ -229,6 +230,7 @@ describe('the shape of the file', () => {
       line: 5,
       column: 70,
       message: 'expected a number from 0 to 1, got -1',
+      hint: 'the nearest accepted value is 0',
     });
   });
 });
@@ -596,7 +598,10 @@ describe('canon overrides that would stop time', () => {
     expect(result.errors[0]).toMatchObject({
       line: 3,
       column: path.length + 5,
-      message: `'${path}' must be more than 0`,
+      message: expect.stringMatching(
+        new RegExp(`^'${path}' must be from 0?\\.?[1-9]\\d* to \\d+ .*, got 0$`),
+      ),
+      hint: expect.stringMatching(/^the nearest accepted value is 0?\.?[1-9]\d*$/),
     });
   });
 });

@@ -2,6 +2,8 @@
  * Canon presets and `canon_overrides`: a scenario names a preset and patches any of its numbers by
  * dotted path (`perception.identify: 0.4`) or as nested maps (`perception: { identify: 0.4 }`).
  */
+import { CANON_RANGES, canonRange, describeRange, inRange, nearest } from '../shape/ranges.js';
+import { quote, reservedName, shorten } from '../shape/wording.js';
 import { suggest } from '../units/suggest.js';
 import { namesTimeOfDay, parseDuration } from '../units/time.js';
 import { classic } from './classic.js';
@@ -18,71 +20,11 @@ export const presets: Record<CanonPresetName, Canon> = { seeds, classic };
 
 export const PRESET_NAMES = Object.keys(presets) as CanonPresetName[];
 
-/** Leaves measured in seconds: overrides may write them as durations (`"8:00"`, `"182d"`). */
-const DURATION_LEAVES = new Set([
-  'air.tick',
-  'air.quietTick',
-  'air.settle',
-  'residue.halfLife',
-  'heat.preHeatWindow',
-  'heat.advanceCap',
-  'rut.preRutWindow',
-  'rut.advanceCap',
-  'suppressant.period',
-  'suppressant.duration',
-  'agitation.halfLife',
-  'lies.sniffDelay',
-  'rutDefaults.period',
-  'rutDefaults.duration',
-  'rutDefaults.variability',
-  'cycleDefaults.period',
-  'cycleDefaults.duration',
-  'cycleDefaults.variability',
-  'forecast.longestCycle',
-  'forecast.minHalfWidth',
-  'forecast.regimenHalfWidth',
-  'forecast.reminderLead',
-  'forecast.proposalStep',
-  'instinct.halfLife.protect',
-  'instinct.halfLife.aggression',
-  'instinct.halfLife.discomfort',
-  'instinct.halfLife.longing',
-  'instinct.riseTime.protect',
-  'instinct.riseTime.aggression',
-  'instinct.riseTime.discomfort',
-  'instinct.riseTime.longing',
-  'instinct.shiverCooldown',
-  'orders.patience',
-  'bonds.separation.restless',
-  'bonds.separation.aching',
-  'bonds.separation.unwell',
-  'bonds.fadeAfter',
-  'narration.paragraph',
-  'narration.reminder',
-  'narration.bodyReminder',
-  'narration.sample',
-  'narration.sceneBreak',
-]);
-
 /** Leaves that take a word as well as a number: the words each takes. */
 const WORDED_LEAVES: Record<string, readonly string[]> = { 'air.settle': ['steady'] };
 
-/**
- * Leaves that must be more than zero: steps of time (a zero step never advances), periods (a zero
- * period never reaches the next onset), half-lives and the near-field flow (divisors).
- */
-const POSITIVE_LEAVES =
-  /^(air\.(tick|quietTick|nearFieldFlow)|suppressant\.period|cycleDefaults\.period|rutDefaults\.period|forecast\.(proposalStep|longestCycle|minCycles|windowsAhead)|residue\.halfLife|agitation\.halfLife|instinct\.(halfLife|riseTime)\.\w+|narration\.(reminder|bodyReminder|sample|samples|recalls))$/;
-
-/** Whether a leaf is measured in seconds (a gear item's `trapTime` too). */
-const isDurationLeaf = (path: string) => DURATION_LEAVES.has(path) || /^gear\.[^.]+\.trapTime$/.test(path);
-
-/** Leaves that may be negative: terms that lean against obeying. */
-const SIGNED_LEAVES = /^orders\.(base|believed\.)/;
-
-/** Leaves that are shares or probabilities, kept within 0..1. */
-const UNIT_LEAVES =
-  /(Pass|Share|Trace|showerRemoval|transfer|rearm|trace|preHeatNote)$|preRutNote$|^beliefs\.|^bonds\.(mateUnease|claimedElsewhere)$|^instinct\.thresholds\.reset$|^narration\.fade$/;
+/** Whether a leaf is measured in seconds, and so may be written as a duration ("8h", "1d 7:00"). */
+const isDurationLeaf = (path: string) => canonRange(path)?.seconds === true;
 
 export interface OverrideIssue {
   /** `unknown`: no such parameter (point at the key); `value`: the value is wrong (point at it) */
@@ -113,12 +55,17 @@ export function applyOverrides(
   const issues: OverrideIssue[] = [];
 
   const visit = (written: (string | number)[], dotted: string[], value: unknown) => {
+    const reserved = dotted.map(reservedName).find(Boolean);
+    if (reserved) {
+      issues.push({ kind: 'unknown', path: written, ...reserved });
+      return;
+    }
     const target = lookup(canon, dotted);
     if (target.kind === 'missing') {
       issues.push({
         kind: 'unknown',
         path: written,
-        message: `unknown canon parameter '${dotted.join('.')}'`,
+        message: `unknown canon parameter ${quote(dotted.join('.'))}`,
         hint: target.suggestion
           ? `did you mean '${target.suggestion}'?`
           : 'see docs/canon.md for the parameters',
@@ -130,7 +77,7 @@ export function applyOverrides(
         issues.push({
           kind: 'value',
           path: written,
-          message: `'${dotted.join('.')}' is a group of parameters, not a value`,
+          message: `${quote(dotted.join('.'))} is a group of parameters, not a value`,
           hint: 'give a map of its parameters',
         });
         return;
@@ -181,24 +128,18 @@ export function applyOverrides(
       issues.push({
         kind: 'value',
         path: written,
-        message: `'${path}' takes ${words ? `${words.map((x) => `'${x}'`).join(' or ')} or ` : ''}${isDurationLeaf(path) ? 'a duration (seconds, or text: "H:MM[:SS]", "Nd", "8h", "90s")' : 'a number'}, got ${JSON.stringify(value)}`,
+        message: `'${path}' takes ${words ? `${words.map((x) => `'${x}'`).join(' or ')} or ` : ''}${isDurationLeaf(path) ? 'a duration (seconds, or text: "H:MM[:SS]", "Nd", "8h", "90s")' : 'a number'}, got ${typeof value === 'number' ? value : shorten(JSON.stringify(value))}`,
       });
       return;
     }
-    if ((number < 0 && !SIGNED_LEAVES.test(path)) || (UNIT_LEAVES.test(path) && number > 1)) {
+    const range = canonRange(path);
+    if (range && !inRange(number, range)) {
+      const near = nearest(number, range);
       issues.push({
         kind: 'value',
         path: written,
-        message: `'${path}' must be ${UNIT_LEAVES.test(path) ? 'between 0 and 1' : 'zero or more'}, got ${number}`,
-      });
-      return;
-    }
-    if (number <= 0 && POSITIVE_LEAVES.test(path)) {
-      issues.push({
-        kind: 'value',
-        path: written,
-        message: `'${path}' must be more than 0`,
-        hint: 'a zero here would stop time or divide by nothing',
+        message: `'${path}' must be ${describeRange(range)}, got ${number}`,
+        ...(near !== undefined && { hint: `the nearest accepted value is ${near}` }),
       });
       return;
     }
@@ -231,7 +172,8 @@ function lookup(canon: Canon, dotted: string[]): Lookup {
   for (let i = 0; i < dotted.length; i++) {
     const key = dotted[i]!;
     if (!isPlainObject(node)) return { kind: 'missing' };
-    if (!(key in node)) {
+    // Own keys only: a path must never reach an object's prototype.
+    if (!Object.hasOwn(node, key)) {
       const branch = dotted[0]!;
       if (i === 1 && dotted.length === 2 && Object.hasOwn(NEW_ITEMS, branch))
         return { kind: 'new-item', branch: branch as keyof typeof NEW_ITEMS, name: key };
@@ -267,7 +209,7 @@ function parseRule(value: unknown): DriveRule | string {
     ...rest
   } = value;
   const extra = Object.keys(rest);
-  if (extra.length) return `unknown rule field '${extra[0]}'`;
+  if (extra.length) return `unknown rule field ${quote(extra[0]!)}`;
   const names = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
   if (typeof mechanic !== 'string' || typeof on !== 'string' || typeof drive !== 'string') {
     return 'a rule needs mechanic, on and drive';
@@ -276,6 +218,8 @@ function parseRule(value: unknown): DriveRule | string {
   if (!names(feels) || !names(when) || !names(factors)) return 'feels, when and factors are lists of names';
   if (typeof amount !== 'number' || typeof enabled !== 'boolean')
     return 'a rule needs a numeric amount (and enabled: true|false)';
+  const range = CANON_RANGES['rules.*.amount'];
+  if (!inRange(amount, range)) return `a rule's amount must be ${describeRange(range)}`;
   return { mechanic, enabled, feels, on, when, drive, toward, change, amount, factors } as DriveRule;
 }
 
@@ -283,21 +227,27 @@ function parseGear(value: unknown): GearCanon | string {
   if (!isPlainObject(value)) return 'a new gear item must be a map';
   const { emissionPass = 1, intakePass = 1, trapTime = 0, weapon = false, ...rest } = value;
   const extra = Object.keys(rest);
-  if (extra.length) return `unknown gear field '${extra[0]}'`;
-  const share = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
-  if (!share(emissionPass) || !share(intakePass))
-    return 'emissionPass and intakePass must be between 0 and 1';
+  if (extra.length) return `unknown gear field ${quote(extra[0]!)}`;
   const trap = typeof trapTime === 'string' ? parseDuration(trapTime) : trapTime;
-  if (typeof trap !== 'number' || trap < 0) return 'trapTime must be a duration of zero or more';
+  const fields = { emissionPass, intakePass, trapTime: trap };
+  for (const [field, v] of Object.entries(fields)) {
+    const range = CANON_RANGES[`gear.*.${field}` as keyof typeof CANON_RANGES];
+    if (typeof v !== 'number' || !inRange(v, range)) return `${field} must be ${describeRange(range)}`;
+  }
   if (typeof weapon !== 'boolean') return 'weapon must be true or false';
-  return { emissionPass: emissionPass as number, intakePass: intakePass as number, trapTime: trap, weapon };
+  return {
+    emissionPass: emissionPass as number,
+    intakePass: intakePass as number,
+    trapTime: trap as number,
+    weapon,
+  };
 }
 
 function parseMedication(value: unknown): MedicationCanon | string {
   if (!isPlainObject(value)) return 'a new medication must be a map';
   const { masks = false, ...rest } = value;
   const extra = Object.keys(rest);
-  if (extra.length) return `unknown medication field '${extra[0]}'`;
+  if (extra.length) return `unknown medication field ${quote(extra[0]!)}`;
   if (typeof masks !== 'boolean') return 'masks must be true or false';
   return { masks };
 }

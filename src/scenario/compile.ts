@@ -15,6 +15,7 @@ import {
   placeName,
   type WorldDefinition,
 } from '../model/definition.js';
+import { quote } from '../shape/wording.js';
 import { formatDuration } from '../units/time.js';
 import { PRONOUN_SETS, type Pronouns } from '../vocabulary/pronouns.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
@@ -72,7 +73,7 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
     const path = ['doors', i];
     if (seenDoors.has(door.id)) {
       at([...path, 'id'], {
-        message: `door '${door.id}' is defined twice`,
+        message: `door ${quote(door.id)} is defined twice`,
         hint: 'give each door its own id',
       });
     }
@@ -81,7 +82,7 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
     const bothKnown = [a, b].map((p, j) => known(vocabulary.place, p, [...path, 'between', j]));
     if (bothKnown.every(Boolean) && a === b) {
       at([...path, 'between'], {
-        message: `door '${door.id}' joins '${a}' to itself`,
+        message: `door ${quote(door.id)} joins ${quote(a)} to itself`,
         expected: 'two different places',
       });
     }
@@ -153,7 +154,7 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
     const bothKnown = r.between.map((who, j) => known(vocabulary.character, who, [...path, j]));
     if (bothKnown.every(Boolean) && r.between[0] === r.between[1]) {
       at(path, {
-        message: `a relation joins '${r.between[0]}' to themself`,
+        message: `a relation joins ${quote(r.between[0])} to themself`,
         expected: 'two different characters',
       });
     }
@@ -169,14 +170,14 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
     const path = ['roster', i];
     if (seenEvents.has(r.id)) {
       at([...path, 'id'], {
-        message: `roster event '${r.id}' is defined twice`,
+        message: `roster event ${quote(r.id)} is defined twice`,
         hint: 'give each event its own id',
       });
     }
     seenEvents.add(r.id);
     if (r.end <= r.start) {
       at([...path, 'end'], {
-        message: `'${r.id}' ends at ${formatDuration(r.end)}, not after its start at ${formatDuration(r.start)}`,
+        message: `${quote(r.id)} ends at ${formatDuration(r.end)}, not after its start at ${formatDuration(r.start)}`,
       });
     }
     for (const [j, who] of r.participants.entries()) {
@@ -241,7 +242,7 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
 /** Where a rule's field was overridden, written dotted (`rules.x.amount`) or nested; else the overrides. */
 function ruleOverridePath(overrides: Record<string, unknown>, rule: string, field: string): Path {
   for (const key of [`rules.${rule}.${field}`, `rules.${rule}`])
-    if (key in overrides) return ['canon_overrides', key];
+    if (Object.hasOwn(overrides, key)) return ['canon_overrides', key];
   return ['canon_overrides', 'rules', rule, field];
 }
 

@@ -3,6 +3,7 @@
  * checked, with a warning at the line where it is written. Errors about a rewritten value still point
  * at what the file says.
  */
+import { shorten } from '../shape/wording.js';
 import { RENAMED_FIELDS } from '../vocabulary/actions.js';
 import type { ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
@@ -42,7 +43,7 @@ export function rewriteDeprecated(
       warnings.push(
         locator.atKey([...path, old], {
           message: `'${old}' in a '${action.do}' is deprecated: write '${now}'`,
-          hint: `${now}: ${JSON.stringify(action[old])} means the same; '${old}' will stop working in a later format version`,
+          hint: `${now}: ${shorten(JSON.stringify(action[old]))} means the same; '${old}' will stop working in a later format version`,
         }),
       );
       action[now] = action[old];

@@ -4,6 +4,7 @@
  * The schema notes the texts as it reads them; this finds where the file wrote them: wherever a text
  * became a number of seconds.
  */
+import { quote } from '../shape/wording.js';
 import type { Misreading } from '../units/time.js';
 import type { ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
@@ -23,7 +24,7 @@ export function misreadingWarnings(
     if (typeof raw === 'string' && typeof read === 'number') {
       const how = misread.get(raw);
       if (how)
-        warnings.push(locator.at(path, { message: `'${raw}' read as ${how.reading}`, hint: how.hint }));
+        warnings.push(locator.at(path, { message: `${quote(raw)} read as ${how.reading}`, hint: how.hint }));
     } else if (Array.isArray(raw) && Array.isArray(read)) {
       raw.forEach((item, i) => {
         walk(item, read[i], [...path, i]);

@@ -2,8 +2,24 @@
  * Reading a scenario's text as YAML (JSON is YAML too) while keeping track of where every value was
  * written, so that later checks can point at a line and column.
  */
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import {
+  Composer,
+  type CST,
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Pair,
+  Parser,
+  type YAMLError,
+  type YAMLMap,
+  YAMLParseError,
+} from 'yaml';
+import { quote } from '../shape/wording.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
+import { type TreeError, tooDeep, treeErrors } from './tree.js';
 
 /** Keys and list indices leading from the top of the file to a value. */
 export type Path = readonly (string | number)[];
@@ -29,31 +45,79 @@ export type ParsedText =
   | { ok: true; data: unknown; locator: Locator }
   | { ok: false; errors: ScenarioError[] };
 
-/** Parses `text`; YAML syntax errors and duplicate keys come back as errors with their position. */
+/**
+ * How every scenario is read, whatever its `%YAML` line says: YAML 1.2's core schema (no `<<` merge
+ * keys, `y` is text), no custom tags. Duplicate keys are found in `treeErrors` (the parser's own check
+ * is quadratic in a map's size), and aliases are bounded there, so the library's own alias limit
+ * (which throws, with no position) is off.
+ */
+const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  resolveKnownTags: false,
+  uniqueKeys: false,
+  logLevel: 'error',
+} as const;
+
+/** Parses `text`; YAML syntax errors and what `tree.ts` rejects come back as errors with their position. */
 export function parseScenarioText(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const positionOf = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const detail: ErrorDetail =
-          e.code === 'DUPLICATE_KEY'
-            ? {
-                message: `duplicate key '${keyAt(doc, e.pos[0])}'`,
-                hint: 'a key may appear once in each map',
-              }
-            : { message: `YAML syntax error: ${lowerFirst(e.message)}` };
-        return { file, ...positionOf(e.pos[0]), ...detail };
-      }),
-    };
-  }
+  const failed = (errors: TreeError[]): ParsedText => ({
+    ok: false,
+    errors: errors.map(({ offset, ...detail }) => ({ file, ...positionOf(offset), ...detail })),
+  });
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = tooDeep(tokens);
+  if (deep) return failed([deep]);
+  const doc = composeOne(tokens, text.length);
+  const yamlErrors = [...doc.errors, ...doc.warnings].map(
+    (e): TreeError => ({ offset: e.pos[0], ...yamlErrorDetail(e) }),
+  );
+  const version = tokens.find(
+    (t): t is CST.Directive =>
+      t.type === 'directive' && /^%YAML\s/.test(t.source) && !/\s1\.2\b/.test(t.source),
+  );
+  if (version)
+    yamlErrors.push({
+      offset: version.offset,
+      message: `${version.source.trim().slice(0, 20)}: scenarios are read as YAML 1.2`,
+      hint: 'remove this line: YAML 1.1 reads y, n, on and off as true and false, and merges << keys',
+    });
+  if (yamlErrors.length) return failed(yamlErrors);
+  const treeProblems = treeErrors(doc, text);
+  if (treeProblems.length) return failed(treeProblems);
   const locator = createLocator(doc, file, positionOf);
-  return { ok: true, data: doc.toJS(), locator };
+  return { ok: true, data: doc.toJS({ maxAliasCount: -1 }), locator };
+}
+
+/** The document `tokens` hold; a second one is an error in the first. */
+function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
+  const docs = [...new Composer(YAML_OPTIONS).compose(tokens, true, length)];
+  const doc = docs[0]!;
+  if (docs.length > 1)
+    doc.errors.push(
+      new YAMLParseError(
+        docs[1]!.range.slice(0, 2) as [number, number],
+        'MULTIPLE_DOCS',
+        'a file holds one document',
+      ),
+    );
+  return doc;
+}
+
+function yamlErrorDetail(e: YAMLError): ErrorDetail {
+  const tag = /^Unresolved tag: (.*)$/.exec(e.message)?.[1];
+  if (e.code === 'TAG_RESOLVE_FAILED' && tag !== undefined)
+    return {
+      message: `unknown tag ${quote(tag.replace(/^tag:yaml\.org,2002:/, '!!'))}`,
+      hint: 'remove the tag: a scenario is plain YAML 1.2 (its tags are !!str, !!int, !!float, !!bool, !!null, !!map and !!seq)',
+    };
+  return { message: `YAML syntax error: ${lowerFirst(e.message)}` };
 }
 
 function createLocator(doc: Document, file: string, positionOf: (offset: number) => Position): Locator {
@@ -68,11 +132,25 @@ function createLocator(doc: Document, file: string, positionOf: (offset: number)
     return { node, found: true };
   };
 
+  /** Each map's pairs by key text, made the first time the map is asked: errors in a large map stay linear. */
+  const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, segment: string | number): Pair | undefined => {
+    let pairs = pairsByKey.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const pair of map.items as Pair[])
+        if (isScalar(pair.key) && !pairs.has(String(pair.key.value))) pairs.set(String(pair.key.value), pair);
+      pairsByKey.set(map, pairs);
+    }
+    // Keys are compared as text: the data's keys are strings even where the file wrote `1:`.
+    return pairs.get(String(segment));
+  };
+
   const childOf = (parent: unknown, segment: string | number): unknown => {
     // An alias stands for the node it names: look inside that one.
     const node = isAlias(parent) ? parent.resolve(doc) : parent;
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyMatches(p.key, segment));
+      const pair = pairOf(node, segment);
       // `key:` with nothing after it has no value node: the key is the closest thing written.
       return pair === undefined ? undefined : (pair.value ?? pair.key);
     }
@@ -92,7 +170,7 @@ function createLocator(doc: Document, file: string, positionOf: (offset: number)
     const parent = nodeAt(path.slice(0, -1));
     const map = isAlias(parent.node) ? parent.node.resolve(doc) : parent.node;
     if (last !== undefined && parent.found && isMap(map)) {
-      const pair = map.items.find((p) => keyMatches(p.key, last));
+      const pair = pairOf(map, last);
       if (pair) return start(pair.key);
     }
     return position(path);
@@ -103,25 +181,6 @@ function createLocator(doc: Document, file: string, positionOf: (offset: number)
     at: (path, detail) => ({ file, ...position(path), ...detail }),
     atKey: (path, detail) => ({ file, ...keyPosition(path), ...detail }),
   };
-}
-
-/** Keys are compared as text: the data's keys are strings even where the file wrote `1:`. */
-const keyMatches = (key: unknown, segment: string | number): boolean =>
-  isScalar(key) && String(key.value) === String(segment);
-
-/** The key written at `offset`, as text. */
-function keyAt(doc: Document, offset: number): string {
-  let key = '';
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-        key = String(pair.key.value);
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return key;
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

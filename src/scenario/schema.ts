@@ -6,11 +6,13 @@
 import * as z from 'zod';
 import { PRESET_NAMES } from '../canon/index.js';
 import { actionSchema, representation } from '../shape/actions.js';
+import { describeRange, inRange, nearest, type Range, SCENARIO_RANGES } from '../shape/ranges.js';
 import {
   didYouMean,
   expecting,
   id,
   oneOf,
+  quote,
   readDetails,
   report,
   show,
@@ -25,35 +27,25 @@ import { PRONOUN_NAMES } from '../vocabulary/pronouns.js';
 import type { ScenarioError } from './errors.js';
 import type { Locator, Path } from './parse.js';
 
-interface Range {
-  min?: number;
-  /** exclusive minimum */
-  above?: number;
-  max?: number;
-  int?: boolean;
+/** A number within its documented range (`SCENARIO_RANGES`); out of it, the hint names the nearest. */
+function number(what: string, range: Range) {
+  const full = `${what} ${describeRange(range)}`;
+  const outOfRange = (iss: { input?: unknown }) =>
+    report({ message: `expected ${full}, got ${show(iss.input)}`, hint: nearestHint(iss.input, range) });
+  // Zod calls .inf and .nan no number at all: they are numbers out of range here.
+  return z
+    .number({ error: (iss) => (typeof iss.input === 'number' ? outOfRange(iss) : expecting(full)(iss)) })
+    .refine((n) => inRange(n, range), { error: outOfRange });
 }
 
-const inRange = (n: number, r: Range) =>
-  (r.min === undefined || n >= r.min) &&
-  (r.above === undefined || n > r.above) &&
-  (r.max === undefined || n <= r.max) &&
-  (!r.int || Number.isInteger(n));
-
-function describeRange(r: Range): string {
-  if (r.min !== undefined && r.max !== undefined) return `from ${r.min} to ${r.max}`;
-  if (r.above !== undefined) return `more than ${r.above}`;
-  if (r.min !== undefined) return `of ${r.min} or more`;
-  return '';
+/** `the nearest accepted value is 1`, for a number out of its range. */
+function nearestHint(input: unknown, range: Range): string | undefined {
+  const near = typeof input === 'number' ? nearest(input, range) : undefined;
+  return near === undefined ? undefined : `the nearest accepted value is ${near}`;
 }
 
-function number(what: string, range: Range = {}) {
-  const full = [what, describeRange(range)].filter(Boolean).join(' ');
-  return z.number({ error: expecting(full) }).refine((n) => inRange(n, range), {
-    error: (iss) => report({ message: `expected ${full}, got ${show(iss.input)}` }),
-  });
-}
-
-const share = () => number('a number', { min: 0, max: 1 });
+const share = () =>
+  number('a number', SCENARIO_RANGES['characters.*.self_control, characters.*.habituation']);
 
 const list = <T extends z.core.SomeType>(what: string, item: T) => z.array(item, { error: expecting(what) });
 
@@ -80,8 +72,8 @@ const reading = { clock: 0, misread: new Map<string, Misreading>() };
  * A duration or instant in seconds, written as text: a bare number would leave its unit unclear. An
  * instant (`what` = 'an instant') may also be a time of day on a day, read against the file's clock.
  */
-function duration(what = 'a duration', range: Range = {}) {
-  const full = [what, describeRange(range)].filter(Boolean).join(' ');
+function duration(what: string, range: Range) {
+  const full = `${what} ${describeRange(range)}`;
   const instant = what === 'an instant';
   return z
     .string({
@@ -98,7 +90,7 @@ function duration(what = 'a duration', range: Range = {}) {
         ctx.addIssue({
           code: 'custom',
           message: report({
-            message: `'${written}' is a time of day, and ${what} is a length of time`,
+            message: `${quote(written)} is a time of day, and ${what} is a length of time`,
             hint: 'write the length, e.g. "30d" or "12h"; "Nd at HH:MM" names an instant',
           }),
         });
@@ -109,14 +101,20 @@ function duration(what = 'a duration', range: Range = {}) {
         ctx.addIssue({
           code: 'custom',
           message: report({
-            message: `malformed duration '${written}'`,
+            message: `malformed duration ${quote(written)}`,
             expected: `${DURATION_SYNTAX}, e.g. "0:04:30", "1d 7:00", "90s", "2h", "-180d"${instant ? ', or "-20d at 10:00"' : ''}`,
           }),
         });
         return z.NEVER;
       }
       if (!inRange(seconds, range)) {
-        ctx.addIssue({ code: 'custom', message: report({ message: `expected ${full}, got '${written}'` }) });
+        ctx.addIssue({
+          code: 'custom',
+          message: report({
+            message: `expected ${full}, got ${quote(written)}`,
+            hint: nearestHint(seconds, range),
+          }),
+        });
         return z.NEVER;
       }
       const misread = misreading(written, reading.clock, instant);
@@ -124,6 +122,9 @@ function duration(what = 'a duration', range: Range = {}) {
       return seconds;
     });
 }
+
+/** An instant anywhere in the documented span (`SCENARIO_RANGES.instants`). */
+const instant = () => duration('an instant', SCENARIO_RANGES.instants);
 
 /** A wall-clock time of day, in seconds after midnight. */
 function clock() {
@@ -134,7 +135,7 @@ function clock() {
     ctx.addIssue({
       code: 'custom',
       message: report({
-        message: `malformed time of day '${written}'`,
+        message: `malformed time of day ${quote(written)}`,
         expected: `${what}, from 00:00 to 23:59:59`,
       }),
     });
@@ -142,10 +143,23 @@ function clock() {
   });
 }
 
-const scalar = () =>
-  z.union([z.string(), z.number(), z.boolean()], {
-    error: expecting('a single value (text, a number, true or false)'),
-  });
+const scalar = () => {
+  const range = SCENARIO_RANGES['expect.*.value, expect.*.data.*'];
+  return z
+    .union([z.string(), z.number(), z.boolean()], {
+      error: expecting('a single value (text, a number, true or false)'),
+    })
+    .superRefine((value, ctx) => {
+      if (typeof value === 'number' && !inRange(value, range))
+        ctx.addIssue({
+          code: 'custom',
+          message: report({
+            message: `expected a number ${describeRange(range)}, got ${show(value)}`,
+            hint: nearestHint(value, range),
+          }),
+        });
+    });
+};
 
 const version = z.literal(1, {
   error: (iss) =>
@@ -165,10 +179,10 @@ const place = strict('a place', {
   name: text('a name').optional(),
   article: oneOf(PLACE_ARTICLES, 'an article').optional(),
   preposition: oneOf(PLACE_PREPOSITIONS, 'a preposition').optional(),
-  volume: number('a number (m³)', { above: 0 }),
-  ventilation: number('a number (air changes per hour)', { min: 0 }),
-  x: number('a number').optional(),
-  y: number('a number').optional(),
+  volume: number('a volume', SCENARIO_RANGES['places.*.volume']),
+  ventilation: number('a ventilation rate', SCENARIO_RANGES['places.*.ventilation']),
+  x: number('a position', SCENARIO_RANGES['places.*.x, places.*.y']).optional(),
+  y: number('a position', SCENARIO_RANGES['places.*.x, places.*.y']).optional(),
 });
 
 const door = strict('a door', {
@@ -182,16 +196,25 @@ const medication = z.preprocess(
   (value) => (typeof value === 'string' ? { name: value } : value),
   strict(
     'a medication',
-    { name: text('a medication name'), since: duration('an instant').optional() },
+    { name: text('a medication name'), since: instant().optional() },
     'a medication name, or { name, since }',
   ),
 );
 
 const cycle = strict('a cycle', {
-  period: duration('a duration', { above: 0 }).optional(),
-  duration: duration('a duration', { above: 0 }).optional(),
-  variability: duration('a duration', { min: 0 }).optional(),
-  onsets: list('a list of onsets (instants)', duration('an instant')).min(1, nonEmpty('recorded onset')),
+  period: duration(
+    'a period',
+    SCENARIO_RANGES['characters.*.cycle.period, characters.*.rut.period'],
+  ).optional(),
+  duration: duration(
+    'a duration',
+    SCENARIO_RANGES['characters.*.cycle.duration, characters.*.rut.duration'],
+  ).optional(),
+  variability: duration(
+    'a variability',
+    SCENARIO_RANGES['characters.*.cycle.variability, characters.*.rut.variability'],
+  ).optional(),
+  onsets: list('a list of onsets (instants)', instant()).min(1, nonEmpty('recorded onset')),
 });
 
 const PRONOUN_FORMS = ['subject', 'object', 'possessive', 'reflexive'] as const;
@@ -213,7 +236,7 @@ const pronouns = z.union(
       const input = iss.input;
       if (typeof input === 'string')
         return report({
-          message: `unknown pronouns '${input}'`,
+          message: `unknown pronouns ${quote(input)}`,
           expected: PRONOUNS_EXPECTED,
           hint:
             didYouMean(input, PRONOUN_NAMES) ??
@@ -239,7 +262,7 @@ const character = strict('a character', {
   pronouns: pronouns.optional(),
   representation: representation(),
   presents_as: representation().optional(),
-  age: number('an age in years', { min: 0 }).optional(),
+  age: number('an age', SCENARIO_RANGES['characters.*.age']).optional(),
   self_control: share().default(0.5),
   notes: list('a list of scent notes', text('a scent note')).default([]),
   at: id('a place'),
@@ -249,7 +272,7 @@ const character = strict('a character', {
   cycle: cycle.optional(),
   rut: cycle.optional(),
   bonded_to: id('a character').optional(),
-  rank: number('a number').optional(),
+  rank: number('a rank', SCENARIO_RANGES['characters.*.rank']).optional(),
   knows: list('a list of character ids', id('a character')).default([]),
   habituation: share().optional(),
 });
@@ -261,15 +284,15 @@ const relation = strict('a relation', {
   on_leave_with: z.boolean({ error: expecting('true or false') }).optional(),
 });
 
-const stamp = { at: duration('an instant', { min: 0 }), actor: id('a character') };
+const stamp = { at: duration('an instant', SCENARIO_RANGES['timeline.*.at']), actor: id('a character') };
 
 const action = actionSchema(stamp);
 
 const rosterEvent = strict('a roster event', {
   id: id('a roster event'),
   title: text('a title'),
-  start: duration('an instant'),
-  end: duration('an instant'),
+  start: instant(),
+  end: instant(),
   participants: list('a list of character ids', id('a character')).default([]),
 });
 
@@ -279,19 +302,17 @@ const expectation = strict('an expectation', {
   target: id('a character').optional(),
   value: scalar().optional(),
   data: mapOf('a map of values', scalar()).optional(),
-  within: z
-    .tuple([duration('an instant'), duration('an instant')], { error: expecting('two instants, as [A, B]') })
-    .optional(),
-  after: duration('an instant').optional(),
-  before: duration('an instant').optional(),
+  within: z.tuple([instant(), instant()], { error: expecting('two instants, as [A, B]') }).optional(),
+  after: instant().optional(),
+  before: instant().optional(),
   never: z.boolean({ error: expecting('true or false') }).default(false),
-  count: number('a whole number', { min: 0, int: true }).optional(),
+  count: number('a count', SCENARIO_RANGES['expect.*.count']).optional(),
 });
 
 export const scenarioSchema = strict('the scenario', {
   omegaverse: version,
   title: text('a title').optional(),
-  seed: number('a whole number', { min: 0, int: true }).default(1),
+  seed: number('a seed', SCENARIO_RANGES.seed).default(1),
   canon: oneOf(PRESET_NAMES, 'a canon preset').default('seeds'),
   canon_overrides: mapOf('a map of canon parameters', z.unknown()).default({}),
   clock: clock().default(0),
@@ -304,7 +325,7 @@ export const scenarioSchema = strict('the scenario', {
   relations: list('a list of relations', relation).default([]),
   timeline: list('a list of actions', action).default([]),
   roster: list('a list of roster events', rosterEvent).default([]),
-  until: duration('an instant', { above: 0 }).optional(),
+  until: duration('an instant', SCENARIO_RANGES.until).optional(),
   expect: list('a list of expectations', expectation).default([]),
 });
 

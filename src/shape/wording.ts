@@ -38,10 +38,20 @@ export function readDetails(message: string): IssueDetail[] {
   }
 }
 
+/** The most characters of a written text an error message quotes: a 10 MB value is not echoed whole. */
+const QUOTED_LENGTH = 60;
+
+/** Text cut at `QUOTED_LENGTH` characters, with an ellipsis. */
+export const shorten = (text: string): string =>
+  text.length > QUOTED_LENGTH ? `${text.slice(0, QUOTED_LENGTH)}…` : text;
+
+/** Text as an error message quotes it: in quotes, cut short. */
+export const quote = (text: string): string => `'${shorten(text)}'`;
+
 /** A value as an error message quotes it. */
 export function show(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'string') return quote(value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a map';
   return String(value);
@@ -64,12 +74,32 @@ export const expecting =
   (what: string, hint?: string) =>
   (iss: RawIssue): string =>
     iss.input === undefined
-      ? report({ message: `missing '${keyOf(iss)}'`, expected: what, hint })
+      ? report({ message: `missing ${quote(keyOf(iss))}`, expected: what, hint })
       : report({ message: `expected ${what}, got ${show(iss.input)}`, hint });
 
 export const text = (what: string) => z.string({ error: expecting(what) });
 
-export const id = (what: string) => text(`${what} id`);
+/**
+ * Names JavaScript objects give a meaning of their own: as an id or a key they could reach an object's
+ * prototype, so a file may not use them (an error, not a silent loss).
+ */
+export const RESERVED_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** What is wrong with `name` as an id or a key: nothing, unless JavaScript reserves it. */
+export function reservedName(name: string): ErrorDetail | undefined {
+  return RESERVED_NAMES.includes(name)
+    ? {
+        message: `'${name}' is a reserved name, and cannot be an id or a key`,
+        hint: `${RESERVED_NAMES.map((n) => `'${n}'`).join(', ')} mean something to JavaScript objects: choose another name`,
+      }
+    : undefined;
+}
+
+export const id = (what: string) =>
+  z.string({ error: expecting(`${what} id`) }).superRefine((name, ctx) => {
+    const reserved = reservedName(name);
+    if (reserved) ctx.addIssue({ code: 'custom', message: report(reserved) });
+  });
 
 export function oneOf<const T extends readonly string[]>(values: T, what: string) {
   return z.enum(values, {
@@ -97,7 +127,7 @@ export function strict<S extends z.core.$ZodLooseShape>(
         ? report(
             ...iss.keys.map((key) => ({
               key,
-              message: `unknown key '${key}' in ${what}`,
+              message: `unknown key ${quote(key)} in ${what}`,
               expected: `one of ${allowed.join(', ')}`,
               hint: didYouMean(key, allowed),
             })),

@@ -19,12 +19,18 @@ export function editDistance(a: string, b: string): number {
 export function suggest(word: string, options: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
+  const lower = word.toLowerCase();
   for (const option of options) {
-    const d = editDistance(word.toLowerCase(), option.toLowerCase());
+    // The distance is at least the difference in length: an option that far off cannot be near enough.
+    if (Math.abs(word.length - option.length) > near(option)) continue;
+    const d = editDistance(lower, option.toLowerCase());
     if (d < bestDistance) {
       best = option;
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= near(best) ? best : undefined;
 }
+
+/** How many edits from `option` a word may be and still be taken for a typo of it. */
+const near = (option: string) => Math.max(2, Math.floor(option.length / 3));

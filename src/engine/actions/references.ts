@@ -5,7 +5,7 @@
  * for every timeline entry and by the engine for an action taken at run time (`world.act`).
  */
 import type { ErrorDetail } from '../../shape/wording.js';
-import { didYouMean, listing } from '../../shape/wording.js';
+import { didYouMean, listing, quote } from '../../shape/wording.js';
 import { ACTION_FIELDS, type ActionBody, fieldKind, UNORDERABLE } from '../../vocabulary/actions.js';
 import { ADULT_AGE } from '../../vocabulary/representations.js';
 import { verbFor } from './requirements.js';
@@ -17,6 +17,8 @@ export type Path = readonly (string | number)[];
 export interface Vocabulary {
   noun: string;
   ids: readonly string[];
+  /** the same ids, to ask in constant time (a file may have 40,000 places) */
+  has: ReadonlySet<string>;
   expected: string;
   /** added after any did-you-mean */
   hint?: string;
@@ -38,28 +40,42 @@ export function vocabularies(ids: {
   rosterEvents: readonly string[];
 }): Vocabularies {
   return {
-    place: { noun: 'place', ids: ids.places, expected: `a place id (${listing(ids.places)})` },
-    door: { noun: 'door', ids: ids.doors, expected: `a door id (${listing(ids.doors)})` },
+    place: {
+      noun: 'place',
+      ids: ids.places,
+      has: new Set(ids.places),
+      expected: `a place id (${listing(ids.places)})`,
+    },
+    door: {
+      noun: 'door',
+      ids: ids.doors,
+      has: new Set(ids.doors),
+      expected: `a door id (${listing(ids.doors)})`,
+    },
     character: {
       noun: 'character',
       ids: ids.characters,
+      has: new Set(ids.characters),
       expected: `a character id (${listing(ids.characters)})`,
     },
     item: {
       noun: 'item',
       ids: ids.items,
+      has: new Set(ids.items),
       expected: "an item of the canon's gear",
       hint: `known items: ${listing(ids.items)}; add your own under canon_overrides.gear.NAME`,
     },
     medication: {
       noun: 'medication',
       ids: ids.medications,
+      has: new Set(ids.medications),
       expected: `a medication of the canon (${listing(ids.medications)})`,
       hint: 'add your own under canon_overrides.medications.NAME',
     },
     'roster-event': {
       noun: 'roster event',
       ids: ids.rosterEvents,
+      has: new Set(ids.rosterEvents),
       expected: `a roster event id (${listing(ids.rosterEvents)})`,
     },
   };
@@ -67,9 +83,13 @@ export function vocabularies(ids: {
 
 /** What is wrong with naming `id` where `vocab` is expected: nothing if it is known. */
 export function unknownId(vocab: Vocabulary, id: string): ErrorDetail | undefined {
-  if (vocab.ids.includes(id)) return undefined;
+  if (vocab.has.has(id)) return undefined;
   const hint = [didYouMean(id, vocab.ids), vocab.hint].filter(Boolean).join(' ');
-  return { message: `unknown ${vocab.noun} '${id}'`, expected: vocab.expected, ...(hint ? { hint } : {}) };
+  return {
+    message: `unknown ${vocab.noun} ${quote(id)}`,
+    expected: vocab.expected,
+    ...(hint ? { hint } : {}),
+  };
 }
 
 /**
@@ -134,7 +154,7 @@ export function checkReferences(
       });
     }
     // The demand is done by the one ordered, who must be someone known to check it further.
-    if (body.target !== doer && vocabulary.character.ids.includes(body.target)) {
+    if (body.target !== doer && vocabulary.character.has.has(body.target)) {
       checkReferences(body.demand, [...path, 'demand'], body.target, [...path, 'target'], vocabulary, checks);
     }
   }
