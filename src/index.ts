@@ -17,10 +17,13 @@ export type {
   Proposal,
   RosterReport,
   RosterView,
+  Unchecked,
+  UncheckedView,
 } from './calendar/index.js';
 export {
   checkRoster,
   describeConflict,
+  describeUnchecked,
   forecast,
   forecastAll,
   historyOf,
