@@ -8,7 +8,7 @@ import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import { whoKnows } from '../model/knowledge.js';
 import { formatClock, formatDuration } from '../units/time.js';
-import type { Representation } from '../vocabulary/representations.js';
+import { isAdult, type Representation } from '../vocabulary/representations.js';
 import type { Forecast } from './forecast.js';
 import type { Conflict, Proposal, RosterReport, Unchecked } from './roster.js';
 
@@ -139,7 +139,7 @@ export function describeConflict(conflict: ConflictView, names: CalendarNames, r
 
 /**
  * One sentence for a participant who cannot be checked. Known: "Vex: too little history: cannot check
- * her heat against Night patrol (2 recorded cycles; 3 are needed for a forecast)". Redacted: "Vex:
+ * heat against Night patrol (2 recorded cycles; 3 are needed for a forecast)". Redacted: "Vex:
  * medical leave cannot be ruled out during Night patrol (too little history: cannot check)".
  */
 export function describeUnchecked(unchecked: UncheckedView, names: CalendarNames, redacted: boolean): string {
@@ -177,6 +177,8 @@ export function knowsFrom(definition: WorldDefinition, events?: readonly WorldEv
   };
   return (viewer, subject) => {
     if (viewer === subject) return true;
+    // The age rule: nobody under 18 is told of anyone's heat or rut, not even in a calendar.
+    if (!isAdult(byId.get(viewer) ?? {})) return false;
     const character = byId.get(subject);
     if (!character) return false;
     if (character.presentsAs === character.representation) return true;
