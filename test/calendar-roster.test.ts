@@ -188,7 +188,7 @@ describe('a roster the world can be held to', () => {
   /**
    * Vex (seeds) declares a 92-day cycle with four clockwork onsets on record: her next heat is due on
    * day 20, when the night patrol is. Rook has a cycle and too little history for any forecast. Both
-   * are on the patrol; Kade, a beta, is with them.
+   * are on the patrol; Kade, a beta, is with them. Each is alone (the world jumps).
    */
   const SCENE = (extra = '') => `omegaverse: 1
 title: Patrol
@@ -196,13 +196,15 @@ seed: 4
 canon: seeds
 places:
   base: { volume: 200, ventilation: 4 }
+  quarters: { volume: 60, ventilation: 2 }
+  hall: { volume: 300, ventilation: 4 }
 characters:
   vex:  { name: Vex, pronouns: she, representation: omega, age: 31, at: base, cycle: { period: 92d, duration: 3d, variability: "0d", onsets: ["-348d", "-256d", "-164d", "-72d"] } }
-  rook: { name: Rook, pronouns: he, representation: omega, age: 28, at: base, cycle: { period: 30d, onsets: ["-10d"] } }
-  kade: { name: Kade, pronouns: he, representation: beta, age: 40, at: base }
+  rook: { name: Rook, pronouns: he, representation: omega, age: 28, at: quarters, cycle: { period: 30d, onsets: ["-10d"] } }
+  kade: { name: Kade, pronouns: he, representation: beta, age: 40, at: hall }
 roster:
   - { id: patrol, title: Night patrol, start: "20d", end: "21d", participants: [vex, kade${extra}] }
-until: "22d"
+until: "20d 6:00:00"
 `;
 
   it("a declared long period is not a missed record: the world's heat lands in the forecast conflict", () => {
