@@ -17,10 +17,13 @@ export type {
   Proposal,
   RosterReport,
   RosterView,
+  Unchecked,
+  UncheckedView,
 } from './calendar/index.js';
 export {
   checkRoster,
   describeConflict,
+  describeUnchecked,
   forecast,
   forecastAll,
   historyOf,
@@ -122,7 +125,7 @@ export type { DoorState } from './vocabulary/doors.js';
 export { DRIVES, type DriveName, MECHANICS, type Mechanic } from './vocabulary/drives.js';
 export { AUTONOMOUS_TYPES, EVENT_TYPES, type EventType } from './vocabulary/events.js';
 export { NOTES, type Note } from './vocabulary/notes.js';
-export { ADULT_AGE, REPRESENTATIONS, type Representation } from './vocabulary/representations.js';
+export { ADULT_AGE, isAdult, REPRESENTATIONS, type Representation } from './vocabulary/representations.js';
 
 /** A new world at the scenario's start (same as `World.create`). */
 export function createWorld(definition: WorldDefinition, options?: CreateOptions): World {

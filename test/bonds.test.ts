@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/engine/world.js';
+import { namesOf, narrate } from '../src/narrate/language/narrate.js';
 import { find, scene } from './helpers.js';
 
 const DAY = 86_400;
@@ -201,5 +202,68 @@ describe('a refusal', () => {
       { t: 60, causes: [refusal.id], data: { reason: 'refused', endedTouch: ['om'] } },
     ]);
     expect(world.dose('om', 'al').byRoute['near-field']).toBe(0);
+  });
+
+  /** A young alpha seizes a gunner who came close to the omega she guards; the gunner refuses her. */
+  const SEIZED = [
+    'rey: { name: Rey, pronouns: she, representation: alpha, age: 19, self_control: 0.1, at: room }',
+    'finn: { name: Finn, pronouns: he, representation: beta, age: 23, at: room }',
+    'om: { name: Om, pronouns: she, representation: omega, age: 30, at: room }',
+  ];
+  const seized = (refuseAt: string) =>
+    run({
+      characters: SEIZED,
+      timeline: [
+        '{ at: "0:00:30", actor: finn, do: approach, target: om }',
+        `{ at: "${refuseAt}", actor: finn, do: refuse, target: rey }`,
+        '{ at: "0:00:50", actor: finn, do: open, door: room-door }',
+        '{ at: "0:00:51", actor: finn, do: move, to: hall }',
+      ],
+      until: '0:02:00',
+      extra: 'relations:\n  - { between: [rey, om], affinity: 0.9 }',
+    });
+
+  it('ends an engine-decided hold at once: the seized gunner gets away, and the events say why', () => {
+    const world = seized('0:00:40');
+    const hold = find(world.events, 'restrain', 'rey', 'finn')[0]!;
+    expect(hold.t).toBeLessThan(40);
+    const refusal = find(world.events, 'refuse', 'finn', 'rey')[0]!;
+    const release = find(world.events, 'release', 'rey', 'finn');
+    expect(release).toMatchObject([{ t: 40, causes: [refusal.id], data: { reason: 'refused' } }]);
+    expect(find(world.events, 'move', 'finn').map((e) => e.value ?? 'moved')).toEqual(['moved']);
+    expect(find(world.events, 'move', 'finn')[0]!.t).toBe(51);
+    const names = namesOf(world.definition);
+    expect(narrate(release[0]!, names)).toBe('Rey let go of Finn, who had refused her.');
+    const stepBack = find(world.events, 'withdraw', 'rey', 'finn')[0]!;
+    expect(narrate(stepBack, names)).toBe('Rey stepped back from Finn, who had refused her.');
+    // Nothing more by her toward him: no second seizure, no closeness.
+    expect(find(world.events, 'restrain', 'rey', 'finn')).toHaveLength(1);
+    expect(find(world.events, 'approach', 'rey', 'finn').filter((e) => e.t > 40)).toEqual([]);
+  });
+
+  it('no order from the refused party brings the refuser close to them, even in the voice', () => {
+    const world = run({
+      characters: [
+        'al: { name: Al, pronouns: he, representation: alpha, age: 30, rank: 5, at: room }',
+        'om: { name: Om, pronouns: she, representation: omega, age: 30, self_control: 0, at: room }',
+      ],
+      timeline: [
+        '{ at: "0:00:10", actor: om, do: refuse, target: al }',
+        '{ at: "0:00:20", actor: al, do: order, target: om, voice: true, demand: { do: approach, target: al } }',
+        '{ at: "0:00:30", actor: om, do: consent, target: al }',
+        '{ at: "0:00:40", actor: al, do: order, target: om, voice: true, demand: { do: approach, target: al } }',
+      ],
+      until: '0:01:00',
+    });
+    const refusal = find(world.events, 'refuse', 'om', 'al')[0]!;
+    const defied = find(world.events, 'defy', 'om', 'al');
+    expect(defied).toHaveLength(1);
+    expect(defied[0]).toMatchObject({ t: 20, data: { reason: 'refused' } });
+    expect(defied[0]!.causes).toContain(refusal.id);
+    expect(narrate(defied[0]!, namesOf(world.definition))).toBe(
+      "Om defied Al's order to come close to him: she had refused him.",
+    );
+    // After a new consent, the same order may be obeyed.
+    expect(find(world.events, 'approach', 'om', 'al').map((e) => e.t)).toEqual([40]);
   });
 });

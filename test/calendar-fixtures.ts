@@ -10,6 +10,8 @@ export function person(id: string, name: string, extra: Partial<CharacterDef> = 
     id,
     name,
     representation: 'beta',
+    // Adults: the age rule keeps calendars from anyone else (see calendar-redact.test.ts).
+    age: 30,
     selfControl: 0.5,
     notes: [],
     at: 'base',

@@ -233,6 +233,39 @@ describe('forecast', () => {
     expect(applyOverrides(seeds, { 'forecast.coreShare': 1.5 }).issues).toHaveLength(1);
   });
 
+  it('moves the missed-record cut-off with a declared period (1.5 periods, or longestCycle if longer)', () => {
+    const quarterly = (onsets: number[]) =>
+      forecast({
+        character: omega(onsets, {
+          cycle: { period: 92 * D, duration: 3 * D, variability: 0, onsets: onsets.map((d) => d * D) },
+        }),
+        canon: seeds,
+        now: 0,
+      });
+    // Three 92-day cycles count (60d alone would have left them all out)...
+    expect(quarterly([-276, -184, -92, 0])).toMatchObject({ basis: 'history', cycleLength: 92 * D });
+    // ...and a 184-day gap (a heat the record missed) is still left out, past 138 days.
+    expect(quarterly([-460, -368, -276, -92, 0]).note).toBe(
+      '3 recorded cycles (left out: 1 longer than 138d): about 92d apart (spread 0:00:00)',
+    );
+    // With the factor at 0, the preset's 60 days decides again.
+    const { canon } = applyOverrides(seeds, { 'forecast.missedRecordPeriods': 0 });
+    expect(
+      forecast({
+        character: omega([], {
+          cycle: {
+            period: 92 * D,
+            duration: 3 * D,
+            variability: 0,
+            onsets: [-276 * D, -184 * D, -92 * D, 0],
+          },
+        }),
+        canon,
+        now: 0,
+      }).note,
+    ).toBe('0 recorded cycles; 3 are needed for a forecast (left out: 3 longer than 60d)');
+  });
+
   it('has a forecast section in both presets', () => {
     expect(presets.classic.forecast.minCycles).toBe(3);
     expect(presets.classic.forecast.longestCycle).toBeGreaterThan(presets.classic.cycleDefaults.period);

@@ -231,6 +231,22 @@ describe('knowsFrom', () => {
     expect(knowsFrom(open)('rey', 'phasma')).toBe(true);
   });
 
+  it('tells nobody under 18, or of no given age, of anyone’s heat: they see medical leave', () => {
+    const aged = (age: number | undefined) => ({
+      ...definition,
+      characters: definition.characters.map((c) =>
+        c.id === 'hux' ? { ...c, age } : c.id === 'phasma' ? { ...c, presentsAs: 'omega' as const } : c,
+      ),
+    });
+    expect(knowsFrom(aged(30))('hux', 'kylo')).toBe(true);
+    for (const age of [16, undefined]) {
+      const k = knowsFrom(aged(age));
+      // Not from a record, nor from an open presentation; himself only.
+      expect([k('hux', 'kylo'), k('hux', 'phasma'), k('hux', 'hux')]).toEqual([false, false, true]);
+      expect(viewForecasts(forecastAll(aged(age), NOW), 'hux', k)).toEqual([]);
+    }
+  });
+
   it('reads a run’s belief events up to an instant', () => {
     const belief: WorldEvent = {
       id: 1,

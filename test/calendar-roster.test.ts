@@ -16,11 +16,16 @@ import {
   checkRoster,
   type Forecast,
   forecastAll,
+  leaks,
   type RosterReport,
   relativeDay,
+  viewRoster,
 } from '../src/calendar/index.js';
+import { World } from '../src/engine/world.js';
 import type { CharacterDef, RosterEventDef, WorldDefinition } from '../src/model/definition.js';
+import { formatRoster } from '../src/narrate/calendar.js';
 import { D, definitionOf, person } from './calendar-fixtures.js';
+import { compile, find } from './helpers.js';
 
 const NOW = 25 * D;
 
@@ -176,5 +181,83 @@ describe('relativeDay', () => {
     [0, 3 * 3600, 22 * 3600, 'tomorrow'],
   ])('from %d to %d (clock %d) → %s', (now, t, clock, label) => {
     expect(relativeDay(now, t, clock)).toBe(label);
+  });
+});
+
+describe('a roster the world can be held to', () => {
+  /**
+   * Vex (seeds) declares a 92-day cycle with four clockwork onsets on record: her next heat is due on
+   * day 20, when the night patrol is. Rook has a cycle and too little history for any forecast. Both
+   * are on the patrol; Kade, a beta, is with them. Each is alone (the world jumps).
+   */
+  const SCENE = (extra = '') => `omegaverse: 1
+title: Patrol
+seed: 4
+canon: seeds
+places:
+  base: { volume: 200, ventilation: 4 }
+  quarters: { volume: 60, ventilation: 2 }
+  hall: { volume: 300, ventilation: 4 }
+characters:
+  vex:  { name: Vex, pronouns: she, representation: omega, age: 31, at: base, cycle: { period: 92d, duration: 3d, variability: "0d", onsets: ["-348d", "-256d", "-164d", "-72d"] } }
+  rook: { name: Rook, pronouns: he, representation: omega, age: 28, at: quarters, cycle: { period: 30d, onsets: ["-10d"] } }
+  kade: { name: Kade, pronouns: he, representation: beta, age: 40, at: hall }
+roster:
+  - { id: patrol, title: Night patrol, start: "20d", end: "21d", participants: [vex, kade${extra}] }
+until: "20d 6:00:00"
+`;
+
+  it("a declared long period is not a missed record: the world's heat lands in the forecast conflict", () => {
+    const w = World.create(compile(SCENE()));
+    const vex = w.forecasts().get('vex')!;
+    expect(vex.basis).toBe('history');
+    expect(vex.cycleLength).toBe(92 * D);
+    expect(w.rosterReport().conflicts).toMatchObject([
+      { event: 'patrol', character: 'vex', level: 'likely' },
+    ]);
+    // The same world puts her heat inside the patrol.
+    w.run();
+    const onset = find(w.events, 'heat-onset', 'vex').find((e) => !e.data.ongoing)!;
+    expect(onset.t).toBeGreaterThanOrEqual(20 * D);
+    expect(onset.t).toBeLessThan(21 * D);
+  });
+
+  it('says who cannot be checked (too little history) instead of calling them clear', () => {
+    const definition = compile(SCENE(', rook'));
+    const report = World.create(definition).rosterReport();
+    expect(report.unchecked).toMatchObject([{ event: 'patrol', character: 'rook', kind: 'heat' }]);
+    expect(report.unchecked[0]!.note).toMatch(/needed for a forecast/);
+    const known = formatRoster(
+      viewRoster(report, 'rook', () => true),
+      definition,
+      'text',
+    );
+    expect(known).toContain('Rook: too little history: cannot check heat against Night patrol');
+    expect(known).not.toContain('no conflicts\n');
+    // A viewer who does not know sees neither the reason nor a clear roster.
+    const kade = formatRoster(
+      viewRoster(report, 'kade', () => false),
+      definition,
+      'text',
+      'kade',
+    );
+    expect(kade).toContain('Rook: medical leave cannot be ruled out during Night patrol');
+    expect(leaks(kade)).toEqual([]);
+  });
+
+  it('never moves an event into a heat the world knows is under way', () => {
+    // Rook's heat began yesterday (3 days long); a muster today conflicts with it, and no proposal
+    // lands before it is over.
+    const text = SCENE(', rook')
+      .replace(
+        '  - { id: patrol',
+        '  - { id: muster, title: Muster, start: "0s", end: "2:00:00", participants: [rook] }\n  - { id: patrol',
+      )
+      .replace('onsets: ["-10d"]', 'onsets: ["-1d"]');
+    const report = World.create(compile(text)).rosterReport();
+    expect(report.conflicts.filter((c) => c.event === 'muster')).toMatchObject([
+      { character: 'rook', level: 'likely', ongoing: true },
+    ]);
+    for (const p of report.proposals.muster!) expect(p.start).toBeGreaterThanOrEqual(2 * D);
   });
 });

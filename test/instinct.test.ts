@@ -252,6 +252,50 @@ describe('the age rule', () => {
     // Protecting a child is not barred: it is not longing.
     expect(world.drives('al').kid?.protect).toBeGreaterThan(0);
   });
+
+  /** An adult omega in pre-heat (her heat due in four hours), with `other` in the room for an hour and a quarter. */
+  const preHeat = (other: string) =>
+    run({
+      characters: [
+        'om: { name: Om, representation: omega, age: 30, at: room, cycle: { period: 28d, duration: 3d, variability: "0d", onsets: ["-28d at 04:00"] } }',
+        other,
+      ],
+      until: '1:15:00',
+    });
+
+  it("a minor's scent never brings an adult's heat forward, nor does that of someone of no given age", () => {
+    const adult = preHeat('al: { representation: alpha, age: 30, at: room }');
+    expect(find(adult.events, 'heat-advanced', 'om', 'al').length).toBeGreaterThan(0);
+    for (const other of [
+      'al: { representation: alpha, age: 16, at: room }',
+      'al: { representation: alpha, at: room }',
+    ]) {
+      const shielded = preHeat(other);
+      expect(find(shielded.events, 'heat-advanced')).toEqual([]);
+      expect(find(shielded.events, 'drive', 'al').filter((e) => e.value === 'longing')).toEqual([]);
+    }
+  });
+
+  it('nobody under 18, or of no given age, recognises a heat as such', () => {
+    const inHeat = (other: string) =>
+      run({
+        characters: [
+          'om: { name: Om, representation: omega, age: 30, at: room, cycle: { variability: "0d", onsets: ["-1d"] } }',
+          other,
+        ],
+        until: '0:05:00',
+      });
+    expect(
+      find(inHeat('b: { representation: beta, age: 30, at: room }').events, 'recognise-heat', 'b'),
+    ).toHaveLength(1);
+    for (const other of [
+      'b: { representation: beta, age: 17, at: room }',
+      'b: { representation: beta, at: room }',
+    ]) {
+      const world = inHeat(other);
+      expect(find(world.events, 'recognise-heat')).toEqual([]);
+    }
+  });
 });
 
 describe('orders', () => {

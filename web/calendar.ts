@@ -11,6 +11,7 @@
 import { type CalendarNames, calendarNames, isRedacted } from '../src/calendar/index.js';
 import {
   describeConflict,
+  describeUnchecked,
   type Forecast,
   formatClock,
   type Knows,
@@ -93,6 +94,8 @@ export class CalendarView {
 
     const items = calendar.roster.map((r) => {
       const conflicts = roster.conflicts.filter((c) => c.event === r.id);
+      // Someone with no forecast cannot be checked: never shown as clear.
+      const unchecked = roster.unchecked.filter((u) => u.event === r.id);
       const proposals = roster.proposals[r.id] ?? [];
       const moved = lastMove(events, view.eventCount, r.id);
       return el(
@@ -101,11 +104,9 @@ export class CalendarView {
         el('strong', {}, r.title),
         ` — ${clock(r.start)} to ${clock(r.end)}; `,
         `with ${r.participants.map((p) => names.character(p)).join(', ')}`,
-        conflicts.length
-          ? el(
-              'ul',
-              {},
-              conflicts.map((c) =>
+        conflicts.length || unchecked.length
+          ? el('ul', {}, [
+              ...conflicts.map((c) =>
                 el(
                   'li',
                   { class: isRedacted(c) ? 'conflict redacted' : `conflict level-${c.level}` },
@@ -114,7 +115,16 @@ export class CalendarView {
                   describeConflict(c, names, isRedacted(c)),
                 ),
               ),
-            )
+              ...unchecked.map((u) =>
+                el(
+                  'li',
+                  { class: 'conflict unchecked' },
+                  el('span', { class: 'badge' }, 'unchecked'),
+                  ' ',
+                  describeUnchecked(u, names, 'reason' in u),
+                ),
+              ),
+            ])
           : el('span', { class: 'ok' }, moved ? ' — no conflict at the new time.' : ' — no conflict'),
         moved ? el('p', { class: 'moved' }, movedText(moved, events, names, viewer, knows)) : null,
         proposals.length

@@ -32,6 +32,8 @@ export interface Forecast {
   spread?: number;
   /** what the forecast rests on, in plain words */
   note: string;
+  /** the latest onset known at `now`, whatever the basis: a heat begun then may be under way */
+  lastOnset?: number;
 }
 
 /** The suppressant regimen as known at `now`. */
@@ -81,21 +83,24 @@ export function forecast(input: ForecastInput): Forecast {
   const id = character.id;
   const defined = calendarCycleOf(character);
   const kind = defined?.kind ?? 'heat';
+  if (!defined)
+    return { character: id, kind, basis: 'insufficient', windows: [], note: 'no cycle on record' };
+  const cycle = defined.def;
+
+  const onsets = [...new Set(input.onsets ?? cycle.onsets.filter((o) => o <= now))].sort((a, b) => a - b);
+  const last = onsets.at(-1);
+  const known = last === undefined ? {} : { lastOnset: last };
   const insufficient = (note: string): Forecast => ({
     character: id,
     kind,
     basis: 'insufficient',
     windows: [],
     note,
+    ...known,
   });
-  if (!defined) return insufficient('no cycle on record');
-  const cycle = defined.def;
-
-  const onsets = [...new Set(input.onsets ?? cycle.onsets.filter((o) => o <= now))].sort((a, b) => a - b);
   // Only a heat cycle is stretched by a suppressant.
   const medication =
     kind === 'rut' ? { suppressant: false } : (input.medication ?? declaredMedication(character, canon, now));
-  const last = onsets.at(-1);
   const ahead = Math.max(1, Math.floor(rules.windowsAhead));
 
   if (medication.suppressant) {
@@ -110,6 +115,7 @@ export function forecast(input: ForecastInput): Forecast {
       note:
         `on the suppressant: one heat every ${span(period)}, lasting ${span(canon.suppressant.duration)}, ` +
         `expected within ${span(rules.regimenHalfWidth)} either side`,
+      ...known,
     };
   }
 
@@ -119,17 +125,19 @@ export function forecast(input: ForecastInput): Forecast {
   if (since !== undefined && stoppedAt !== undefined)
     for (const o of onsets) if (o > since && o <= stoppedAt) shifted.add(o);
 
+  // A missed record is a cycle far longer than the body's own: the declared period moves the cut-off.
+  const longest = Math.max(rules.longestCycle, rules.missedRecordPeriods * cycle.period);
   const lengths: number[] = [];
   let tooLong = 0;
   let irregular = 0;
   for (let i = 1; i < onsets.length; i++) {
     const length = onsets[i]! - onsets[i - 1]!;
-    if (length > rules.longestCycle) tooLong++;
+    if (length > longest) tooLong++;
     else if (shifted.has(onsets[i]!)) irregular++;
     else lengths.push(length);
   }
   const leftOut = [
-    tooLong ? `${tooLong} longer than ${span(rules.longestCycle)}` : '',
+    tooLong ? `${tooLong} longer than ${span(longest)}` : '',
     irregular ? `${irregular} shifted` : '',
   ].filter(Boolean);
   const leftOutNote = leftOut.length ? ` (left out: ${leftOut.join(', ')})` : '';
@@ -168,6 +176,7 @@ export function forecast(input: ForecastInput): Forecast {
       (widened !== undefined
         ? `; the first cycle after the suppressant was stopped is ${factor}× as uncertain`
         : ''),
+    lastOnset: last,
   };
 }
 

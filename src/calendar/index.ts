@@ -14,10 +14,19 @@ export type {
 export { declaredMedication, forecast, reminders } from './forecast.js';
 export type { HistoryOptions, KnownHistory, LivedOnset } from './history.js';
 export { forecastAll, historyOf } from './history.js';
-export type { CalendarNames, ConflictView, Knows, RedactedConflict, RosterView } from './redact.js';
+export type {
+  CalendarNames,
+  ConflictView,
+  Knows,
+  RedactedConflict,
+  RedactedUnchecked,
+  RosterView,
+  UncheckedView,
+} from './redact.js';
 export {
   calendarNames,
   describeConflict,
+  describeUnchecked,
   isRedacted,
   knowsFrom,
   LEAK_WORDS,
@@ -26,5 +35,5 @@ export {
   viewForecasts,
   viewRoster,
 } from './redact.js';
-export type { Conflict, ConflictLevel, Proposal, RosterInput, RosterReport } from './roster.js';
+export type { Conflict, ConflictLevel, Proposal, RosterInput, RosterReport, Unchecked } from './roster.js';
 export { bondedPartners, checkRoster, relativeDay } from './roster.js';

@@ -8,9 +8,9 @@ import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import { whoKnows } from '../model/knowledge.js';
 import { formatClock, formatDuration } from '../units/time.js';
-import type { Representation } from '../vocabulary/representations.js';
+import { isAdult, type Representation } from '../vocabulary/representations.js';
 import type { Forecast } from './forecast.js';
-import type { Conflict, Proposal, RosterReport } from './roster.js';
+import type { Conflict, Proposal, RosterReport, Unchecked } from './roster.js';
 
 /** Words a redacted view must never contain (checked case-insensitively). */
 export const LEAK_WORDS: readonly string[] = [
@@ -34,8 +34,19 @@ export interface RedactedConflict {
 
 export type ConflictView = Conflict | RedactedConflict;
 
+/** What a viewer who does not know sees of a participant who cannot be checked. */
+export interface RedactedUnchecked {
+  event: string;
+  character: string;
+  reason: typeof MEDICAL_LEAVE;
+}
+
+export type UncheckedView = Unchecked | RedactedUnchecked;
+
 export interface RosterView {
   conflicts: ConflictView[];
+  /** participants who cannot be checked (no forecast): never shown as clear */
+  unchecked: UncheckedView[];
   /** the events' reschedule proposals: times and labels only, for everyone */
   proposals: Record<string, Proposal[]>;
 }
@@ -50,7 +61,7 @@ const knowing = (knows: Knows, viewer: string, subject: string) =>
   viewer === subject || knows(viewer, subject);
 
 /** Whose secret a conflict carries: the character's own window, or the partner's they are on leave with. */
-const subjectOf = (conflict: Conflict) => conflict.via ?? conflict.character;
+const subjectOf = (conflict: Conflict | Unchecked) => conflict.via ?? conflict.character;
 
 /** The roster report as `viewer` may see it. */
 export function viewRoster(report: RosterReport, viewer: string, knows: Knows): RosterView {
@@ -59,6 +70,11 @@ export function viewRoster(report: RosterReport, viewer: string, knows: Knows): 
       knowing(knows, viewer, subjectOf(c))
         ? { ...c, window: { ...c.window } }
         : { event: c.event, character: c.character, reason: MEDICAL_LEAVE },
+    ),
+    unchecked: report.unchecked.map((u) =>
+      knowing(knows, viewer, subjectOf(u))
+        ? { ...u }
+        : { event: u.event, character: u.character, reason: MEDICAL_LEAVE },
     ),
     proposals: Object.fromEntries(
       Object.entries(report.proposals).map(([event, list]) => [event, list.map((p) => ({ ...p }))]),
@@ -110,9 +126,31 @@ export function describeConflict(conflict: ConflictView, names: CalendarNames, r
   const at = (t: number) => formatClock(names.clock, t);
   const half = formatDuration(Math.round((to - from) / 2 / 60) * 60);
   const window = `(window ${at(from)} – ${at(to)}, onset expected ${at(center)} ± ${half})`;
+  if (conflict.ongoing) {
+    const began = `(began ${at(from)})`;
+    if (conflict.via !== undefined)
+      return `${who} is on leave with ${names.character(conflict.via)}, whose ${conflict.kind} is under way during ${what} ${began}`;
+    return `${who}'s ${conflict.kind} is under way during ${what} ${began}`;
+  }
   if (conflict.via !== undefined)
     return `${who} is on leave with ${names.character(conflict.via)}, whose ${conflict.kind} is ${conflict.level} during ${what} ${window}`;
   return `${who}'s ${conflict.kind} is ${conflict.level} during ${what} ${window}`;
+}
+
+/**
+ * One sentence for a participant who cannot be checked. Known: "Vex: too little history: cannot check
+ * heat against Night patrol (2 recorded cycles; 3 are needed for a forecast)". Redacted: "Vex:
+ * medical leave cannot be ruled out during Night patrol (too little history: cannot check)".
+ */
+export function describeUnchecked(unchecked: UncheckedView, names: CalendarNames, redacted: boolean): string {
+  const who = names.character(unchecked.character);
+  const what = names.event(unchecked.event);
+  if (redacted || 'reason' in unchecked)
+    return `${who}: ${MEDICAL_LEAVE} cannot be ruled out during ${what} (too little history: cannot check)`;
+  const whose = unchecked.via === undefined ? '' : `, on leave with ${names.character(unchecked.via)},`;
+  const cycle =
+    unchecked.via === undefined ? unchecked.kind : `${names.character(unchecked.via)}'s ${unchecked.kind}`;
+  return `${who}${whose}: too little history: cannot check ${cycle} against ${what} (${unchecked.note})`;
 }
 
 /** The leak words found in `text` (case-insensitive): empty for a properly redacted text. */
@@ -139,6 +177,8 @@ export function knowsFrom(definition: WorldDefinition, events?: readonly WorldEv
   };
   return (viewer, subject) => {
     if (viewer === subject) return true;
+    // The age rule: nobody under 18 is told of anyone's heat or rut, not even in a calendar.
+    if (!isAdult(byId.get(viewer) ?? {})) return false;
     const character = byId.get(subject);
     if (!character) return false;
     if (character.presentsAs === character.representation) return true;

@@ -1,9 +1,12 @@
 /**
  * The roster check: each mission or meeting against the participants' heat forecasts. A conflict is
  * `likely` when the event overlaps a window's core (center ± coreShare × half-width, then the heat's
- * duration), `possible` when it overlaps only the whole window (from … to, then the heat's duration).
+ * duration), `possible` when it overlaps only the whole window (from … to, then the heat's duration);
+ * a heat already under way (its onset known, its duration not over) is `likely`, `ongoing`.
  * A declared partner takes leave with them; conflicted events get reschedule proposals that clear
- * every participant's and partner's windows.
+ * every participant's and partner's windows, the heats under way included. A participant with a cycle
+ * but no forecast (too little history) cannot be checked: the report says so, and never counts them
+ * as clear.
  */
 import type { Canon } from '../canon/types.js';
 import { type CycleKind, calendarCycleOf, cycleDuration } from '../model/cycle.js';
@@ -25,6 +28,21 @@ export interface Conflict {
   window: ForecastWindow;
   /** set when the character is on leave with this partner, whose window it is */
   via?: string;
+  /** a heat (or rut) already under way at `now`: its window is its known onset */
+  ongoing?: true;
+}
+
+/** A participant whose attendance cannot be checked: they have a cycle, but no forecast windows. */
+export interface Unchecked {
+  /** roster event id */
+  event: string;
+  /** the participant who cannot be checked (or who is on leave with the one who cannot) */
+  character: string;
+  kind: CycleKind;
+  /** why, in the forecast's words ("2 recorded cycles; 3 are needed for a forecast") */
+  note: string;
+  /** set when it is the partner the character takes leave with who cannot be checked */
+  via?: string;
 }
 
 export interface Proposal {
@@ -39,6 +57,8 @@ export interface RosterReport {
   conflicts: Conflict[];
   /** by event id, for each conflicted event, in event order */
   proposals: Record<string, Proposal[]>;
+  /** participants with a cycle and no forecast, by event start, event id, then character id */
+  unchecked: Unchecked[];
 }
 
 export interface RosterInput {
@@ -70,6 +90,7 @@ interface Leave {
   possible: [number, number];
   /** [center − core, center + core + duration] */
   likely: [number, number];
+  ongoing?: true;
 }
 
 const overlaps = (start: number, end: number, [a, b]: [number, number]) => start < b && a < end;
@@ -78,22 +99,40 @@ function leavesOf(
   character: CharacterDef | undefined,
   forecast: Forecast | undefined,
   canon: Canon,
+  now: number,
 ): Leave[] {
   const defined = character && calendarCycleOf(character);
   if (!character || !defined || !forecast) return [];
   const schedule = { ...defined, seed: 0, who: character.id };
   const duration = cycleDuration(schedule, canon, forecast.basis === 'regimen');
   const share = canon.forecast.coreShare;
-  return forecast.windows.map((window) => {
-    const core = (share * (window.to - window.from)) / 2;
-    return {
-      owner: character.id,
-      kind: defined.kind,
-      window,
-      possible: [window.from, window.to + duration],
-      likely: [window.center - core, window.center + core + duration],
-    };
-  });
+  // A heat begun at the last known onset and not over yet is known leave, whatever the forecast.
+  const last = forecast.lastOnset;
+  const under: Leave[] =
+    last !== undefined && last + duration > now
+      ? [
+          {
+            owner: character.id,
+            kind: defined.kind,
+            window: { from: last, to: last, center: last },
+            possible: [last, last + duration],
+            likely: [last, last + duration],
+            ongoing: true,
+          },
+        ]
+      : [];
+  return under.concat(
+    forecast.windows.map((window): Leave => {
+      const core = (share * (window.to - window.from)) / 2;
+      return {
+        owner: character.id,
+        kind: defined.kind,
+        window,
+        possible: [window.from, window.to + duration],
+        likely: [window.center - core, window.center + core + duration],
+      };
+    }),
+  );
 }
 
 function levelFor(event: RosterEventDef, leave: Leave): ConflictLevel | undefined {
@@ -131,7 +170,7 @@ export function checkRoster(input: RosterInput): RosterReport {
   const leavesFor = (id: string) => {
     const held = leaves.get(id);
     if (held) return held;
-    const list = leavesOf(characters.get(id), forecasts.get(id), canon);
+    const list = leavesOf(characters.get(id), forecasts.get(id), canon, now);
     leaves.set(id, list);
     return list;
   };
@@ -152,7 +191,8 @@ export function checkRoster(input: RosterInput): RosterReport {
       for (const leave of leavesFor(character)) {
         const level = levelFor(event, leave);
         if (!level) continue;
-        keep({ event: event.id, character, level, kind: leave.kind, window: leave.window });
+        const ongoing = leave.ongoing && { ongoing: true as const };
+        keep({ event: event.id, character, level, kind: leave.kind, window: leave.window, ...ongoing });
         // The partner is on leave over the same window: their own events in it conflict too.
         for (const partner of partnersOf.get(character) ?? []) {
           for (const other of events) {
@@ -166,9 +206,31 @@ export function checkRoster(input: RosterInput): RosterReport {
                 kind: leave.kind,
                 window: leave.window,
                 via: character,
+                ...ongoing,
               });
           }
         }
+      }
+    }
+  }
+
+  // With a cycle and no windows: nothing can be said of them, which is not the same as clear.
+  const unchecked: Unchecked[] = [];
+  const cannotCheck = (id: string) => {
+    const character = characters.get(id);
+    const defined = character && calendarCycleOf(character);
+    if (!defined) return undefined;
+    const f = forecasts.get(id);
+    if (f && f.basis !== 'insufficient') return undefined;
+    return { kind: defined.kind, note: f?.note ?? 'no forecast' };
+  };
+  for (const event of events) {
+    for (const character of [...event.participants].sort()) {
+      const own = cannotCheck(character);
+      if (own) unchecked.push({ event: event.id, character, ...own });
+      for (const partner of partnersOf.get(character) ?? []) {
+        const theirs = cannotCheck(partner);
+        if (theirs) unchecked.push({ event: event.id, character, ...theirs, via: partner });
       }
     }
   }
@@ -189,7 +251,7 @@ export function checkRoster(input: RosterInput): RosterReport {
     const spans = [...away].sort().flatMap((id) => leavesFor(id).map((l) => l.possible));
     proposals[event.id] = propose(event, spans, now, definition.clock, canon);
   }
-  return { conflicts, proposals };
+  return { conflicts, proposals, unchecked };
 }
 
 /** The earliest slots, a step apart from the event's start, that keep the event clear of every span. */

@@ -75,6 +75,8 @@ export const classic: Canon = {
     minCycles: 3,
     // ...but quarterly heats: only a cycle of more than 135 days (one and a half periods) is a missed record.
     longestCycle: 135 * SECONDS_PER_DAY,
+    // ...or of more than one and a half of the character's own declared periods, if that is longer.
+    missedRecordPeriods: 1.5,
     // Three heats ahead: most of a year.
     windowsAhead: 3,
     // A window reaches 1.5 standard deviations of the past cycle lengths either side,

@@ -155,6 +155,9 @@ export const seeds: Canon = {
     minCycles: 3,
     // ...leaves out any cycle longer than sixty days (a heat the record missed),
     longestCycle: 60 * SECONDS_PER_DAY,
+    // ...or longer than one and a half of the character's own declared periods, if that is longer
+    // (a declared 92-day cycle is not a missed record of a 28-day one),
+    missedRecordPeriods: 1.5,
     // ...and looks three heats ahead.
     windowsAhead: 3,
     // A window reaches 1.5 standard deviations of the past cycle lengths either side of its center,

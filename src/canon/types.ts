@@ -317,6 +317,11 @@ export interface ForecastCanon {
   minCycles: number;
   /** a cycle longer than this (seconds) is left out of the baseline: most likely a missed record */
   longestCycle: number;
+  /**
+   * …and so is a cycle longer than this many of the character's declared periods: a long declared
+   * cycle moves the cut-off with it (the larger of the two applies)
+   */
+  missedRecordPeriods: number;
   /** how many windows to forecast */
   windowsAhead: number;
   /** a window's half-width is this × the standard deviation of the counted cycle lengths… */

@@ -8,7 +8,7 @@ import { applyOverrides } from '../canon/index.js';
 import { validateRules } from '../engine/instinct/rules.js';
 import type { CharacterDef, RelationDef, Scalar, WorldDefinition } from '../model/definition.js';
 import { editDistance } from '../units/suggest.js';
-import { ADULT_AGE, REPRESENTATIONS } from '../vocabulary/representations.js';
+import { ADULT_AGE, isAdult, REPRESENTATIONS } from '../vocabulary/representations.js';
 import { EnsembleError } from './errors.js';
 
 type FieldKind = 'share' | 'age' | 'number' | 'representation';
@@ -159,8 +159,8 @@ function ageRuleInvolves(def: WorldDefinition, id: string): string | undefined {
  */
 function checkAgeRule(def: WorldDefinition, touched: ReadonlyMap<string, string[]>): void {
   for (const [id, assignments] of touched) {
-    const age = def.characters.find((c) => c.id === id)!.age;
-    if (age !== undefined && age >= ADULT_AGE) continue;
+    const { age } = def.characters.find((c) => c.id === id)!;
+    if (isAdult({ age })) continue;
     const why = ageRuleInvolves(def, id);
     if (!why) continue;
     throw new EnsembleError(

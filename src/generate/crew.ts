@@ -9,7 +9,7 @@ import { applyOverrides, type Canon, type CanonPresetName, presets } from '../ca
 import type { Scalar as Value } from '../model/definition.js';
 import { Prng } from '../units/prng.js';
 import { formatDuration, SECONDS_PER_DAY } from '../units/time.js';
-import { ADULT_AGE } from '../vocabulary/representations.js';
+import { ADULT_AGE, isAdult } from '../vocabulary/representations.js';
 import { share } from './draw.js';
 import { assignDuties, type Duty } from './duties.js';
 import { idsFor, shipName } from './names.js';
@@ -167,7 +167,7 @@ const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one 
 function census(people: readonly Person[]): string {
   const count = (test: (p: Person) => boolean) => people.filter(test).length;
   const of = (r: string) => count((p) => p.representation === r);
-  const minors = count((p) => p.age < ADULT_AGE);
+  const minors = count((p) => !isAdult(p));
   return [
     `${counted(of('alpha'), 'alpha', 'alphas')}, ${counted(of('beta'), 'beta', 'betas')}, `,
     `${counted(of('omega'), 'omega', 'omegas')} (${count((p) => p.suppressantSince !== undefined)} on suppressants, `,
@@ -191,7 +191,7 @@ export function generateCrew(options: CrewOptions): string {
   const ids = idsFor(people);
   const duties = assignDuties(people, o.setting);
   const knows = knowledge(people, ids, duties);
-  const children = people.some((p) => p.age < ADULT_AGE);
+  const children = people.some((p) => !isAdult(p));
   const { places, doors } = layout(o.setting, households, people.length, children);
   const steps = dailyRoutines(rng, ids, households, duties, o.days);
   const overrides = options.overrides ?? {};

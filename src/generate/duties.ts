@@ -3,7 +3,7 @@
  * command station is the captain, the oldest at each other station its head). Children under 18 go
  * to the schoolroom instead.
  */
-import { ADULT_AGE } from '../vocabulary/representations.js';
+import { isAdult } from '../vocabulary/representations.js';
 import type { Person } from './population.js';
 import { type Setting, STATIONS, type Station } from './ship.js';
 
@@ -25,7 +25,7 @@ export function assignDuties(people: readonly Person[], setting: Setting): (Duty
   const rota = stations.flatMap((s) => Array<Station>(SHARES[s.role]).fill(s));
   let n = 0;
   const duties = people.map((p) => {
-    if (p.age < ADULT_AGE) return undefined;
+    if (!isAdult(p)) return undefined;
     const duty: Duty = {
       station: rota[n % rota.length]!,
       watch: WATCHES[Math.floor(n / rota.length) % 2]!,

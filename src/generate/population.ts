@@ -6,7 +6,7 @@
 import type { Canon } from '../canon/types.js';
 import type { Prng } from '../units/prng.js';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../units/time.js';
-import { ADULT_AGE, type Representation } from '../vocabulary/representations.js';
+import { isAdult, type Representation } from '../vocabulary/representations.js';
 import { chance, int, pick, share } from './draw.js';
 import { familyName, givenName } from './names.js';
 
@@ -91,7 +91,7 @@ export function drawPopulation(
   const adultAge = () => int(rng, p.adultAge.min, p.adultAge.max);
 
   const add = (person: Omit<Person, 'selfControl' | 'notes'>): number => {
-    const young = person.age < ADULT_AGE;
+    const young = !isAdult(person);
     const notes = [pick(rng, NOTES)];
     if (chance(rng, 0.5))
       notes.push(
@@ -172,7 +172,7 @@ export function drawPopulation(
 
   // Cycles and regimens, for the adult omegas.
   for (const person of people) {
-    if (person.representation !== 'omega' || person.age < ADULT_AGE) continue;
+    if (person.representation !== 'omega' || !isAdult(person)) continue;
     const suppressed = chance(rng, p.suppressantShare);
     drawCycle(rng, canon, person, suppressed);
     if (suppressed && chance(rng, p.concealShare)) person.presentsAs = 'beta';

@@ -6,6 +6,7 @@
 import {
   calendarNames,
   describeConflict,
+  describeUnchecked,
   type Forecast,
   isRedacted,
   type RosterView,
@@ -80,15 +81,27 @@ export function formatRoster(
     case 'json':
       return `${JSON.stringify(view, null, 2)}\n`;
     case 'jsonl':
-      return jsonLines(view.conflicts);
+      // A participant who cannot be checked is a line of its own, marked so.
+      return jsonLines([...view.conflicts, ...view.unchecked.map((u) => ({ ...u, unchecked: true }))]);
     case 'md':
     case 'text': {
       const md = format === 'md';
       const lines = heading('Roster', def, md, viewer);
-      if (!view.conflicts.length) lines.push(md ? 'No conflicts.' : '  no conflicts');
+      // "No conflicts" only when everyone could be checked: someone with no forecast is not clear.
+      if (!view.conflicts.length)
+        lines.push(
+          view.unchecked.length
+            ? md
+              ? 'No conflicts found, but not everyone could be checked.'
+              : '  no conflicts found, but not everyone could be checked'
+            : md
+              ? 'No conflicts.'
+              : '  no conflicts',
+        );
       for (const event of def.roster) {
         const conflicts = view.conflicts.filter((c) => c.event === event.id);
-        if (!conflicts.length) continue;
+        const unchecked = view.unchecked.filter((u) => u.event === event.id);
+        if (!conflicts.length && !unchecked.length) continue;
         lines.push(
           md
             ? `\n## ${event.title} (${clock(event.start)})\n`
@@ -96,6 +109,8 @@ export function formatRoster(
         );
         for (const c of conflicts)
           lines.push(`${md ? '- ' : '  '}${describeConflict(c, names, isRedacted(c))}`);
+        for (const u of unchecked)
+          lines.push(`${md ? '- ' : '  '}${describeUnchecked(u, names, 'reason' in u)}`);
         const proposals = view.proposals[event.id] ?? [];
         if (proposals.length) {
           lines.push(

@@ -11,5 +11,10 @@ export type Representation = (typeof REPRESENTATIONS)[number];
  */
 export const ADULT_AGE = 18;
 
-/** Whether the age rule shields this character. */
-export const isMinor = (c: { age?: number }) => c.age !== undefined && c.age < ADULT_AGE;
+/**
+ * The one test of the age rule, for validation, the engine, play and generation alike: whether a
+ * character may cause, undergo or be the object of a heat, a rut, longing, a mark or a bond. An age not
+ * given is not an adult's: the age decides, so it is never assumed (validation asks for it wherever
+ * it would matter).
+ */
+export const isAdult = (c: { age?: number }): boolean => c.age !== undefined && c.age >= ADULT_AGE;

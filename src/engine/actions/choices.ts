@@ -11,7 +11,7 @@
  */
 import type { Belief } from '../../model/knowledge.js';
 import type { ActionBody, DemandBody } from '../../vocabulary/actions.js';
-import { REPRESENTATIONS } from '../../vocabulary/representations.js';
+import { isAdult, REPRESENTATIONS } from '../../vocabulary/representations.js';
 import { charsIn, type Engine, idOf, placeOf } from '../state/context.js';
 import { consented, refused } from '../systems/consent.js';
 import { weaponOf } from '../systems/gear.js';
@@ -39,7 +39,6 @@ function candidates(w: Engine, a: number, knows: Knowledge): ActionBody[] {
   const others = charsIn(w, s.place[a]!).filter((b) => b !== a);
   const close = new Set(closeTo(w, a));
   const weapon = (item: string) => w.canon.gear[item]?.weapon === true;
-  const adult = (c: number) => (def.characters[c]!.age ?? 0) >= 18;
   const truth = s.representation[a]!;
   const presented = def.characters[a]!.presentsAs ?? 'beta';
   const out: ActionBody[] = [];
@@ -90,7 +89,7 @@ function candidates(w: Engine, a: number, knows: Knowledge): ActionBody[] {
   each(others, (b) => (refused(w, a, b) ? undefined : { do: 'refuse', target: idOf(w, b) }));
   // A consent lifts a refusal, or lets a mark through.
   each(others, (b) =>
-    refused(w, a, b) || (!consented(w, a, b) && adult(a) && adult(b))
+    refused(w, a, b) || (!consented(w, a, b) && isAdult(def.characters[a]!) && isAdult(def.characters[b]!))
       ? { do: 'consent', target: idOf(w, b) }
       : undefined,
   );

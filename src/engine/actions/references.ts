@@ -7,7 +7,7 @@
 import type { ErrorDetail } from '../../shape/wording.js';
 import { didYouMean, listing, quote } from '../../shape/wording.js';
 import { ACTION_FIELDS, type ActionBody, fieldKind, UNORDERABLE } from '../../vocabulary/actions.js';
-import { ADULT_AGE } from '../../vocabulary/representations.js';
+import { ADULT_AGE, isAdult } from '../../vocabulary/representations.js';
 import { verbFor } from './requirements.js';
 
 /** Keys and list indices leading to a value: in a file, from its top; in an action, from the action. */
@@ -97,16 +97,15 @@ export function unknownId(vocab: Vocabulary, id: string): ErrorDetail | undefine
  * bond, a mark): nothing for an adult; an age not given must be, since it decides.
  */
 export function notAdult(name: string, id: string, age: number | undefined): ErrorDetail | undefined {
+  if (isAdult({ age })) return undefined;
   if (age === undefined)
     return {
       message: `${name} has no age: a heat, a rut, a bond or a mark can involve only adults, so it must be given`,
       hint: `add age: to characters.${id} (${ADULT_AGE} or older)`,
     };
-  if (age < ADULT_AGE)
-    return {
-      message: `${name} is ${age}: no heat, rut, longing, mark or bond can involve a character under ${ADULT_AGE}`,
-    };
-  return undefined;
+  return {
+    message: `${name} is ${age}: no heat, rut, longing, mark or bond can involve a character under ${ADULT_AGE}`,
+  };
 }
 
 export interface Checks {

@@ -8,7 +8,7 @@ import type { DriveRule } from '../../canon/types.js';
 import type { WorldEvent } from '../../model/events.js';
 import { round3, roundAll } from '../../units/numbers.js';
 import { DRIVE_COUNT, DRIVES } from '../../vocabulary/drives.js';
-import { isMinor } from '../../vocabulary/representations.js';
+import { isAdult } from '../../vocabulary/representations.js';
 import { type DriveBook, type Engine, representationOf } from '../state/context.js';
 import { emitAbout } from '../state/log.js';
 import type { WorldState } from '../state/state.js';
@@ -36,7 +36,7 @@ export function driveBook(s: WorldState): DriveBook {
 /** The age rule is absolute: no longing toward or from anyone under age, whatever the canon says. */
 function shieldedByAge(w: Engine, rule: DriveRule, feeler: number, other: number): boolean {
   const chars = w.definition.characters;
-  return rule.drive === 'longing' && (isMinor(chars[feeler]!) || (other >= 0 && isMinor(chars[other]!)));
+  return rule.drive === 'longing' && (!isAdult(chars[feeler]!) || (other >= 0 && !isAdult(chars[other]!)));
 }
 
 /** Reacts to the events of this instant, in order. */

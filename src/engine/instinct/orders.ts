@@ -14,6 +14,7 @@ import { type Engine, idOf, representationOf } from '../state/context.js';
 import { emitAbout, lastEventIds } from '../state/log.js';
 import type { PendingOrder } from '../state/state.js';
 import { beliefOf } from '../systems/beliefs.js';
+import { refused } from '../systems/consent.js';
 import { trust } from './traits.js';
 import { voicePull } from './voice.js';
 
@@ -62,6 +63,14 @@ export function weighOrders(w: Engine): void {
       });
       continue;
     }
+    if (bringsCloseToRefused(w, order)) {
+      // A refusal is absolute: no order, voice or weapon brings the refuser into the refused one's reach.
+      emitAbout(w, 'defy', who, [order.event, ...lastEventIds(w, 'refuse', order.receiver, order.giver)], {
+        reason: 'refused',
+        ...demandData(order.demand),
+      });
+      continue;
+    }
     if (!possible(w, order.receiver, order.demand)) continue;
     const { will, terms } = orderWill(w, order);
     if (will >= 0) {
@@ -89,6 +98,12 @@ export function weighOrders(w: Engine): void {
     w.s.orders.push(order);
   }
 }
+
+/** Whether the order asks its receiver to come close to (or touch) a giver the receiver has refused. */
+const bringsCloseToRefused = (w: Engine, { demand, giver, receiver }: PendingOrder): boolean =>
+  (demand.do === 'approach' || demand.do === 'touch') &&
+  demand.target === idOf(w, giver) &&
+  refused(w, receiver, giver);
 
 /** The aims at the receiver that coerced the compliance. */
 function coercionOf(w: Engine, order: PendingOrder): number[] {

@@ -11,7 +11,7 @@ import { CYCLE_EVENTS } from '../../model/cycle.js';
 import { round3 } from '../../units/numbers.js';
 import { SECONDS_PER_HOUR } from '../../units/time.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
-import { isMinor } from '../../vocabulary/representations.js';
+import { isAdult } from '../../vocabulary/representations.js';
 import { type Engine, placeOf, representationOf } from '../state/context.js';
 import { emit, exposureCauses, lastOfType } from '../state/log.js';
 import { findPair } from '../state/pairs.js';
@@ -24,7 +24,7 @@ export function advanceOnsets(w: Engine, elapsed: number): void {
   const s = w.s;
   for (let o = 0; o < w.n; o++) {
     const now = cycleNow(w, o);
-    if (now?.state.phase !== 'pre' || isMinor(chars[o]!)) continue;
+    if (now?.state.phase !== 'pre' || !isAdult(chars[o]!)) continue;
     const kind = now.schedule.kind;
     const { advanceRate, advanceCap } = kind === 'heat' ? w.canon.heat : w.canon.rut;
     const cycle = now.state;
@@ -35,7 +35,7 @@ export function advanceOnsets(w: Engine, elapsed: number): void {
     for (let a = 0; a < w.n; a++) {
       // Exposure to the other himself or herself: in the same place (lingering scent or residue
       // elsewhere is not them).
-      if (a === o || s.place[a] !== s.place[o] || isMinor(chars[a]!)) continue;
+      if (a === o || s.place[a] !== s.place[o] || !isAdult(chars[a]!)) continue;
       if (
         kind === 'heat'
           ? !unbondedAlpha(w, a)

@@ -10,7 +10,7 @@
 import { round3 } from '../../units/numbers.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Representation } from '../../vocabulary/representations.js';
-import { isMinor } from '../../vocabulary/representations.js';
+import { isAdult } from '../../vocabulary/representations.js';
 import { type Engine, idOf, placeOf } from '../state/context.js';
 import { emit, exposureCauses, lastOfType } from '../state/log.js';
 import type { PairState } from '../state/pair-table.js';
@@ -207,7 +207,7 @@ export function perceive(w: Engine, elapsed: number): void {
       const heatAt = p.recogniseHeat * threshold(w, pair, 'heat');
       const heatDose = dose[NOTE.heat]!;
       // The age rule: nobody under 18 is drawn into a heat, as the one in it or the one who notices it.
-      const shielded = isMinor(observer) || isMinor(subject);
+      const shielded = !isAdult(observer) || !isAdult(subject);
       if (heatDose >= heatAt && !pairs.heatRecognised[pair] && !shielded) {
         pairs.heatRecognised[pair] = 1;
         const id = emit(

@@ -122,10 +122,12 @@ const SENTENCES: Record<EventType, Sentence> = {
       ? `${v.lead(e.actor)} put on ${v.names.item(String(d.item))}.`
       : `${v.lead(e.actor)} took off ${v.names.item(String(d.item))}${Number(d.released) > 0 ? ', releasing the scent held inside' : ''}.`,
   approach: (e, v) => `${v.lead(e.actor)} came close to ${v.who(e.target)}.`,
-  withdraw: (e, v) =>
-    e.target
-      ? `${v.lead(e.actor)} stepped back from ${v.who(e.target)}.`
-      : `${v.lead(e.actor)} stepped back.`,
+  withdraw: (e, v, d) => {
+    if (!e.target) return `${v.lead(e.actor)} stepped back.`;
+    // Made to by a refusal: the sentence says so.
+    const why = d.reason === 'refused' ? `, who had refused ${v.object(e.actor)}` : '';
+    return `${v.lead(e.actor)} stepped back from ${v.who(e.target)}${why}.`;
+  },
   touch: (e, v) => `${v.lead(e.actor)} touched ${v.who(e.target)}.`,
   aim: (e, v, d) => `${v.lead(e.actor)} aimed ${v.names.item(String(d.item))} at ${v.who(e.target)}.`,
   lower: (e, v, d) => `${v.lead(e.actor)} lowered ${d.item ? v.names.item(String(d.item)) : 'the weapon'}.`,
@@ -206,7 +208,8 @@ const SENTENCES: Record<EventType, Sentence> = {
   },
   snarl: (e, v) => `${v.lead(e.actor)} snarled at ${v.who(e.target)}.`,
   restrain: (e, v) => `${v.lead(e.actor)} seized ${v.who(e.target)} and held ${v.object(e.target)} back.`,
-  release: (e, v) => `${v.lead(e.actor)} let go of ${v.who(e.target)}.`,
+  release: (e, v, d) =>
+    `${v.lead(e.actor)} let go of ${v.who(e.target)}${d.reason === 'refused' ? `, who had refused ${v.object(e.actor)}` : ''}.`,
   whine: (e, v, d) => {
     const actor = v.lead(e.actor);
     return d.reason === 'sent-away'
@@ -223,8 +226,10 @@ const SENTENCES: Record<EventType, Sentence> = {
   },
   defy: (e, v, d, log) => {
     const actor = v.lead(e.actor);
-    if (orderTold(e, v, log)) return `${actor} defied ${v.who(e.target)}.`;
-    return `${actor} defied ${v.whose(e.target)} order to ${describeDemand(demandOf(e, d), v, e.actor, e.target)}.`;
+    // Defied because the receiver had refused the giver: the sentence says so.
+    const why = d.reason === 'refused' ? `: ${v.subject(e.actor)} had refused ${v.object(e.target)}` : '';
+    if (orderTold(e, v, log)) return `${actor} defied ${v.who(e.target)}${why}.`;
+    return `${actor} defied ${v.whose(e.target)} order to ${describeDemand(demandOf(e, d), v, e.actor, e.target)}${why}.`;
   },
   'consent-block': (e, v, d) => {
     const actor = v.leadWhose(e.actor);
