@@ -2,11 +2,12 @@
  * Benchmarks: every case of `cases.ts` in a process of its own (`case.ts`), each against the
  * baseline run in that same process, so the ratios hold on noisy, shared machines; then the scent
  * kernel against its C reference and the ensemble's runs per second. Prints progress as it goes,
- * a table at the end, and writes bench/results.json (atomically). `npm run bench -- NAME…` runs only
- * the named cases.
+ * a table at the end, and writes bench/results.json (atomically, after every case, so a stopped run
+ * keeps what it measured). `npm run bench -- NAME…` runs only the named cases and replaces their rows,
+ * keeping the others' (each row says when it was measured).
  */
 import { spawnSync } from 'node:child_process';
-import { renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASES } from './cases.js';
 import { benchEnsemble } from './ensemble.js';
@@ -25,11 +26,31 @@ interface CaseResult {
   characterTicksPerSecond?: number;
   note?: string;
   peakMemoryMB: number;
+  /** when this row was measured */
+  date: string;
+}
+
+const OUT = join(ROOT, 'bench', 'results.json');
+
+/** The rows a previous run measured, by name (none if the file is of an older shape). */
+function previous(): Map<string, CaseResult> {
+  if (!existsSync(OUT)) return new Map();
+  const old = JSON.parse(readFileSync(OUT, 'utf8')) as { results?: Partial<CaseResult>[] };
+  const rows = (old.results ?? []).filter((r): r is CaseResult => typeof r.cpuMs === 'number');
+  return new Map(rows.map((r) => [r.name, r]));
+}
+
+function write(report: object): void {
+  writeFileSync(`${OUT}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
+  renameSync(`${OUT}.tmp`, OUT);
 }
 
 const only = process.argv.slice(2);
 const names = only.length ? only : Object.keys(CASES);
-const results: CaseResult[] = [];
+const measured = previous();
+// In the cases' own order, whatever order they were measured in.
+const rows = () => Object.keys(CASES).flatMap((name) => measured.get(name) ?? []);
+const header = () => ({ date: new Date().toISOString(), node: process.version, baseline: 'medbay' });
 names.forEach((name, i) => {
   process.stderr.write(`[${i + 1}/${names.length}] ${name}: ${CASES[name]?.what ?? '?'} … `);
   const start = performance.now();
@@ -42,7 +63,9 @@ names.forEach((name, i) => {
     process.stderr.write('failed\n');
     throw new Error(`bench case ${name} failed:\n${child.stderr}`);
   }
-  results.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as CaseResult);
+  const row = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Omit<CaseResult, 'date'>;
+  measured.set(name, { ...row, date: new Date().toISOString() });
+  write({ ...header(), results: rows() });
   process.stderr.write(`${((performance.now() - start) / 1000).toFixed(1)} s\n`);
 });
 
@@ -64,13 +87,17 @@ function growth(): Record<string, number> {
 process.stderr.write('scent kernel against C … ');
 const kernel = benchKernel();
 process.stderr.write('done\nensemble … ');
-const ensemble = only.length ? undefined : benchEnsemble();
+// A run of named cases keeps the ensemble figures measured before.
+const ensemble = only.length
+  ? existsSync(OUT)
+    ? (JSON.parse(readFileSync(OUT, 'utf8')) as { ensemble?: ReturnType<typeof benchEnsemble> }).ensemble
+    : undefined
+  : benchEnsemble();
 process.stderr.write('done\n');
 
+const results = rows();
 const report = {
-  date: new Date().toISOString(),
-  node: process.version,
-  baseline: 'medbay',
+  ...header(),
   results,
   growthExponent: growth(),
   kernel,
@@ -96,7 +123,5 @@ if (ensemble) {
     `ensemble: ${e.runsPerSecond.oneWorker} runs/s on 1 worker, ${e.runsPerSecond.allCores} on ${e.cores} cores (×${e.scaling})`,
   );
 }
-const out = join(ROOT, 'bench', 'results.json');
-writeFileSync(`${out}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
-renameSync(`${out}.tmp`, out);
-console.log(`written to ${out}`);
+write(report);
+console.log(`written to ${OUT}`);
