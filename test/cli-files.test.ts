@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -131,6 +132,14 @@ describe('writing --out', () => {
     writeAtomic(file, 'new');
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('as root, keeps the owner and group of the file it replaces', () => {
+    const file = join(scratch(), 'theirs.txt');
+    writeFileSync(file, 'old');
+    chownSync(file, 4321, 4322);
+    writeAtomic(file, 'new');
+    expect(statSync(file)).toMatchObject({ uid: 4321, gid: 4322 });
   });
 
   it('writes through a link to its target, and the link stays', () => {

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
+  chownSync,
   closeSync,
   constants,
   existsSync,
@@ -132,6 +133,19 @@ function linkTarget(file: string): string {
 }
 
 /**
+ * Gives the replacement the replaced file's owner and group, as far as this user may (root may give
+ * any; others only their own groups): a file written as root for someone else stays theirs.
+ */
+function keepOwner(path: string, stats: Stats): void {
+  if (stats.uid === process.getuid?.() && stats.gid === process.getgid?.()) return;
+  try {
+    chownSync(path, stats.uid, stats.gid);
+  } catch {
+    // Not permitted: the file becomes this user's, as any new file would.
+  }
+}
+
+/**
  * Writes a whole file or nothing: a temporary file beside it, then a rename. A link is written
  * through to its target (the link stays), a file keeps its mode (a private file stays private), and
  * a FIFO or a character device (/dev/null, a terminal) is written to as it is, never replaced.
@@ -154,12 +168,14 @@ export function writeAtomic(file: string, text: string): void {
     return;
   }
   if (stats && !stats.isFile()) throw new UserError(`cannot write ${file}: it is ${kindOf(stats)}`);
-  const mode = stats ? stats.mode & 0o7777 : undefined;
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     // Created no more open than the file it replaces (the umask only takes away), then given its mode.
-    writeFileSync(temporary, text, { flag: 'wx', ...(mode !== undefined && { mode: mode & 0o777 }) });
-    if (mode !== undefined) chmodSync(temporary, mode);
+    writeFileSync(temporary, text, { flag: 'wx', ...(stats && { mode: stats.mode & 0o777 }) });
+    if (stats) {
+      keepOwner(temporary, stats); // before chmod: a change of owner clears set-id bits
+      chmodSync(temporary, stats.mode & 0o7777);
+    }
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
