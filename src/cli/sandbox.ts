@@ -1,9 +1,10 @@
 /**
  * The sandbox server: serves the built web app (dist-web/) on 127.0.0.1 only, to requests addressed to
  * it by a loopback name (a DNS-rebinding page cannot read it), and nothing but the regular files inside
- * its folder (a link out of it is not followed). A scenario named on the command line is written into the page as an inert JSON data block
- * (the page fetches nothing), read fresh on each load so edits on disk show on reload. Files go out
- * gzipped to a browser that takes it, and the build's content-hashed assets may be cached for good.
+ * its folder (a link out of it is not followed). A scenario named on the command line is written into
+ * the page as an inert JSON data block (the page fetches nothing), read fresh on each load so edits on
+ * disk show on reload. Files go out gzipped to a browser that takes it, and the build's content-hashed
+ * assets may be cached for good.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -89,7 +90,7 @@ function withScenario(page: Buffer, scenario: string): string {
 }
 
 /** The Host headers a browser sends to this server: a loopback name with the port (not a rebound DNS name). */
-export function loopbackHosts(port: number): Set<string> {
+function loopbackHosts(port: number): Set<string> {
   return new Set(['127.0.0.1', 'localhost', '[::1]'].map((host) => `${host}:${port}`));
 }
 
