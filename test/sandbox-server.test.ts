@@ -1,6 +1,8 @@
 /** The sandbox server: loopback only, the app's files only, never a path outside them. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -46,6 +48,10 @@ describe('sandbox server', () => {
     writeFileSync(join(base, 'secret.txt'), 'outside the app');
     writeFileSync(join(base, 'scene.yaml'), 'omegaverse: 1\n');
     writeFileSync(join(base, 'evil.yaml'), 'title: "</script><script>alert(1)</script>"\n');
+    symlinkSync(join(base, 'secret.txt'), join(root, 'leak.txt'));
+    symlinkSync(base, join(root, 'assets', 'up'));
+    symlinkSync(join(root, 'assets', 'app.js'), join(root, 'alias.js'));
+    spawnSync('mkfifo', [join(root, 'pipe.txt')]);
     sandbox = await startSandbox({ root, scenario: join(base, 'scene.yaml') });
   });
   afterAll(() => sandbox.close());
@@ -89,6 +95,9 @@ describe('sandbox server', () => {
     '/..%5csecret.txt',
     '/.env',
     '/nope.js',
+    '/leak.txt',
+    '/assets/up/secret.txt',
+    '/pipe.txt',
   ])('does not serve %s', async (path) => {
     const response = await get(sandbox.url, path);
     expect(response.status).toBe(404);
@@ -111,6 +120,55 @@ describe('sandbox server', () => {
       expect(page.body).toContain('\\u003c/script>\\u003cscript>alert(1)');
     } finally {
       await evil.close();
+    }
+  });
+
+  it('follows a link that stays inside the app', async () => {
+    expect(await get(sandbox.url, '/alias.js')).toMatchObject({ status: 200, body: APP_JS });
+  });
+
+  it('answers only requests addressed to a loopback name and its port (no DNS rebinding)', async () => {
+    const { port } = new URL(sandbox.url);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LocalHost:${port}`, `[::1]:${port}`])
+      expect((await get(sandbox.url, '/', { host })).status, host).toBe(200);
+    for (const host of [
+      'evil.example',
+      `evil.example:${port}`,
+      '127.0.0.1',
+      `127.0.0.1:${Number(port) + 1}`,
+    ]) {
+      const refused = await get(sandbox.url, '/', { host });
+      expect(refused.status, host).toBe(421);
+      expect(refused.body).not.toContain('sandbox');
+    }
+  });
+
+  it('writes every replacement pattern of String.replace into the page as it is', async () => {
+    const text = 'title: "$& $\' $` $$ $1 $<name> $"\n# $\'</head>\n';
+    writeFileSync(join(base, 'dollars.yaml'), text);
+    const dollars = await startSandbox({ root, scenario: join(base, 'dollars.yaml') });
+    try {
+      const page = (await get(dollars.url, '/')).body;
+      const data = /<script type="application\/json" id="omegaverse-scenario">(.*?)<\/script>/.exec(
+        page,
+      )?.[1];
+      expect(JSON.parse(data ?? 'null')).toEqual({ name: 'dollars.yaml', text });
+      expect(page.endsWith('</head><body></body>')).toBe(true);
+    } finally {
+      await dollars.close();
+    }
+  });
+
+  it('says which port is in use and how to pick another', async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      await expect(startSandbox({ root, port })).rejects.toThrow(
+        `port ${port} on 127.0.0.1 is in use\n  hint: pick another with --port N, or --port 0 for any free port`,
+      );
+    } finally {
+      taken.close();
     }
   });
 

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import {
   ENSEMBLE_FORMATS,
   EnsembleError,
@@ -22,10 +22,10 @@ import {
 } from '../ensemble/index.js';
 import type { WorldDefinition } from '../model/definition.js';
 import { suggest } from '../units/suggest.js';
-import { parseDuration } from '../units/time.js';
 import { EVENT_TYPES } from '../vocabulary/events.js';
 import { runInThreads } from './ensemble-threads.js';
 import { readText, UserError } from './io.js';
+import { durationOption, seedOption, wholeNumber } from './options.js';
 import { progressBar } from './progress.js';
 import type { Terminal } from './terminal.js';
 
@@ -40,22 +40,11 @@ export interface CommandContext {
   displayPath(file: string): string;
 }
 
-const wholeNumber = (min: number) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < min)
-    throw new InvalidArgumentError(`expected a whole number of ${min} or more`);
-  return Number(value);
-};
+/** Bounds that keep a typo (an extra zero or three) from planning a run that never ends. */
+const MAX_RUNS = 1_000_000;
+const MAX_WORKERS = 1024;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-function durationOption(value: string): number {
-  const seconds = parseDuration(value);
-  if (seconds === undefined || seconds <= 0)
-    throw new InvalidArgumentError(
-      'expected a duration after the start, such as "0:30:00", "2d" or "1d 7:00"',
-    );
-  return seconds;
-}
 
 /** The format a file's extension asks for, if it names one. */
 function formatOfFile(file: string | undefined): EnsembleFormat | undefined {
@@ -124,16 +113,16 @@ export function addEnsembleCommands(program: Command, cx: CommandContext): void 
     .argument('<file>', 'scenario file')
     // `ensemble merge --format json`: the options after `merge` are merge's own.
     .enablePositionalOptions()
-    .option('--runs <n>', 'runs at each grid point (required)', wholeNumber(1))
+    .option('--runs <n>', `runs at each grid point, 1 to ${MAX_RUNS} (required)`, wholeNumber(1, MAX_RUNS))
     .option(
       '--workers <k>',
-      `worker threads (default: every core, here ${availableParallelism()})`,
-      wholeNumber(1),
+      `worker threads, 1 to ${MAX_WORKERS} (default: every core, here ${availableParallelism()})`,
+      wholeNumber(1, MAX_WORKERS),
     )
     .option(
       '--seed <s>',
-      'the seed every run’s seed is derived from (default: the scenario’s)',
-      wholeNumber(0),
+      'the seed every run’s seed is derived from, 0 to 2³² − 1 (default: the scenario’s)',
+      seedOption,
     )
     .option(
       '--until <duration>',

@@ -4,13 +4,8 @@ import { PRESET_NAMES } from '../canon/index.js';
 import { GenerateError, generateCrew, MAX_DAYS, MAX_SIZE, SETTINGS } from '../generate/index.js';
 import type { Scalar } from '../model/definition.js';
 import { UserError } from './io.js';
+import { seedOption, wholeNumber } from './options.js';
 import type { Terminal } from './terminal.js';
-
-const wholeNumber = (min: number, max: number) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
-    throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
-  return Number(value);
-};
 
 /** `--set population.omegaShare=0.2`, read as the scenario would read the value. */
 function assignment(written: string, previous: Record<string, Scalar> = {}): Record<string, Scalar> {
@@ -42,7 +37,7 @@ export function addGenerateCommand(
         .choices(PRESET_NAMES)
         .default('seeds'),
     )
-    .option('--seed <n>', 'the same seed gives the same file (default 1)', wholeNumber(0, 2 ** 32 - 1))
+    .option('--seed <n>', 'the same seed gives the same file, 0 to 2³² − 1 (default 1)', seedOption)
     .option('--families', 'some of the crew live aboard as families (population.familyShare)')
     .option('--with-minors', 'families may have children under 18 (implies --families); the age rule holds')
     .addOption(new Option('--setting <kind>', 'a ship or a station').choices([...SETTINGS]).default('ship'))

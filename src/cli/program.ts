@@ -3,7 +3,7 @@
  */
 
 import { relative } from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { knowsFrom, viewForecasts, viewRoster } from '../calendar/index.js';
 import { World } from '../engine/world.js';
@@ -52,34 +52,29 @@ import {
   UserError,
   writeAtomic,
 } from './io.js';
+import { type InstantOption, instantOption, seedOption, wholeNumber } from './options.js';
 import { playInTerminal } from './play.js';
 import { startSandbox } from './sandbox.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
 const EXIT_FAILED = 1;
 const EXIT_INVALID = 2;
+/** `forecast --days`: a century is far enough ahead. */
+const MAX_DAYS_AHEAD = 36_500;
 
-/** An instant given on the command line, as written: read once the scenario's clock is known. */
-interface InstantOption {
-  flag: string;
-  text: string;
-}
-
-function instantOption(flag: string) {
-  return (value: string): InstantOption => {
-    if (parseDuration(value) === undefined)
-      throw new InvalidArgumentError(
-        'expected an instant such as "0:30:00", "30m", "2d", "1d 7:00" or "1d at 07:00"',
-      );
-    return { flag, text: value };
-  };
-}
-
-/** The instant in seconds against the scenario's clock; a form easy to misread gets a note on stderr. */
-function instantOf(option: InstantOption, def: WorldDefinition, io: Terminal): number {
+/**
+ * The instant in seconds against the scenario's clock; a form easy to misread gets a note on stderr.
+ * An end (`after`) must come after the start: `--until -5d` or `--until 0` would run nothing.
+ */
+function instantOf(option: InstantOption, def: WorldDefinition, io: Terminal, after = false): number {
   const misread = misreading(option.text, def.clock, true);
   if (misread) io.stderr(`note: ${option.flag} ${option.text} read as ${misread.reading}; ${misread.hint}\n`);
-  return parseDuration(option.text, def.clock)!;
+  const seconds = parseDuration(option.text, def.clock)!;
+  if (after && seconds <= 0)
+    throw new UserError(
+      `${option.flag} ${option.text} is not after the start of the scene\n  hint: give a time after it, such as 30m, 2d or "1d at 07:00"`,
+    );
+  return seconds;
 }
 
 /** A comma-separated list: `identify,belief`. */
@@ -104,11 +99,6 @@ function filterOf(def: WorldDefinition, opts: { only?: string[]; about?: string[
     ...(opts.only && { only: new Set(opts.only) }),
     ...(opts.about && { about: new Set(opts.about) }),
   };
-}
-
-function seedOption(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return Number(value);
 }
 
 /** Warnings (deprecated spellings) go to standard error, each at its line: they never stop a run. */
@@ -238,7 +228,7 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
       const pov = opts.pov === undefined ? undefined : characterId(def, opts.pov, '--pov');
       const world = World.create(def, {
         ...(opts.seed !== undefined && { seed: opts.seed }),
-        ...(opts.until !== undefined && { until: instantOf(opts.until, def, io) }),
+        ...(opts.until !== undefined && { until: instantOf(opts.until, def, io, true) }),
       });
       const told = world.definition;
       const names = namesOf(told);
@@ -475,10 +465,11 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
     .command('forecast')
     .description("each omega's next heats with windows, as a viewer may see them")
     .argument('<file>', 'scenario file')
-    .option('--days <n>', 'only windows opening within this many days', (v) => {
-      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number of days');
-      return Number(v);
-    })
+    .option(
+      '--days <n>',
+      `only windows opening within this many days (0 to ${MAX_DAYS_AHEAD})`,
+      wholeNumber(0, MAX_DAYS_AHEAD, ' of days'),
+    )
     .option('--at <instant>', 'the instant to forecast from (default: the start)', instantOption('--at'))
     .option('--viewer <id>', 'show only what this character may see (default: each omega sees their own)')
     .addOption(calendarFormat())
@@ -519,10 +510,7 @@ export function buildProgram(status: Status = { code: 0 }, io: Terminal = proces
     .command('sandbox')
     .description('serve the web sandbox on 127.0.0.1: edit a scenario, play it, see the scent, ask why')
     .argument('[file]', 'a scenario to open (default: the bundled medbay scene)')
-    .option('--port <n>', 'port on 127.0.0.1 (default: any free port)', (v) => {
-      if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('expected a port number');
-      return Number(v);
-    })
+    .option('--port <n>', 'port on 127.0.0.1, 0 to 65535 (default 0: any free port)', wholeNumber(0, 65535))
     .action(async (file: string | undefined, opts: { port?: number }) => {
       if (file) readText(file);
       let sandbox: Awaited<ReturnType<typeof startSandbox>>;

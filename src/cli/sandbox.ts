@@ -1,15 +1,18 @@
 /**
- * The sandbox server: serves the built web app (dist-web/) on 127.0.0.1 only, and nothing but its
- * files. A scenario named on the command line is written into the page as an inert JSON data block
- * (the page fetches nothing), read fresh on each load so edits on disk show on reload. Files go out
- * gzipped to a browser that takes it, and the build's content-hashed assets may be cached for good.
+ * The sandbox server: serves the built web app (dist-web/) on 127.0.0.1 only, to requests addressed to
+ * it by a loopback name (a DNS-rebinding page cannot read it), and nothing but the regular files inside
+ * its folder (a link out of it is not followed). A scenario named on the command line is written into
+ * the page as an inert JSON data block (the page fetches nothing), read fresh on each load so edits on
+ * disk show on reload. Files go out gzipped to a browser that takes it, and the build's content-hashed
+ * assets may be cached for good.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { readText, UserError } from './io.js';
 
 /** The built app, beside `src/` and `dist/` in the package. */
 export const WEB_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'dist-web');
@@ -69,26 +72,50 @@ export function fileResponse(
   return { headers, body: gzip() };
 }
 
-/** The page with the given scenario in it, as data the page reads (`<` escaped: it cannot close the block). */
-async function withScenario(page: Buffer, scenario: string): Promise<string> {
-  const data = JSON.stringify({ name: basename(scenario), text: await readFile(scenario, 'utf8') }).replace(
+/**
+ * The page with the given scenario in it, as data the page reads (`<` escaped: it cannot close the
+ * block). Spliced in with split/join: `String.replace` would read `$&`, `$'` or `$$` in the text as
+ * replacement patterns and rewrite the scene.
+ */
+function withScenario(page: Buffer, scenario: string): string {
+  const data = JSON.stringify({ name: basename(scenario), text: readText(scenario) }).replace(
     /</g,
     '\\u003c',
   );
-  return page
-    .toString('utf8')
-    .replace('</head>', `<script type="application/json" id="omegaverse-scenario">${data}</script></head>`);
+  const [head, ...rest] = page.toString('utf8').split('</head>');
+  if (!rest.length) return head!;
+  return [`${head}<script type="application/json" id="omegaverse-scenario">${data}</script>`, ...rest].join(
+    '</head>',
+  );
+}
+
+/** The Host headers a browser sends to this server: a loopback name with the port (not a rebound DNS name). */
+function loopbackHosts(port: number): Set<string> {
+  return new Set(['127.0.0.1', 'localhost', '[::1]'].map((host) => `${host}:${port}`));
+}
+
+/** The error for a port the server cannot listen on, with what to do about it. */
+function listenError(error: NodeJS.ErrnoException, port: number): Error {
+  const hint = 'hint: pick another with --port N, or --port 0 for any free port';
+  if (error.code === 'EADDRINUSE') return new Error(`port ${port} on 127.0.0.1 is in use\n  ${hint}`);
+  if (error.code === 'EACCES') return new Error(`port ${port} on 127.0.0.1 needs privileges\n  ${hint}`);
+  return new Error(`cannot listen on 127.0.0.1:${port}: ${error.message}`);
 }
 
 /** Serves the sandbox on 127.0.0.1; resolves once it listens. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const root = resolve(options.root ?? WEB_ROOT);
-  const index = join(root, 'index.html');
+  const given = resolve(options.root ?? WEB_ROOT);
+  let root: string;
   try {
-    await stat(index);
+    await stat(join(given, 'index.html'));
+    root = await realpath(given);
   } catch {
-    throw new Error(`the sandbox is not built (no ${index}): run \`npm run build:web\` (npm ci does it too)`);
+    throw new Error(
+      `the sandbox is not built (no ${join(given, 'index.html')}): run \`npm run build:web\` (npm ci does it too)`,
+    );
   }
+  const index = join(root, 'index.html');
+  let hosts = new Set<string>();
   const assets = join(root, 'assets') + sep;
   /** Each asset compressed once: a build's asset never changes under its name. */
   const zipped = new Map<string, Buffer>();
@@ -106,6 +133,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       });
       response.end(body);
     };
+    if (!hosts.has(request.headers.host?.toLowerCase() ?? ''))
+      return send(421, 'misdirected request: this server answers only to 127.0.0.1, localhost or [::1]');
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'method not allowed');
     let path: string;
     try {
@@ -118,13 +147,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if ((file !== root && !file.startsWith(root + sep)) || path.includes('\0') || /(^|\/)\./.test(path)) {
       return send(404, 'not found');
     }
+    // A regular file whose real path is inside the root: a link out of it, a FIFO or a folder is not found.
     let body: Buffer;
     try {
-      body = await readFile(file);
+      const real = await realpath(file);
+      if (!real.startsWith(root + sep) || !(await stat(real)).isFile()) return send(404, 'not found');
+      body = await readFile(real);
     } catch {
       return send(404, 'not found');
     }
-    if (file === index && options.scenario) body = Buffer.from(await withScenario(body, options.scenario));
+    if (file === index && options.scenario) {
+      try {
+        body = Buffer.from(withScenario(body, options.scenario));
+      } catch (error) {
+        return send(500, error instanceof UserError ? error.message : 'cannot read the scenario');
+      }
+    }
     const asset = file.startsWith(assets);
     const reply = fileResponse(
       body,
@@ -137,10 +175,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     response.end(reply.body);
   });
   await new Promise<void>((done, fail) => {
-    server.once('error', fail);
+    server.once('error', (error) => fail(listenError(error, options.port ?? 0)));
     server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
   const { port } = server.address() as AddressInfo;
+  hosts = loopbackHosts(port);
   return {
     url: `http://127.0.0.1:${port}/`,
     server,
