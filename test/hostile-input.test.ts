@@ -201,7 +201,7 @@ describe('long values', () => {
   it('a 10 MB value is quoted by its first 60 characters', () => {
     const error = onlyError(`${BASE}seed: ${'y'.repeat(10_000_000)}\n`);
     expect(error.message).toBe(
-      `expected a seed from 0 to 9007199254740991 (a whole number), got '${'y'.repeat(60)}…'`,
+      `expected a seed from 0 to 4294967295 (a whole number), got '${'y'.repeat(60)}…'`,
     );
   });
 
@@ -326,6 +326,14 @@ describe('numbers out of their range', () => {
       38,
       'expected an age from 0 to 150 years, got 1000000000',
       'the nearest accepted value is 150',
+    ],
+    [
+      'a seed past 2³² − 1, which the PRNG would wrap (4294967297 running as seed 1)',
+      `seed: 4294967297\n${BASE}`,
+      1,
+      7,
+      'expected a seed from 0 to 4294967295 (a whole number), got 4294967297',
+      'the nearest accepted value is 4294967295',
     ],
     [
       'an until of 1000 years',

@@ -35,7 +35,7 @@ const weight: Range = { min: 0, max: 10 };
 
 /** The scenario file's numbers, by where they are written (`*`: any id or list index). */
 export const SCENARIO_RANGES = {
-  seed: count(0, Number.MAX_SAFE_INTEGER),
+  seed: count(0, 4_294_967_295),
   'places.*.volume': { min: 1, max: 100_000, unit: 'm³' },
   'places.*.ventilation': { min: 0, max: 100, unit: 'air changes per hour' },
   'places.*.x, places.*.y': { min: -100_000, max: 100_000, unit: 'm' },
