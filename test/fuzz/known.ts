@@ -1,0 +1,29 @@
+/**
+ * Findings of known bugs, being fixed elsewhere (issue 15): the harness still checks them and the
+ * campaign still counts and writes them out, but they do not fail `npm test`. Each entry matches
+ * findings by invariant and message; delete an entry once its fix has merged, and the quick runs in
+ * `npm test` hold the invariant again.
+ */
+import type { Finding, Invariant } from './invariants.js';
+
+export interface KnownBug {
+  /** a short name, used in the summary */
+  name: string;
+  invariant: Invariant;
+  /** the findings it covers: their messages match this */
+  message: RegExp;
+  issue: 'issue 15';
+}
+
+export const KNOWN_BUGS: readonly KnownBug[] = [
+  {
+    name: 'alias bombs: an alias-heavy file throws instead of a located error',
+    invariant: 'no-internal-error',
+    message: /Excessive alias count/,
+    issue: 'issue 15',
+  },
+];
+
+/** The known bug a finding is, if any. */
+export const knownBug = (f: Finding): KnownBug | undefined =>
+  KNOWN_BUGS.find((k) => k.invariant === f.invariant && k.message.test(f.message));
