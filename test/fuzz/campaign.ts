@@ -47,6 +47,8 @@ export interface CampaignResult {
 export const signature = (f: Finding) =>
   `${f.invariant}: ${f.message.replace(/\b[cpdr]\d+\b/g, 'ID').replace(/-?\d+(\.\d+)?(e[-+]?\d+)?/g, 'N')}`;
 
+const SHRINK_MS = 120_000;
+
 export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   const budget = o.budget ?? BUDGET;
   const arbitrary = fuzzCase(o.size);
@@ -105,9 +107,10 @@ function shrink(
   budget: Budget,
 ): Case | undefined {
   const breaks = (c: Case) => checkCase(c, budget).some((f) => f.invariant === invariant);
+  // Shrinking stops after two minutes with the smallest case found so far.
   const details = fc.check(
     fc.property(arbitrary, (c) => !breaks(c)),
-    { seed, numRuns: 1, endOnFailure: false },
+    { seed, numRuns: 1, interruptAfterTimeLimit: SHRINK_MS },
   );
   return details.counterexample?.[0];
 }

@@ -22,7 +22,7 @@ export const fuzzCase = (size: Size): fc.Arbitrary<Case> =>
             kind: 'near-valid' as const,
             how: `${m.mutation} at ${m.path.join('.')}`,
             text: toYaml(m.data),
-            mustReject: m.mustReject,
+            ...(m.mustReject && { mustReject: true }),
           })),
         },
         {

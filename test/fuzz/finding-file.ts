@@ -15,6 +15,7 @@ export function findingFile(r: Reported): string {
     `# kind: ${r.shrunk.kind}${r.shrunk.how ? ` (${oneLine(r.shrunk.how)})` : ''}`,
     `# must-reject: ${r.shrunk.mustReject === true}`,
     `# cut: ${r.shrunk.cut}`,
+    ...(r.shrunk.ids ? [`# ids: ${r.shrunk.ids.join(' ')}`] : []),
     `# seed: ${r.seed} (the case before shrinking: npm run fuzz -- --seed ${r.seed} --runs 1)`,
     '# replay this file: npm run fuzz -- --replay THIS_FILE',
     '',
@@ -33,8 +34,9 @@ export function readFindingFile(content: string): Case {
     kind: kind as Case['kind'],
     ...(how !== undefined && { how }),
     text,
-    mustReject: field('must-reject') === 'true',
+    ...(field('must-reject') === 'true' && { mustReject: true }),
     cut: Number(field('cut') ?? 0.5),
+    ...(field('ids') !== undefined && { ids: field('ids')!.split(' ') }),
   };
 }
 

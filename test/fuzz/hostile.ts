@@ -152,7 +152,10 @@ export const hostileScenario = (size: Size): fc.Arbitrary<Hostile> =>
         ),
       })),
     fc
-      .record({ depth: fc.constantFrom(50, 500, 5000, 50_000), open: fc.constantFrom('[', '{a: ', '- ') })
+      .record({
+        depth: fc.constantFrom(...[50, 500, 5000, 50_000].filter((d) => d <= size.depth)),
+        open: fc.constantFrom('[', '{a: ', '- '),
+      })
       .map(({ depth, open }) => ({ kind: 'deep-nesting' as const, text: nested(depth, open) })),
     fc
       .record({

@@ -17,9 +17,27 @@ export interface KnownBug {
 
 export const KNOWN_BUGS: readonly KnownBug[] = [
   {
-    name: 'alias bombs: an alias-heavy file throws instead of a located error',
+    name: 'alias bombs: a file with too many aliases throws (yaml) instead of a located error',
     invariant: 'no-internal-error',
     message: /Excessive alias count/,
+    issue: 'issue 15',
+  },
+  {
+    name: 'extreme numbers: a subnormal volume (5e-324) turns the air into NaN',
+    invariant: 'finite-concentrations',
+    message: /\bNaN\b|\bnull\b|Infinity/,
+    issue: 'issue 15',
+  },
+  {
+    name: 'prototype keys: `__proto__` as a character or place id is dropped without a word',
+    invariant: 'prototype-pollution',
+    message: /'__proto__' was defined in the file but is not in the definition/,
+    issue: 'issue 15',
+  },
+  {
+    name: 'prototype keys: `canon_overrides: { __proto__: … }` is accepted and ignored',
+    invariant: 'mistake-rejected',
+    message: /\(prototype-key\) was accepted/,
     issue: 'issue 15',
   },
 ];

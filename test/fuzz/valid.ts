@@ -71,10 +71,12 @@ export interface Size {
   /** the usual run's longest `until`, seconds; one in fifty runs is hours long, when `hours` */
   until: number;
   hours: boolean;
+  /** the deepest nesting a hostile file may have */
+  depth: number;
 }
 
-export const QUICK: Size = { cast: 3, actions: 8, until: 90, hours: false };
-export const CAMPAIGN: Size = { cast: 5, actions: 14, until: 5 * MINUTE, hours: true };
+export const QUICK: Size = { cast: 3, actions: 8, until: 45, hours: false, depth: 500 };
+export const CAMPAIGN: Size = { cast: 5, actions: 14, until: 5 * MINUTE, hours: true, depth: 50_000 };
 
 const shape = (size: Size) =>
   fc.record({
