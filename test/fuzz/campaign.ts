@@ -3,13 +3,14 @@
  * seed ranges shard a campaign), checks it, and shrinks what it finds. Each distinct finding (its
  * invariant and message with numbers and ids taken out) is shrunk the first few times it is seen,
  * one invariant at a time, by fast-check from the same seed; the rest are counted. (A finding of the
- * command line is written out as drawn: its check is asynchronous, fast-check's shrinking here is not.)
+ * command line, or of a case the engine does not return from, is written out as drawn.)
  */
 import fc from 'fast-check';
 import { fuzzCase } from './cases.js';
 import { BUDGET, type Budget, type Case, checkCase, type Finding, type Invariant } from './invariants.js';
 import { type KnownBug, knownBug } from './known.js';
 import type { Size } from './valid.js';
+import { NO_ANSWER } from './watchdog.js';
 
 export interface Reported extends Finding {
   /** the run's seed: `--seed S --runs 1` draws the same case */
@@ -24,6 +25,8 @@ export interface CampaignOptions {
   seed: number;
   size: Size;
   budget?: Budget;
+  /** how a case is checked (default: `checkCase` in this thread); the command uses a watchdog */
+  check?: (c: Case) => Promise<Finding[]>;
   /** shrink at most this many findings of each kind (default 2) */
   shrinkEach?: number;
   /** also run every N-th case through the command line (its findings are written out unshrunk) */
@@ -51,6 +54,7 @@ const SHRINK_MS = 120_000;
 
 export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   const budget = o.budget ?? BUDGET;
+  const check = o.check ?? (async (c: Case) => checkCase(c, budget));
   const arbitrary = fuzzCase(o.size);
   const counts: CampaignResult['counts'] = {};
   const shrunkSoFar = new Map<string, number>();
@@ -61,7 +65,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   for (let i = 0; i < o.runs && !o.stop?.(); i++) {
     const seed = o.seed + i;
     const c = caseOf(arbitrary, seed);
-    const findings = checkCase(c, budget);
+    const findings = await check(c);
     if (o.cli && o.cliEvery && i % o.cliEvery === 0) findings.push(...(await o.cli(c)));
     const byInvariant = new Map<Invariant, Finding>();
     for (const f of findings) if (!byInvariant.has(f.invariant)) byInvariant.set(f.invariant, f);
@@ -75,8 +79,10 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
       const times = shrunkSoFar.get(key) ?? 0;
       if (times >= (o.shrinkEach ?? 2)) continue;
       shrunkSoFar.set(key, times + 1);
-      const shrunk = invariant === 'cli' ? c : (shrink(arbitrary, seed, invariant, budget) ?? c);
-      const last = invariant === 'cli' ? f : checkCase(shrunk, budget).find((g) => g.invariant === invariant);
+      // A case the engine does not return from is a minute per try: it is written as drawn.
+      const asDrawn = invariant === 'cli' || f.message.startsWith(NO_ANSWER);
+      const shrunk = asDrawn ? c : ((await shrink(arbitrary, seed, invariant, check)) ?? c);
+      const last = asDrawn ? f : (await check(shrunk)).find((g) => g.invariant === invariant);
       const r: Reported = { ...(last ?? f), seed, shrunk, ...(known && { known }) };
       reported.push(r);
       o.onFinding?.(r);
@@ -100,16 +106,15 @@ export function caseOf(arbitrary: fc.Arbitrary<Case>, seed: number): Case {
 }
 
 /** The case from `seed`, shrunk by fast-check while it still breaks `invariant`. */
-function shrink(
+async function shrink(
   arbitrary: fc.Arbitrary<Case>,
   seed: number,
   invariant: Invariant,
-  budget: Budget,
-): Case | undefined {
-  const breaks = (c: Case) => checkCase(c, budget).some((f) => f.invariant === invariant);
+  check: (c: Case) => Promise<Finding[]>,
+): Promise<Case | undefined> {
   // Shrinking stops after two minutes with the smallest case found so far.
-  const details = fc.check(
-    fc.property(arbitrary, (c) => !breaks(c)),
+  const details = await fc.check(
+    fc.asyncProperty(arbitrary, async (c) => !(await check(c)).some((f) => f.invariant === invariant)),
     { seed, numRuns: 1, interruptAfterTimeLimit: SHRINK_MS },
   );
   return details.counterexample?.[0];

@@ -66,7 +66,7 @@ export interface Budget {
   wallMs: number;
 }
 
-export const BUDGET: Budget = { simulated: 6 * 3600, instants: 40_000, wallMs: 120_000 };
+export const BUDGET: Budget = { simulated: 6 * 3600, instants: 40_000, wallMs: 45_000 };
 
 const AGE_RULE_TYPES = new Set([
   'pre-heat',

@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import { runCampaign, signature } from './campaign.js';
 import { checkCli } from './cli-check.js';
 import { findingFile, readFindingFile } from './finding-file.js';
-import { checkCase, INVARIANTS } from './invariants.js';
+import { BUDGET, checkCase, INVARIANTS } from './invariants.js';
 import { knownBug } from './known.js';
 import { CAMPAIGN, QUICK } from './valid.js';
+import { Watchdog } from './watchdog.js';
 
 const { values } = parseArgs({
   options: {
@@ -62,7 +63,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     stopping = true;
   });
 
+// A case the engine never returns from is ended a quarter of a minute after the run's own budget.
+const watchdog = new Watchdog(BUDGET, BUDGET.wallMs + 15_000);
 const result = await runCampaign({
+  check: (c) => watchdog.check(c),
   stop: () => stopping,
   runs,
   seed,
@@ -79,6 +83,7 @@ const result = await runCampaign({
   },
 });
 
+watchdog.close();
 const seconds = result.ms / 1000;
 console.log(
   `\n${result.runs} runs in ${seconds.toFixed(1)} s: ${(result.runs / seconds).toFixed(1)} runs/s (seeds ${seed}…${seed + result.runs - 1}, size ${values.size})`,
