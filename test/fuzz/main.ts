@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { runCampaign, signature } from './campaign.js';
 import { checkCli } from './cli-check.js';
 import { findingFile, readFindingFile } from './finding-file.js';
-import { BUDGET, checkCase, INVARIANTS } from './invariants.js';
+import { BUDGET, INVARIANTS } from './invariants.js';
 import { knownBug } from './known.js';
 import { CAMPAIGN, QUICK } from './valid.js';
 import { Watchdog } from './watchdog.js';
@@ -27,9 +27,12 @@ const { values } = parseArgs({
   },
 });
 
+// A case the engine never returns from is ended a quarter of a minute after the run's own budget.
+const watchdog = new Watchdog(BUDGET, BUDGET.wallMs + 15_000);
+
 if (values.replay) {
-  const c = readFindingFile(readFileSync(values.replay, 'utf8'));
-  const findings = checkCase(c);
+  const findings = await watchdog.check(readFindingFile(readFileSync(values.replay, 'utf8')));
+  watchdog.close();
   for (const f of findings) {
     const known = knownBug(f);
     console.log(`${f.invariant}: ${f.message}${known ? ` (known: ${known.name}, ${known.issue})` : ''}`);
@@ -63,8 +66,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     stopping = true;
   });
 
-// A case the engine never returns from is ended a quarter of a minute after the run's own budget.
-const watchdog = new Watchdog(BUDGET, BUDGET.wallMs + 15_000);
 const result = await runCampaign({
   check: (c) => watchdog.check(c),
   stop: () => stopping,
