@@ -73,10 +73,19 @@ export interface Size {
   hours: boolean;
   /** the deepest nesting a hostile file may have */
   depth: number;
+  /** also the bundled scenes under other seeds (minutes to days long: campaigns only) */
+  bundled: boolean;
 }
 
-export const QUICK: Size = { cast: 3, actions: 8, until: 45, hours: false, depth: 500 };
-export const CAMPAIGN: Size = { cast: 5, actions: 14, until: 5 * MINUTE, hours: true, depth: 50_000 };
+export const QUICK: Size = { cast: 3, actions: 8, until: 45, hours: false, depth: 500, bundled: false };
+export const CAMPAIGN: Size = {
+  cast: 5,
+  actions: 14,
+  until: 5 * MINUTE,
+  hours: true,
+  depth: 50_000,
+  bundled: true,
+};
 
 const shape = (size: Size) =>
   fc.record({
