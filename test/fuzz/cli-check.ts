@@ -13,6 +13,16 @@ import { BUDGET, type Case, describeError, type Finding } from './invariants.js'
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 
+/** Whether the file loads and ends within the budget (a load that throws is the other checks' finding). */
+function runsWithin(text: string, file: string): boolean {
+  try {
+    const loaded = loadScenario(text, file);
+    return loaded.ok && loaded.definition.until <= BUDGET.simulated;
+  } catch {
+    return false;
+  }
+}
+
 export async function checkCli(c: Case): Promise<Finding[]> {
   const dir = mkdtempSync(join(tmpdir(), 'omegaverse-fuzz-'));
   const file = join(dir, 'fuzz.yaml');
@@ -20,9 +30,7 @@ export async function checkCli(c: Case): Promise<Finding[]> {
   try {
     writeFileSync(file, c.text);
     const commands = [['check', file, '--format', 'json']];
-    const loaded = loadScenario(c.text, file);
-    if (loaded.ok && loaded.definition.until <= BUDGET.simulated)
-      commands.push(['run', file, '--format', 'jsonl']);
+    if (runsWithin(c.text, file)) commands.push(['run', file, '--format', 'jsonl']);
     for (const args of commands) {
       let out = '';
       let err = '';

@@ -23,6 +23,12 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     issue: 'issue 15',
   },
   {
+    name: 'alias bombs: the same, through the command line (internal error, exit 70)',
+    invariant: 'cli',
+    message: /Excessive alias count/,
+    issue: 'issue 15',
+  },
+  {
     name: 'extreme numbers: a subnormal volume (5e-324) turns the air into NaN',
     invariant: 'finite-concentrations',
     message: /\bNaN\b|\bnull\b|Infinity/,
