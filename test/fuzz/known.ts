@@ -29,7 +29,7 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     issue: 'issue 15',
   },
   {
-    name: 'extreme numbers: a subnormal volume (5e-324) turns the air into NaN',
+    name: 'extreme numbers: a subnormal volume (5e-324) or a ventilation of 1e308 turns the air into NaN',
     invariant: 'finite-concentrations',
     message: /\bNaN\b|\bnull\b|Infinity/,
     issue: 'issue 15',
