@@ -1,9 +1,12 @@
 /**
  * The fuzzing harness (`test/fuzz/`, docs/fuzzing.md) in the suite: quick runs from a fixed seed over
- * small worlds, every invariant checked and any finding that is not a known bug of issue 15
+ * small worlds, every invariant checked and any finding that is not a known bug
  * (`test/fuzz/known.ts`) failing the test, shrunk by fast-check; a few cases through the command
  * line; and what the generators must cover for the rest to mean anything.
  */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -25,9 +28,19 @@ import {
 import { knownBug } from './fuzz/known.js';
 import { nearValidScenario } from './fuzz/near-valid.js';
 import { CAMPAIGN, QUICK, toYaml, validScenario } from './fuzz/valid.js';
-import { compile } from './helpers.js';
+import { compile, ROOT } from './helpers.js';
 
 const unknown = (findings: Finding[]) => findings.filter((f) => !knownBug(f));
+
+const FINDINGS = join(ROOT, 'test/fuzz/findings');
+
+describe('fuzzing: the findings of past campaigns, fixed', () => {
+  // Each file is a case that once broke an invariant (its header says which, and how it was found).
+  it.each(readdirSync(FINDINGS).filter((f) => f.endsWith('.yaml')))('%s holds every invariant', (file) => {
+    const found = checkCase(readFindingFile(readFileSync(join(FINDINGS, file), 'utf8')));
+    expect(found).toEqual([]);
+  });
+});
 
 describe('fuzzing: quick runs', () => {
   it('every invariant holds over generated valid, near-valid and hostile scenarios', () => {

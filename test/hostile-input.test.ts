@@ -257,7 +257,9 @@ describe('keys that are not names', () => {
     const text = `omegaverse: 1\nplaces:\n${places.join('')}characters:\n  rey: { representation: alpha, age: 19, at: p1 }\n`;
     const errors = errorsOf(text);
     expect(errors).toHaveLength(50);
-    expect(errors.map((e) => [e.line, e.column])).toEqual(errors.map((_, i) => [3 + i, 16 + String(i).length]));
+    expect(errors.map((e) => [e.line, e.column])).toEqual(
+      errors.map((_, i) => [3 + i, 16 + String(i).length]),
+    );
   });
 
   it('a duplicate key in a large map is reported once, at its second occurrence', () => {

@@ -89,7 +89,7 @@ const seconds = result.ms / 1000;
 console.log(
   `\n${result.runs} runs in ${seconds.toFixed(1)} s: ${(result.runs / seconds).toFixed(1)} runs/s (seeds ${seed}…${seed + result.runs - 1}, size ${values.size})`,
 );
-console.log('findings by invariant (runs that broke it; known bugs of issue 15 apart):');
+console.log('findings by invariant (runs that broke it; known bugs apart):');
 for (const invariant of INVARIANTS) {
   const c = result.counts[invariant];
   console.log(`  ${invariant.padEnd(22)} ${c ? `${c.found - c.known} new, ${c.known} known` : '0'}`);
