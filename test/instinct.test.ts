@@ -245,7 +245,7 @@ describe('the age rule', () => {
         '{ at: "0:01:30", actor: kid, do: withdraw, target: al }',
       ],
       // (A relation with chemistry between them is refused at load: the shield is tested at run time.)
-      overrides: '{ rules.longing-touch-ends.amount: 50 }',
+      overrides: '{ rules.longing-touch-ends.amount: 10 }',
     });
     expect(world.drives('al').kid?.longing).toBeUndefined();
     expect(find(world.events, 'whine')).toHaveLength(0);
@@ -401,7 +401,7 @@ describe('orders', () => {
 describe('consent', () => {
   it('holds whatever the drives: an alpha cannot seize someone who refused them', () => {
     const world = run({
-      ...guardScene(YOUNG, '{ rules.guard-approach.amount: 50 }'),
+      ...guardScene(YOUNG, '{ rules.guard-approach.amount: 10 }'),
       timeline: [
         '{ at: "0:00:30", actor: be, do: open, door: room-door }',
         '{ at: "0:00:31", actor: be, do: move, to: room }',

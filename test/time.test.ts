@@ -200,7 +200,7 @@ describe('times in a scenario file', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.errors[0]!.message).toBe(
-        "'2d at 10:00' is a time of day, and a duration is a length of time",
+        "'2d at 10:00' is a time of day, and a period is a length of time",
       );
   });
 });

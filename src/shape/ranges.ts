@@ -110,7 +110,7 @@ export const CANON_RANGES = {
   'cycleDefaults.variability': seconds(0, YEAR),
   'forecast.minCycles': count(1, 100),
   'forecast.longestCycle': seconds(DAY, 2 * YEAR),
-  'forecast.missedRecordPeriods': { min: 1, max: 10 },
+  'forecast.missedRecordPeriods': { min: 0, max: 10 },
   'forecast.windowsAhead': count(1, 100),
   'forecast.spreadToWidth': multiplier,
   'forecast.minHalfWidth': seconds(0, YEAR),
