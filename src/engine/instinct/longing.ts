@@ -39,7 +39,10 @@ export function decideLonging(w: Engine, a: number, x: number, threshold: number
   const together = s.place[a] === s.place[x];
   const longing = level(w, a, x, 'longing');
   const grounds = lastDriveEvent(w, a, x, 'longing');
-  const welcome = consented(w, x, a) && !refused(w, x, a);
+  // Welcome only where x has consented and neither has refused the other: one who has said no does
+  // not reach, by instinct, for the one they refused.
+  const ownRefusal = refused(w, a, x);
+  const welcome = consented(w, x, a) && !refused(w, x, a) && !ownRefusal;
   if (longing >= threshold && welcome && together && !touching[pair]) {
     perform(w, { do: 'touch', target: idOf(w, x), at: s.t, actor: idOf(w, a) }, [
       ...grounds,
@@ -56,7 +59,7 @@ export function decideLonging(w: Engine, a: number, x: number, threshold: number
     emitAbout(w, 'resist', { actor: a, target: x, value: 'longing' }, grounds, {
       longing: round3(longing),
       threshold: round3(threshold),
-      reason: longing >= threshold ? 'no consent' : 'self-control',
+      reason: longing < threshold ? 'self-control' : ownRefusal ? 'own refusal' : 'no consent',
     });
   } else if (longing < limits.resist * threshold * limits.reset) resistedLonging[pair] = 0;
 }

@@ -200,11 +200,21 @@ const SENTENCES: Record<EventType, Sentence> = {
         ? `${actor} held back again.`
         : `${actor} held back the urge to go for ${v.who(e.target)}.`;
     const noConsent = d.reason === 'no consent';
-    if (again) return `${actor} held back again${noConsent ? `: ${v.who(e.target)} had not consented` : ''}.`;
+    const ownRefusal = d.reason === 'own refusal';
+    if (again) {
+      const who = v.who(e.target);
+      const why = noConsent
+        ? `: ${who} had not consented`
+        : ownRefusal
+          ? `: ${v.subject(e.actor)} had refused ${who}`
+          : '';
+      return `${actor} held back again${why}.`;
+    }
     const target = v.who(e.target);
-    return noConsent
-      ? `${actor} held back from reaching for ${target}, who had not consented.`
-      : `${actor} held back from reaching for ${target}.`;
+    if (noConsent) return `${actor} held back from reaching for ${target}, who had not consented.`;
+    if (ownRefusal)
+      return `${actor} held back from reaching for ${target}, whom ${v.subject(e.actor)} had refused.`;
+    return `${actor} held back from reaching for ${target}.`;
   },
   snarl: (e, v) => `${v.lead(e.actor)} snarled at ${v.who(e.target)}.`,
   restrain: (e, v) => `${v.lead(e.actor)} seized ${v.who(e.target)} and held ${v.object(e.target)} back.`,
