@@ -161,6 +161,24 @@ describe('beats: what a reader is told', () => {
     expect(told.match(/: Om is an omega/g)).toHaveLength(1);
   });
 
+  it('leaves out stepping back from nobody, and tells stepping back from someone close', () => {
+    const def = scene({
+      characters: [
+        'ada: { name: Ada, pronouns: she, representation: beta, age: 30, at: room }',
+        'bo: { name: Bo, pronouns: he, representation: beta, age: 30, at: room }',
+      ],
+      timeline: [
+        '{ at: "0:01:00", actor: ada, do: withdraw }',
+        '{ at: "0:02:00", actor: ada, do: approach, target: bo }',
+        '{ at: "0:03:00", actor: bo, do: withdraw }',
+      ],
+    });
+    const told = beats(def).join('\n');
+    expect(told).not.toContain('00:01:00');
+    expect(told).toContain('Ada came close to Bo.');
+    expect(told).toContain('Bo stepped back.');
+  });
+
   it('tells people who went the same way at once in one sentence', () => {
     const def = scene({
       characters: [
