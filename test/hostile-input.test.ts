@@ -140,6 +140,22 @@ describe('aliases', () => {
   });
 });
 
+describe('aliases with no anchor before them (fuzz findings: the library threw)', () => {
+  it.each([
+    ['an alias and nothing else', '\n*8  ', 2, 1, '8'],
+    ['an alias inside the value its anchor is on', 'a: &x [1, *x]\n', 1, 11, 'x'],
+    ['an alias before its anchor', 'omegaverse: 1\nb: *y\na: &y 1\n', 2, 4, 'y'],
+  ])('%s is an error at the alias', (_, text, line, column, name) => {
+    expect(onlyError(text)).toEqual({
+      file: 'hostile.yaml',
+      line,
+      column,
+      message: `the alias *${name} names no anchor written before it`,
+      hint: `write &${name} on a value before the alias, or write the value out`,
+    });
+  });
+});
+
 describe('YAML 1.1 and tags', () => {
   it('a %YAML 1.1 line is an error at it', () => {
     expect(onlyError(`%YAML 1.1\n---\n${BASE}`)).toEqual({
@@ -310,8 +326,16 @@ describe('numbers out of their range', () => {
       BASE.replace('ventilation: 2', 'ventilation: .nan'),
       4,
       38,
-      'expected a ventilation rate from 0 to 100 air changes per hour, got NaN',
+      'expected a ventilation rate 0, or from 0.001 to 100 air changes per hour, got NaN',
       undefined,
+    ],
+    [
+      'a ventilation of 5e-324, on but vanishingly small (the air overflowed to NaN: a fuzz finding)',
+      BASE.replace('ventilation: 2', 'ventilation: 5e-324'),
+      4,
+      38,
+      'expected a ventilation rate 0, or from 0.001 to 100 air changes per hour, got 5e-324',
+      'the nearest accepted value is 0.001',
     ],
     [
       'a fractional count',
@@ -355,7 +379,7 @@ describe('numbers out of their range', () => {
   it.each([
     [
       'air.closedDoorFlow: 1e308',
-      "'air.closedDoorFlow' must be from 0 to 10000 m³/h, got 1e+308",
+      "'air.closedDoorFlow' must be 0, or from 0.001 to 10000 m³/h, got 1e+308",
       'the nearest accepted value is 10000',
     ],
     [

@@ -7,7 +7,7 @@
  */
 import type { CST, Document } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import { quote, reservedName } from '../shape/wording.js';
+import { quote, reservedName, shorten } from '../shape/wording.js';
 import type { ErrorDetail } from './errors.js';
 
 /** The deepest nesting of lists and maps a file may write (the format itself needs 6). */
@@ -128,6 +128,13 @@ export function treeErrors(doc: Document, text: string): TreeError[] {
     }
     let own = 1;
     if (isAlias(node)) {
+      // Anchors are read in file order: one written later (or the one the alias sits in) is unknown.
+      if (!anchored.has(node.source))
+        errors.push({
+          offset: offsetOf(node),
+          message: `the alias *${shorten(node.source)} names no anchor written before it`,
+          hint: `write &${shorten(node.source)} on a value before the alias, or write the value out`,
+        });
       own = anchored.get(node.source) ?? 1;
       brought += own;
       if (brought > MAX_ALIAS_VALUES && !exhausted) {

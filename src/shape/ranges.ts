@@ -12,6 +12,11 @@ export interface Range {
   max: number;
   /** a count: whole numbers only */
   int?: true;
+  /**
+   * 0, or at least this: a rate that may be off but, on, is not vanishingly small (a ventilation of
+   * 5e-324 has a time constant past any float, and the air's steady state overflows)
+   */
+  least?: number;
   /** measured in seconds: an override may write it as a duration ("8h", "1d 7:00") */
   seconds?: true;
   /** the unit, as a message names it */
@@ -28,7 +33,7 @@ const seconds = (min: number, max: number): Range => ({ min, max, seconds: true,
 const count = (min: number, max: number): Range => ({ min, max, int: true });
 const multiplier: Range = { min: 0, max: 100 };
 const dose: Range = { min: 1e-6, max: 1e6, unit: 'dose units' };
-const flow: Range = { min: 0, max: 10_000, unit: 'm³/h' };
+const flow: Range = { min: 0, least: 0.001, max: 10_000, unit: 'm³/h' };
 const age: Range = { min: 0, max: 150, unit: 'years' };
 const term: Range = { min: -10, max: 10 };
 const weight: Range = { min: 0, max: 10 };
@@ -37,7 +42,7 @@ const weight: Range = { min: 0, max: 10 };
 export const SCENARIO_RANGES = {
   seed: count(0, 4_294_967_295),
   'places.*.volume': { min: 1, max: 100_000, unit: 'm³' },
-  'places.*.ventilation': { min: 0, max: 100, unit: 'air changes per hour' },
+  'places.*.ventilation': { min: 0, least: 0.001, max: 100, unit: 'air changes per hour' },
   'places.*.x, places.*.y': { min: -100_000, max: 100_000, unit: 'm' },
   'characters.*.age': age,
   'characters.*.self_control, characters.*.habituation': share,
@@ -182,14 +187,19 @@ export function canonRange(path: string): Range | undefined {
 }
 
 export const inRange = (n: number, r: Range): boolean =>
-  Number.isFinite(n) && n >= r.min && n <= r.max && (!r.int || Number.isInteger(n));
+  Number.isFinite(n) &&
+  n >= r.min &&
+  n <= r.max &&
+  (!r.int || Number.isInteger(n)) &&
+  (r.least === undefined || n === 0 || n >= r.least);
 
 /**
  * `from 0 to 1`, `from 1 to 100 (a whole number)`, `from 1 to 100000 m³`, `from 3600 to 63072000 seconds
  * ("1:00:00" to "730d")`: as messages and docs say it.
  */
 export function describeRange(r: Range): string {
-  const text = `from ${r.min} to ${r.max}${r.unit ? ` ${r.unit}` : ''}${r.int ? ' (a whole number)' : ''}`;
+  const from = r.least === undefined ? `from ${r.min}` : `${r.min}, or from ${r.least}`;
+  const text = `${from} to ${r.max}${r.unit ? ` ${r.unit}` : ''}${r.int ? ' (a whole number)' : ''}`;
   return r.seconds && Number.isInteger(r.min) && Number.isInteger(r.max)
     ? `${text} ("${formatDuration(r.min)}" to "${formatDuration(r.max)}")`
     : text;
@@ -199,5 +209,6 @@ export function describeRange(r: Range): string {
 export function nearest(n: number, r: Range): number | undefined {
   if (Number.isNaN(n)) return undefined;
   const clamped = Math.min(r.max, Math.max(r.min, n));
+  if (r.least !== undefined && clamped > 0 && clamped < r.least) return r.least;
   return r.int ? Math.min(r.max, Math.max(r.min, Math.round(clamped))) : clamped;
 }
