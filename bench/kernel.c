@@ -40,23 +40,31 @@ int main(void) {
   double *scaled = read_doubles(links);
   int m = k + 4, size = m * W;
   double *start_x = read_doubles(size);
-  double *x = malloc(sizeof(double) * size), *next = malloc(sizeof(double) * size);
+  double *x = malloc(sizeof(double) * size), *next = calloc(size, sizeof(double));
   double *sum = malloc(sizeof(double) * size);
+  int *notes = malloc(sizeof(int) * W);
   const double NEGLIGIBLE = 1e-18;
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (int rep = 0; rep < repeats; rep++) {
     for (int i = 0; i < m; i++)
       for (int n = 0; n < W; n++) x[n * m + i] = start_x[i * W + n];
+    int live = 0;
+    for (int n = 0; n < W; n++) {
+      int any = 0;
+      for (int i = 0; i < m && !any; i++) any = x[n * m + i] != 0;
+      if (any) notes[live++] = n;
+    }
     for (int c = 0; c < chunks; c++) {
-      memset(sum, 0, sizeof(double) * size);
+      for (int t = 0; t < live; t++) memset(sum + notes[t] * m, 0, sizeof(double) * m);
       double weight = exp(-lambda);
       for (int j = 0;; j++) {
-        for (int i = 0; i < size; i++) sum[i] += weight * x[i];
+        for (int t = 0; t < live; t++)
+          for (int i = notes[t] * m; i < (notes[t] + 1) * m; i++) sum[i] += weight * x[i];
         weight *= lambda / (j + 1);
         if (j + 1 > lambda && weight < NEGLIGIBLE) break;
-        for (int n = 0; n < W; n++) {
-          int base = n * m;
+        for (int t = 0; t < live; t++) {
+          int base = notes[t] * m;
           for (int i = 0; i < k; i++) {
             double v = diag[i] * x[base + i];
             for (int l = start[i]; l < start[i + 1]; l++) v += scaled[l] * x[base + from[l]];
@@ -74,7 +82,7 @@ int main(void) {
         x = next;
         next = swap;
       }
-      memcpy(x, sum, sizeof(double) * size);
+      for (int t = 0; t < live; t++) memcpy(x + notes[t] * m, sum + notes[t] * m, sizeof(double) * m);
     }
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -55,7 +55,14 @@ export interface Uniformized {
   chunks: number;
   lambda: number;
   /** working vectors (two steps and a sum, note by note) and the result, reused call after call */
-  buffers?: { x: Float64Array; next: Float64Array; sum: Float64Array; out: Float64Array };
+  buffers?: {
+    x: Float64Array;
+    next: Float64Array;
+    sum: Float64Array;
+    out: Float64Array;
+    /** the notes present in this call's plume (the others stay at nothing) */
+    notes: Int32Array;
+  };
 }
 
 /**

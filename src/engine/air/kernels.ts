@@ -116,20 +116,34 @@ export function uniformizedTerms(u: Uniformized, start: Float64Array): Float64Ar
     next: new Float64Array(size),
     sum: new Float64Array(size),
     out: new Float64Array(size),
+    notes: new Int32Array(W),
   };
   let { x, next } = u.buffers;
   const { sum, out } = u.buffers;
   for (let i = 0; i < m; i++) for (let n = 0; n < W; n++) x[n * m + i] = start[i * W + n]!;
+  // A note with none of it anywhere (most bodies emit two or three of the notes) stays at nothing:
+  // P·0 = 0, so it is left out of the work, exactly.
+  const notes = u.buffers.notes;
+  let live = 0;
+  for (let n = 0; n < W; n++) {
+    const base = n * m;
+    let any = false;
+    for (let i = 0; i < m && !any; i++) any = x[base + i] !== 0;
+    if (any) notes[live++] = n;
+  }
   for (let c = 0; c < chunks; c++) {
-    sum.fill(0);
+    for (let t = 0; t < live; t++) sum.fill(0, notes[t]! * m, (notes[t]! + 1) * m);
     let weight = Math.exp(-lambda);
     for (let j = 0; ; j++) {
-      for (let i = 0; i < size; i++) sum[i]! += weight * x[i]!;
+      for (let t = 0; t < live; t++) {
+        const end = (notes[t]! + 1) * m;
+        for (let i = notes[t]! * m; i < end; i++) sum[i]! += weight * x[i]!;
+      }
       weight *= lambda / (j + 1);
       if (j + 1 > lambda && weight < NEGLIGIBLE) break;
       // next = P·x, P = I + M/σ, note by note
-      for (let n = 0; n < W; n++) {
-        const base = n * m;
+      for (let t = 0; t < live; t++) {
+        const base = notes[t]! * m;
         for (let i = 0; i < k; i++) {
           let v = diag[i]! * x[base + i]!;
           for (let l = first[i]!; l < first[i + 1]!; l++) v += scaled[l]! * x[base + from[l]!]!;
@@ -147,9 +161,16 @@ export function uniformizedTerms(u: Uniformized, start: Float64Array): Float64Ar
       x = next;
       next = swap;
     }
-    x.set(sum);
+    for (let t = 0; t < live; t++) {
+      const at = notes[t]! * m;
+      x.set(sum.subarray(at, at + m), at);
+    }
   }
-  for (let i = 0; i < m; i++) for (let n = 0; n < W; n++) out[i * W + n] = x[n * m + i]!;
+  out.fill(0);
+  for (let t = 0; t < live; t++) {
+    const n = notes[t]!;
+    for (let i = 0; i < m; i++) out[i * W + n] = x[n * m + i]!;
+  }
   return out;
 }
 
@@ -159,6 +180,30 @@ export function matrixIsCheaper(k: number, links: number, lambda: number): boole
   const matrix = size ** 3 * (20 + Math.max(0, Math.log2(Math.max(lambda, 1)))) + size * size * W;
   const terms = (links + size) * W * (lambda + 6 * Math.sqrt(lambda) + 20);
   return matrix < terms;
+}
+
+/** How many Poisson terms `uniformizedTerms` takes for a mean of `lambda` (one chunk's worth each). */
+export function termCount(lambda: number): number {
+  const chunks = Math.max(1, Math.ceil(lambda / CHUNK));
+  const mean = lambda / chunks;
+  let weight = Math.exp(-mean);
+  let j = 0;
+  for (; ; j++) {
+    weight *= mean / (j + 1);
+    if (j + 1 > mean && weight < NEGLIGIBLE) break;
+  }
+  return chunks * (j + 1);
+}
+
+/**
+ * Whether applying a kept (k+4)² exponential costs less than taking the step term by term: on a wide
+ * region with few doors per place and a short step, the sparse terms are cheaper than the dense matrix.
+ */
+export function keptIsCheaper(k: number, links: number, lambda: number): boolean {
+  const size = k + 4;
+  const dense = k * size;
+  const sparse = termCount(lambda) * (links + 2 * size) + 2 * size;
+  return dense < sparse;
 }
 
 /** The augmented system M (row-major, (k+4)²) of one note: the region's air, then w0, w1, w2, z. */

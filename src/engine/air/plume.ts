@@ -13,6 +13,7 @@ import { NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { AirGraph, Region } from './graph.js';
 import {
   exponential,
+  keptIsCheaper,
   matrixIsCheaper,
   steadyResponse,
   systemMatrix,
@@ -252,14 +253,17 @@ function solve(
   );
   const kept = entry?.e;
   // A step taken again and again on the same region (a scene's ticks) pays for its whole exponential
-  // once, and then only a matrix product each time.
+  // once, and then only a matrix product each time — unless the product itself costs more than the
+  // terms (a wide region with few doors per place, a short step).
   const recurring = entry !== undefined && entry.uses >= RECURRING && k + 4 <= REUSABLE;
+  const lambda = sigma * hours;
   const chosen =
     method !== 'cheaper'
       ? method
       : (!source || constantSource(source)) && hours * region.slowest >= SETTLED
         ? 'settled'
-        : kept || recurring || k + 4 <= SMALL || matrixIsCheaper(k, rows.from.length, sigma * hours)
+        : keptIsCheaper(k, rows.from.length, lambda) &&
+            (kept || recurring || k + 4 <= SMALL || matrixIsCheaper(k, rows.from.length, lambda))
           ? 'matrix'
           : 'terms';
   let step = entry;

@@ -12,6 +12,7 @@ import { advancePlume, plumeAt, reachOf } from '../air/plume.js';
 import { constantSource, hasSource, heldSource, type Source, sourceMax } from '../air/source.js';
 import type { Engine } from '../state/context.js';
 import type { PlumeBook } from '../state/state.js';
+import { cycleNow } from './cycle.js';
 import { sourceNow, sourceOver } from './emission.js';
 
 /**
@@ -77,16 +78,39 @@ export function elapseAir(w: Engine, seconds: number, course: 'ahead' | 'as-now'
   const hours = seconds / SECONDS_PER_HOUR;
   const settle = settleTime(graph);
   for (let e = 0; e < w.n; e++) {
-    const source = course === 'ahead' ? sourceOver(w, e, seconds) : sourceNow(w, e);
     const book = w.s.plumeBooks[e]!;
-    // A settled plume under the same source does not change. Any other is kept wherever it may yet
-    // build up past the trace: its reach, widened to this step's source first.
-    if (!(sameSteadySource(book, source) && book.held >= settle)) {
+    // A settled plume under the same source does not change: only how long it has held grows.
+    if (book.held >= settle && holdsAsNow(w, e, book) && (course === 'as-now' || steadyAhead(w, e))) {
+      book.held += seconds;
+      continue;
+    }
+    const source = course === 'ahead' ? sourceOver(w, e, seconds) : sourceNow(w, e);
+    // Any other plume is kept wherever it may yet build up past the trace: its reach, widened to
+    // this step's source first.
+    const advanced = !(sameSteadySource(book, source) && book.held >= settle);
+    if (advanced) {
       widenReach(w, e, source, seconds, graph);
       w.s.plumes[e] = advancePlume(graph, w.s.plumes[e]!, source, hours, w.trace, book.reach);
     }
-    recordSource(w, e, source, seconds, graph);
+    recordSource(w, e, source, seconds, graph, advanced);
   }
+}
+
+/** Whether `e` emits now, where they are, exactly the constant source their plume has held. */
+function holdsAsNow(w: Engine, e: number, book: PlumeBook): boolean {
+  const steady = book.steady;
+  if (!steady || steady.place !== w.s.place[e]) return false;
+  const offset = e * NOTE_COUNT;
+  for (let k = 0; k < NOTE_COUNT; k++) if (steady.rate[k] !== w.airEmission[offset + k]) return false;
+  return true;
+}
+
+/**
+ * Whether `e`'s emission over the next step is what it is now (`sourceOver` is then the held source):
+ * no build-up's ramp, no agitation fading.
+ */
+function steadyAhead(w: Engine, e: number): boolean {
+  return w.s.agitation[e] === 0 && cycleNow(w, e)?.reading.phase !== 'pre';
 }
 
 /**
@@ -134,8 +158,17 @@ function airClears(graph: AirGraph, place: number): boolean {
  * Keeps `e`'s book after a step under `source`: how long the plume has held one source (settled after
  * `settleTime`, when its reach is where it is).
  */
-function recordSource(w: Engine, e: number, source: Source, seconds: number, graph: AirGraph): void {
+function recordSource(
+  w: Engine,
+  e: number,
+  source: Source,
+  seconds: number,
+  graph: AirGraph,
+  advanced: boolean,
+): void {
   const book = w.s.plumeBooks[e]!;
+  const settle = settleTime(graph);
+  const wasSettled = !advanced && book.held >= settle;
   if (sameSteadySource(book, source)) book.held += seconds;
   else if (constantSource(source)) {
     book.steady = { place: source.place, rate: Array.from(source.rate) };
@@ -144,7 +177,8 @@ function recordSource(w: Engine, e: number, source: Source, seconds: number, gra
     book.steady = null;
     book.held = 0;
   }
-  if (book.steady && book.held >= settleTime(graph)) {
+  // A plume that had settled and was left as it is keeps the reach it was given then.
+  if (book.steady && book.held >= settle && !wasSettled) {
     // Settled: the plume is its own steady state, and stays where it is.
     book.envelope = [{ place: book.steady.place, rate: [...book.steady.rate] }];
     const plume = w.s.plumes[e]!;
@@ -189,8 +223,7 @@ export function airSettled(w: Engine): boolean {
   const settle = settleTime(airNow(w));
   for (let e = 0; e < w.n; e++) {
     const book = w.s.plumeBooks[e]!;
-    const source = sourceNow(w, e);
-    if (!constantSource(source) || !sameSteadySource(book, source) || book.held < settle) return false;
+    if (book.held < settle || !holdsAsNow(w, e, book)) return false;
   }
   return true;
 }
