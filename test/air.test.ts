@@ -233,6 +233,19 @@ describe('plumes', () => {
     expect(dropped.places).toEqual([]);
   });
 
+  it('name a place between two of their places once, even while it holds less than the trace', () => {
+    // Two cabins off one corridor, the scent in both cabins and not (yet) in the corridor.
+    const cabins = airGraph(Float64Array.from([40, 400, 40]), Float64Array.from([2, 6, 2]), [
+      { a: 0, b: 1, flow: 30 },
+      { a: 1, b: 2, flow: 30 },
+    ]);
+    const start: Plume = { places: [0, 2], conc: [...notes(1), ...notes(1)] };
+    const plume = advancePlume(cabins, start, null, 1 / 3600, 5, null);
+    expect(plume.places).toEqual([0, 1, 2]);
+    expect(plume.conc).toHaveLength(3 * NOTE_COUNT);
+    expect(column(plume, 3)[1]).toBeGreaterThan(0);
+  });
+
   it('reach covers every place the plume gets to under its source, however it gets there', () => {
     const reach = reachOf(graph, [source(0, 360)], 40 / 2, 0.5);
     let plume: Plume = { places: [], conc: [] };

@@ -134,8 +134,8 @@ export function regionOf(graph: AirGraph, places: number[]): Region {
 
 /**
  * Advances a plume by `hours` with `source` (or none), exactly on its region, and drops the places
- * where it ends below `trace` (u/m³, all notes together) unless they are in `keep`, where it may yet
- * build up past the trace (null: it may anywhere, so only places with none of it are dropped).
+ * where it ends below `trace` (u/m³, all notes together) unless they are in `keep` (ascending), where it
+ * may yet build up past the trace (null: it may anywhere, so only places with none of it are dropped).
  */
 export function advancePlume(
   graph: AirGraph,
@@ -152,20 +152,21 @@ export function advancePlume(
   if (emits) core.add(source.place);
   if (core.size === 0) return plume;
   for (;;) {
-    const around = [...core];
-    for (const p of core) for (const q of graph.links[p]!) if (!core.has(q)) around.push(q);
-    around.sort((x, y) => x - y);
-    const region = regionOf(graph, around);
-    const result = solve(graph, region, plume, emits ? source : null, hours, method);
+    // The core and its neighbours, each once (a place between two of the plume's places is one).
+    const region = new Set(core);
+    for (const p of core) for (const q of graph.links[p]!) region.add(q);
+    const around = [...region].sort((x, y) => x - y);
+    const on = regionOf(graph, around);
+    const result = solve(graph, on, plume, emits ? source : null, hours, method);
     // A neighbour that rose past the trace, or near the plume's peak, passes scent on to its own
     // neighbours (and back): widen and redo.
-    const k = region.places.length;
+    const k = on.places.length;
     let peak = 0;
     for (let i = 0; i < k; i++) peak = Math.max(peak, total(result, i));
     const feedsBack = Math.min(trace, FEEDBACK * peak);
     let widened = false;
     for (let i = 0; i < k; i++) {
-      const p = region.places[i]!;
+      const p = on.places[i]!;
       if (!core.has(p) && total(result, i) >= feedsBack) {
         core.add(p);
         widened = true;
@@ -175,9 +176,9 @@ export function advancePlume(
     const places: number[] = [];
     const conc: number[] = [];
     for (let i = 0; i < k; i++) {
-      const p = region.places[i]!;
+      const p = on.places[i]!;
       const amount = total(result, i);
-      if (amount === 0 || (amount < trace && keep !== null && !keep.includes(p))) continue;
+      if (amount === 0 || (amount < trace && keep !== null && !sortedHas(keep, p))) continue;
       places.push(p);
       for (let n = 0; n < W; n++) conc.push(result[i * W + n]!);
     }
@@ -198,6 +199,20 @@ export function reachOf(graph: AirGraph, sources: Source[], hours: number, trace
     reach.add(source.place);
   }
   return [...reach].sort((x, y) => x - y);
+}
+
+/** Whether ascending `list` holds `value` (binary search: a reach can name hundreds of places). */
+function sortedHas(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = list[mid]!;
+    if (at === value) return true;
+    if (at < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 function total(values: Float64Array, i: number): number {
