@@ -56,18 +56,18 @@ int main(void) {
       if (any) notes[live++] = n;
     }
     for (int c = 0; c < chunks; c++) {
-      for (int t = 0; t < live; t++) memset(sum + notes[t] * m, 0, sizeof(double) * m);
       double weight = exp(-lambda);
+      for (int t = 0; t < live; t++)
+        for (int i = notes[t] * m; i < (notes[t] + 1) * m; i++) sum[i] = 0 + weight * x[i];
       for (int j = 0;; j++) {
-        for (int t = 0; t < live; t++)
-          for (int i = notes[t] * m; i < (notes[t] + 1) * m; i++) sum[i] += weight * x[i];
         weight *= lambda / (j + 1);
         if (j + 1 > lambda && weight < NEGLIGIBLE) break;
         for (int t = 0; t < live; t++) {
           int base = notes[t] * m;
+          int l = start[0];
           for (int i = 0; i < k; i++) {
             double v = diag[i] * x[base + i];
-            for (int l = start[i]; l < start[i + 1]; l++) v += scaled[l] * x[base + from[l]];
+            for (int end = start[i + 1]; l < end; l++) v += scaled[l] * x[base + from[l]];
             next[base + i] = v;
           }
           if (q >= 0) {
@@ -77,6 +77,7 @@ int main(void) {
             next[base + k + 2] = x[base + k + 2];
             next[base + k + 3] = fadeKeep * x[base + k + 3];
           }
+          for (int i = base; i < base + m; i++) sum[i] += weight * next[i];
         }
         double *swap = x;
         x = next;

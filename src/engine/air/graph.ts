@@ -30,6 +30,8 @@ export interface AirGraph {
   slowest: number;
   /** regions already solved on, by a hash of their places (see `plume.ts`) */
   regions: Map<number, Region[]>;
+  /** the region around each plume core met so far, by a hash of the core's places */
+  cores: Map<number, { core: number[]; region: Region; isCore: Uint8Array }[]>;
 }
 
 /** A region's links as flat rows: for place i, rows start[i]..start[i+1] name where air arrives from and at what rate (per hour). */
@@ -115,5 +117,5 @@ export function airGraph(volumes: Float64Array, ventilation: Float64Array, flows
   });
   let slowest = Number.POSITIVE_INFINITY;
   for (const v of ventilation) slowest = Math.min(slowest, v);
-  return { volumes, ventilation, links, flows: out, outflow, slowest, regions: new Map() };
+  return { volumes, ventilation, links, flows: out, outflow, slowest, regions: new Map(), cores: new Map() };
 }

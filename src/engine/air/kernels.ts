@@ -132,21 +132,21 @@ export function uniformizedTerms(u: Uniformized, start: Float64Array): Float64Ar
     if (any) notes[live++] = n;
   }
   for (let c = 0; c < chunks; c++) {
-    for (let t = 0; t < live; t++) sum.fill(0, notes[t]! * m, (notes[t]! + 1) * m);
     let weight = Math.exp(-lambda);
+    for (let t = 0; t < live; t++) {
+      const end = (notes[t]! + 1) * m;
+      for (let i = notes[t]! * m; i < end; i++) sum[i] = 0 + weight * x[i]!;
+    }
     for (let j = 0; ; j++) {
-      for (let t = 0; t < live; t++) {
-        const end = (notes[t]! + 1) * m;
-        for (let i = notes[t]! * m; i < end; i++) sum[i]! += weight * x[i]!;
-      }
       weight *= lambda / (j + 1);
       if (j + 1 > lambda && weight < NEGLIGIBLE) break;
-      // next = P·x, P = I + M/σ, note by note
+      // next = P·x, P = I + M/σ, note by note, each term added to the sum as it is made
       for (let t = 0; t < live; t++) {
         const base = notes[t]! * m;
+        let l = first[0]!;
         for (let i = 0; i < k; i++) {
           let v = diag[i]! * x[base + i]!;
-          for (let l = first[i]!; l < first[i + 1]!; l++) v += scaled[l]! * x[base + from[l]!]!;
+          for (const end = first[i + 1]!; l < end; l++) v += scaled[l]! * x[base + from[l]!]!;
           next[base + i] = v;
         }
         if (q >= 0) {
@@ -156,6 +156,7 @@ export function uniformizedTerms(u: Uniformized, start: Float64Array): Float64Ar
           next[base + k + 2] = x[base + k + 2]!;
           next[base + k + 3] = fadeKeep * x[base + k + 3]!;
         }
+        for (let i = base; i < base + m; i++) sum[i]! += weight * next[i]!;
       }
       const swap = x;
       x = next;

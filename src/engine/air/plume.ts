@@ -88,13 +88,7 @@ export function regionOf(graph: AirGraph, places: number[]): Region {
     bucket = [];
     graph.regions.set(hash, bucket);
   }
-  for (const region of bucket) {
-    const p = region.places;
-    if (p.length !== places.length) continue;
-    let same = true;
-    for (let i = 0; i < p.length && same; i++) same = p[i] === places[i];
-    if (same) return region;
-  }
+  for (const region of bucket) if (sameList(region.places, places)) return region;
   const k = places.length;
   const local = new Map(places.map((p, i) => [p, i]));
   // The region's links as flat rows: for place i, rows start[i]..start[i+1] name where air arrives
@@ -147,16 +141,11 @@ export function advancePlume(
   method: Method = 'cheaper',
 ): Plume {
   if (hours <= 0) return plume;
-  const core = new Set(plume.places);
   const emits = source !== null && hasSource(source);
-  if (emits) core.add(source.place);
-  if (core.size === 0) return plume;
+  let core = withPlace(plume.places, emits ? source.place : -1);
+  if (core.length === 0) return plume;
   for (;;) {
-    // The core and its neighbours, each once (a place between two of the plume's places is one).
-    const region = new Set(core);
-    for (const p of core) for (const q of graph.links[p]!) region.add(q);
-    const around = [...region].sort((x, y) => x - y);
-    const on = regionOf(graph, around);
+    const { region: on, isCore } = aroundCore(graph, core);
     const result = solve(graph, on, plume, emits ? source : null, hours, method);
     // A neighbour that rose past the trace, or near the plume's peak, passes scent on to its own
     // neighbours (and back): widen and redo.
@@ -164,15 +153,17 @@ export function advancePlume(
     let peak = 0;
     for (let i = 0; i < k; i++) peak = Math.max(peak, total(result, i));
     const feedsBack = Math.min(trace, FEEDBACK * peak);
-    let widened = false;
+    let wider: number[] | null = null;
     for (let i = 0; i < k; i++) {
-      const p = on.places[i]!;
-      if (!core.has(p) && total(result, i) >= feedsBack) {
-        core.add(p);
-        widened = true;
+      if (!isCore[i] && total(result, i) >= feedsBack) {
+        wider ??= [...core];
+        wider.push(on.places[i]!);
       }
     }
-    if (widened) continue;
+    if (wider) {
+      core = wider.sort((x, y) => x - y);
+      continue;
+    }
     const places: number[] = [];
     const conc: number[] = [];
     for (let i = 0; i < k; i++) {
@@ -199,6 +190,45 @@ export function reachOf(graph: AirGraph, sources: Source[], hours: number, trace
     reach.add(source.place);
   }
   return [...reach].sort((x, y) => x - y);
+}
+
+/** Ascending `places` with `place` among them (−1: none to add). */
+function withPlace(places: readonly number[], place: number): number[] {
+  if (place < 0 || sortedHas(places, place)) return places as number[];
+  const out = [...places, place];
+  return out.sort((x, y) => x - y);
+}
+
+/**
+ * The region around a plume's core (its places and its source's): the core and its neighbours, each
+ * once, and which of the region's places are the core's. Kept per graph by the core, so that a plume
+ * that stays where it is (a scene's ticks) finds its region without building it again.
+ */
+function aroundCore(graph: AirGraph, core: readonly number[]): { region: Region; isCore: Uint8Array } {
+  const hash = regionHash(core);
+  let bucket = graph.cores.get(hash);
+  if (!bucket) {
+    bucket = [];
+    graph.cores.set(hash, bucket);
+  }
+  for (const entry of bucket) if (sameList(entry.core, core)) return entry;
+  const all = new Set(core);
+  for (const p of core) for (const q of graph.links[p]!) all.add(q);
+  const region = regionOf(
+    graph,
+    [...all].sort((x, y) => x - y),
+  );
+  const isCore = new Uint8Array(region.places.length);
+  for (const p of core) isCore[region.local.get(p)!] = 1;
+  const entry = { core: [...core], region, isCore };
+  bucket.push(entry);
+  return entry;
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whether ascending `list` holds `value` (binary search: a reach can name hundreds of places). */
@@ -247,8 +277,9 @@ function solve(
   // Augmented state: k places, then w0, w1, w2, z, each W notes wide.
   const x = region.x;
   x.fill(0);
-  for (let i = 0; i < plume.places.length; i++) {
-    const at = region.local.get(plume.places[i]!)!;
+  // The plume's places are among the region's, both ascending: walk them together.
+  for (let i = 0, at = 0; i < plume.places.length; i++, at++) {
+    while (places[at] !== plume.places[i]) at++;
     for (let n = 0; n < W; n++) x[at * W + n] = plume.conc[i * W + n]!;
   }
   if (source) {
