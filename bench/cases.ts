@@ -46,7 +46,7 @@ export const BASELINE = 'medbay';
 
 /** The ship's day stops here: the whole day is far out of reach (see docs/performance.md). */
 const SHIP_BUDGET_SECONDS = 120;
-const SHIP_HEAP_LIMIT = 2.5e9;
+const SHIP_HEAP_LIMIT = 2e9;
 
 export const CASES: Record<string, Case> = {
   medbay: {
@@ -84,7 +84,7 @@ export const CASES: Record<string, Case> = {
     ]),
   ),
   'ship-day-4000': {
-    what: 'a generated 4,000-person crew (`generate crew`) for one simulated day at a 10 s tick, as far as 120 s of CPU or a 2.5 GB heap allows',
+    what: 'a generated 4,000-person crew (`generate crew`) for one simulated day at a 10 s tick, as far as 120 s of CPU or a 2 GB heap allows',
     prepare: () => {
       const text = generateCrew({ size: 4000, seed: 3, overrides: { 'air.tick': 10 } });
       const loaded = loadScenario(text, 'crew.yaml');
@@ -94,17 +94,25 @@ export const CASES: Record<string, Case> = {
         const start = process.cpuUsage();
         const world = World.create(def);
         let reached = 0;
-        for (let t = 60; t <= def.until; t += 60) {
+        let stop = 'the day’s end';
+        // A tick at a time: at breakfast one minute of the mess's N² pairs can take gigabytes.
+        for (let t = 10; t <= def.until; t += 10) {
           world.runUntil(t);
           reached = t;
           const used = process.cpuUsage(start);
-          if ((used.user + used.system) / 1e6 > SHIP_BUDGET_SECONDS) break;
-          if (process.memoryUsage().heapUsed > SHIP_HEAP_LIMIT) break;
+          if ((used.user + used.system) / 1e6 > SHIP_BUDGET_SECONDS) {
+            stop = 'the CPU budget';
+            break;
+          }
+          if (process.memoryUsage().heapUsed > SHIP_HEAP_LIMIT) {
+            stop = 'the heap limit';
+            break;
+          }
         }
         const share = `${((reached / def.until) * 100).toFixed(1)}% of the day`;
         return {
           characterTicks: def.characters.length * reached,
-          note: `${world.events.length} events, ${reached / 3600 < 1 ? `${reached / 60} min` : `${(reached / 3600).toFixed(2)} h`} simulated (${share})`,
+          note: `${world.events.length} events, ${(reached / 3600).toFixed(2)} h simulated (${share}), stopped by ${stop}`,
         };
       };
     },
