@@ -355,8 +355,8 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
       course: new Float64Array(3 * NOTE_COUNT),
       dose: new Float64Array(NOTE_COUNT),
       routes: { air: 0, 'near-field': 0, residue: 0 },
-      marks: new Uint8Array(n),
-      list: new Int32Array(n),
+      elsewhere: new Int32Array(n),
+      merged: new Int32Array(n),
     },
   };
   for (let slot = 0; slot < state.pairs.holder.length; slot++) indexPair(w, slot);

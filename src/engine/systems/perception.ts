@@ -11,14 +11,15 @@ import { round3 } from '../../units/numbers.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Representation } from '../../vocabulary/representations.js';
 import { isAdult } from '../../vocabulary/representations.js';
-import { type Engine, idOf, placeOf } from '../state/context.js';
+import { type Engine, idOf, placeOf, representationOf } from '../state/context.js';
 import { emit, exposureCauses, lastOfType } from '../state/log.js';
 import type { PairState } from '../state/pair-table.js';
 import { pairOf } from '../state/pairs.js';
 import { adopt } from './beliefs.js';
 import { recogniseBond } from './bonds.js';
 import { smellOn } from './carried-scent.js';
-import { computeDose } from './dose.js';
+import { doseOf } from './dose.js';
+import { gearProduct } from './gear.js';
 import { threshold } from './thresholds.js';
 
 /** The representation a nose reads from note doses, or `undefined` when no note is strong enough. */
@@ -59,14 +60,9 @@ export function noticedFrom(
 
 /** The others `feeler` is near (same place, or takes in something of) or has identified, ascending. */
 export function pairsOf(w: Engine, feeler: number): number[] {
-  const near = candidatesOf(
-    w,
-    w.watched[feeler]!,
-    w.present[w.s.place[feeler]!] ?? [],
-    w.identifiedBy[feeler]!,
-  );
+  const near = candidatesOf(w, w.s.place[feeler]!, w.watched[feeler]!, w.identifiedBy[feeler]!);
   const out: number[] = [];
-  for (const e of near) if (e !== feeler) out.push(e);
+  for (let i = 0; i < near.length; i++) if (near[i] !== feeler) out.push(near[i]!);
   return out;
 }
 
@@ -79,45 +75,47 @@ const whoOf = (w: Engine, o: number, e: number) => ({
 
 const NONE: Set<number> = new Set();
 
+/** Whether ascending `list` holds `value` (a binary search). */
+function holds(list: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = list[mid]!;
+    if (at === value) return true;
+    if (at < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
 /**
- * Whom an observer looks at (or a feeler weighs): those they watch, those present in their place and
- * those they have identified, once each,
- * ascending. The list is a reused buffer: read it before the next call.
+ * Whom an observer in `place` looks at (or a feeler weighs): those present there (`w.present`, kept
+ * ascending), and those they watch or have identified from elsewhere, once each, ascending. Mostly
+ * whom a nose watches is present where it is, and the place's own list is the answer, shared by all
+ * there; otherwise the few others are merged into a reused buffer: read it before the next call.
  */
 function candidatesOf(
   w: Engine,
+  place: number,
   watched: Set<number>,
-  here: readonly number[],
   identified: Set<number> = NONE,
-): Int32Array {
-  const scratch = w.scratch;
-  if (scratch.marks.length !== w.n) {
-    scratch.marks = new Uint8Array(w.n);
-    scratch.list = new Int32Array(w.n);
-  }
-  const { marks, list } = scratch;
+): ArrayLike<number> {
+  const here = w.present[place] ?? [];
+  const { elsewhere, merged } = w.scratch;
   let count = 0;
-  for (const e of watched) {
-    if (!marks[e]) {
-      marks[e] = 1;
-      list[count++] = e;
-    }
+  for (const e of watched) if (!holds(here, e)) elsewhere[count++] = e;
+  for (const e of identified) if (!watched.has(e) && !holds(here, e)) elsewhere[count++] = e;
+  if (count === 0) return here;
+  const others = elsewhere.subarray(0, count).sort();
+  let i = 0;
+  let j = 0;
+  let out = 0;
+  while (i < here.length || j < count) {
+    if (j === count || (i < here.length && here[i]! < others[j]!)) merged[out++] = here[i++]!;
+    else merged[out++] = others[j++]!;
   }
-  for (const e of here) {
-    if (!marks[e]) {
-      marks[e] = 1;
-      list[count++] = e;
-    }
-  }
-  for (const e of identified) {
-    if (!marks[e]) {
-      marks[e] = 1;
-      list[count++] = e;
-    }
-  }
-  const out = list.subarray(0, count);
-  for (const e of out) marks[e] = 0;
-  return out.sort();
+  return merged.subarray(0, out);
 }
 
 /** Every nose takes in what reaches it now; `elapsed` seconds since the last perception grow habituation. */
@@ -132,17 +130,21 @@ export function perceive(w: Engine, elapsed: number): void {
   // Whom each place holds: the people there, and those whose scent is in its air.
   const present = w.present.length === w.places ? w.present : Array.from({ length: w.places }, () => []);
   for (const list of present) list.length = 0;
+  // Ascending, once each: `candidatesOf` searches and merges these lists.
   for (let e = 0; e < w.n; e++) {
-    present[s.place[e]!]!.push(e);
-    for (const place of s.plumes[e]!.places) present[place]!.push(e);
+    const at = s.place[e]!;
+    present[at]!.push(e);
+    for (const place of s.plumes[e]!.places) if (place !== at) present[place]!.push(e);
   }
   w.present = present;
   for (let o = 0; o < w.n; o++) {
     const resniff = resniffs.length ? resniffs.find((r) => r.character === o) : undefined;
     // Only a nose that takes in something of someone, or did last time, has anything to perceive.
     const watched = w.watched[o]!;
-    const candidates = candidatesOf(w, watched, present[s.place[o]!]!);
+    const candidates = candidatesOf(w, s.place[o]!, watched);
     const observer = w.definition.characters[o]!;
+    const sensitivity = w.canon.representations[representationOf(w, o)].sensitivity;
+    const taken = sensitivity * gearProduct(w, o, 'intakePass');
     for (let c = 0; c < candidates.length; c++) {
       const e = candidates[c]!;
       if (e === o) continue;
@@ -154,7 +156,7 @@ export function perceive(w: Engine, elapsed: number): void {
         const meeting = exposureCauses(w, o, e).slice(-1);
         adopt(w, o, e, subject.presentsAs ?? 'beta', 'assumed', confidence.assumed, meeting);
       }
-      const via = computeDose(w, o, e);
+      const via = doseOf(w, sensitivity, taken, o, e, pair);
       const dose = w.scratch.dose;
       w.instantDoses.set(dose, pair * NOTE_COUNT);
       // Habituation grows with exposure to the distinctive notes of others.
