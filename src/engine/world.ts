@@ -38,6 +38,7 @@ import { cycleNow } from './systems/cycle.js';
 import { computeDose, type Dose } from './systems/dose.js';
 import { computeEmissions } from './systems/emission.js';
 import { noticedFrom } from './systems/perception.js';
+import { residueSlotsOf } from './systems/residue.js';
 import { selfControlLine } from './systems/rut.js';
 import { doorGraph, scentAt, traceLevel } from './systems/scent.js';
 
@@ -348,6 +349,7 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
     instantDoses: new Float64Array(0),
     watched: noticed.watched,
     identifiedBy: noticed.identifiedBy,
+    residueSlots: residueSlotsOf(state.pairs),
     present: [],
     drives: driveBook(state),
     schedules: definition.characters.map((c) => schedulesOf(c, definition.seed)),

@@ -64,6 +64,8 @@ export interface Engine {
   readonly watched: Set<number>[];
   /** per observer: whom they have identified by scent */
   readonly identifiedBy: Set<number>[];
+  /** the pair slots that hold any residue: what fades between instants, and what keeps a world from being still */
+  readonly residueSlots: Set<number>;
   /** per place, at the last perception: who is there, and whose scent is in its air, ascending */
   present: number[][];
   readonly drives: DriveBook;
