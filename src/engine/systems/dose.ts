@@ -29,13 +29,14 @@ export interface Dose {
 export function computeDose(w: Engine, o: number, e: number): Route {
   const sensitivity = w.canon.representations[representationOf(w, o)].sensitivity;
   const taken = sensitivity * gearProduct(w, o, 'intakePass');
-  return doseOf(w, sensitivity, taken, o, e, findPair(w, o, e));
+  return doseOf(w, sensitivity, taken, o, e, findPair(w, o, e), w.scratch.dose, 0);
 }
 
 /**
  * `computeDose` for a nose whose `sensitivity` and `taken` (sensitivity × what its gear lets in) are
- * known, and its `pair` with `e` (−1 if they have not met): perception's loop over many subjects.
- * A route that brings nothing is skipped, which adds only zeros.
+ * known, and its `pair` with `e` (−1 if they have not met), into `out` from `offset`: perception's
+ * loop over many subjects, which writes this instant's doses in place. A route that brings nothing is
+ * skipped, which adds only zeros.
  */
 export function doseOf(
   w: Engine,
@@ -44,18 +45,19 @@ export function doseOf(
   o: number,
   e: number,
   pair: number,
+  out: Float64Array,
+  offset: number,
 ): Route {
   const pairs = w.s.pairs;
   const nearFieldFlow = w.canon.air.nearFieldFlow;
   const plume = w.s.plumes[e]!;
   const at = plumeAt(plume, w.s.place[o]!);
-  const dose = w.scratch.dose;
   let air = 0;
   let nearField = 0;
   let residue = 0;
   for (let k = 0; k < NOTE_COUNT; k++) {
     const fromAir = at < 0 ? 0 : taken * plume.conc[at + k]!;
-    dose[k] = fromAir;
+    out[offset + k] = fromAir;
     air += fromAir;
   }
   if (pair >= 0 && pairs.close[pair]) {
@@ -63,7 +65,7 @@ export function doseOf(
     const emission = w.airEmission;
     for (let k = 0; k < NOTE_COUNT; k++) {
       const fromNear = near * emission[e * NOTE_COUNT + k]!;
-      dose[k]! += fromNear;
+      out[offset + k]! += fromNear;
       nearField += fromNear;
     }
   }
@@ -74,7 +76,7 @@ export function doseOf(
       const held = onSkin[pair * NOTE_COUNT + k]!;
       if (!held) continue;
       const fromResidue = (sensitivity * held) / nearFieldFlow;
-      dose[k]! += fromResidue;
+      out[offset + k]! += fromResidue;
       residue += fromResidue;
     }
   }

@@ -156,17 +156,18 @@ export function perceive(w: Engine, elapsed: number): void {
         const meeting = exposureCauses(w, o, e).slice(-1);
         adopt(w, o, e, subject.presentsAs ?? 'beta', 'assumed', confidence.assumed, meeting);
       }
-      const via = doseOf(w, sensitivity, taken, o, e, pair);
-      const dose = w.scratch.dose;
-      w.instantDoses.set(dose, pair * NOTE_COUNT);
+      // This instant's doses, where the rules read them.
+      const dose = w.instantDoses;
+      const at = pair * NOTE_COUNT;
+      const via = doseOf(w, sensitivity, taken, o, e, pair, dose, at);
       // Habituation grows with exposure to the distinctive notes of others.
-      const distinctive = dose[NOTE.alpha]! + dose[NOTE.omega]!;
+      const distinctive = dose[at + NOTE.alpha]! + dose[at + NOTE.omega]!;
       if (distinctive > 0 && elapsed > 0) {
         const h = s.habituation[o]!;
         s.habituation[o] = h + (1 - h) * (1 - Math.exp((-distinctive * elapsed) / habituation.exposure));
       }
       let presence = 0;
-      for (let k = 0; k < NOTE_COUNT; k++) presence += dose[k]!;
+      for (let k = at; k < at + NOTE_COUNT; k++) presence += dose[k]!;
       if (presence > 0) watched.add(e);
       const detectAt = p.detect * threshold(w, pair, 'detect');
       if (presence >= detectAt && (!pairs.detected[pair] || resniff)) {
@@ -182,11 +183,11 @@ export function perceive(w: Engine, elapsed: number): void {
       } else if (presence < detectAt * p.rearm) pairs.detected[pair] = 0;
 
       const identifyAt = p.identify * threshold(w, pair, 'identify');
-      const read = readRepresentation(dose, 0, identifyAt, detectAt);
+      const read = readRepresentation(dose, at, identifyAt, detectAt);
       if (read && read !== pairs.identified[pair]) {
         pairs.identified[pair] = read;
         w.identifiedBy[o]!.add(e);
-        const noteDose = dose[NOTE[read]]!;
+        const noteDose = dose[at + NOTE[read]]!;
         const id = emit(w, 'identify', { ...whoOf(w, o, e), value: read }, exposureCauses(w, o, e), {
           via,
           dose: round3(noteDose),
@@ -207,7 +208,7 @@ export function perceive(w: Engine, elapsed: number): void {
       if (read) recogniseBond(w, o, e);
 
       const heatAt = p.recogniseHeat * threshold(w, pair, 'heat');
-      const heatDose = dose[NOTE.heat]!;
+      const heatDose = dose[at + NOTE.heat]!;
       // The age rule: nobody under 18 is drawn into a heat, as the one in it or the one who notices it.
       const shielded = !isAdult(observer) || !isAdult(subject);
       if (heatDose >= heatAt && !pairs.heatRecognised[pair] && !shielded) {
