@@ -263,7 +263,9 @@ export function validateRules(rules: Record<string, DriveRule>): RuleIssue[] {
 
 /** The rule's conditions hold for this subject. */
 export function ruleHolds(w: Engine, rule: DriveRule, subject: RuleSubject): boolean {
-  return rule.when.every((name) => CONDITIONS[name]!.holds(w, subject));
+  // A loop, not `every` with a closure: presence rules ask this of every pair near each other, every instant.
+  for (const name of rule.when) if (!CONDITIONS[name]!.holds(w, subject)) return false;
+  return true;
 }
 
 /** The rule's amount times all its factors: what it moves the drive by (or toward). */
