@@ -59,12 +59,11 @@ function still(w: Engine): boolean {
   if (s.sniffs.length || s.orders.length || s.resniffs.length) return false;
   if (s.restrainedBy.some((r) => r >= 0) || s.agitation.some((a) => a > 0)) return false;
   if (s.cycles.some((c) => c?.phase === 'pre')) return false;
-  const { drives, residue } = s.pairs;
+  const drives = s.pairs.drives;
   if (w.drives.sustained.length) return false;
   for (const entry of w.drives.live) if (drives[entry]) return false;
   if (!airSettled(w)) return false;
-  for (let i = 0; i < residue.length; i++) if (residue[i]) return false;
-  return true;
+  return w.residueSlots.size === 0;
 }
 
 /** Someone shares a place, or is held, or a statement or an order is pending. */

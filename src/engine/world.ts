@@ -38,6 +38,7 @@ import { cycleNow } from './systems/cycle.js';
 import { computeDose, type Dose } from './systems/dose.js';
 import { computeEmissions } from './systems/emission.js';
 import { noticedFrom } from './systems/perception.js';
+import { residueSlotsOf } from './systems/residue.js';
 import { selfControlLine } from './systems/rut.js';
 import { doorGraph, scentAt, traceLevel } from './systems/scent.js';
 
@@ -348,6 +349,7 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
     instantDoses: new Float64Array(0),
     watched: noticed.watched,
     identifiedBy: noticed.identifiedBy,
+    residueSlots: residueSlotsOf(state.pairs),
     present: [],
     drives: driveBook(state),
     schedules: definition.characters.map((c) => schedulesOf(c, definition.seed)),
@@ -355,8 +357,8 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
       course: new Float64Array(3 * NOTE_COUNT),
       dose: new Float64Array(NOTE_COUNT),
       routes: { air: 0, 'near-field': 0, residue: 0 },
-      marks: new Uint8Array(n),
-      list: new Int32Array(n),
+      elsewhere: new Int32Array(n),
+      merged: new Int32Array(n),
     },
   };
   for (let slot = 0; slot < state.pairs.holder.length; slot++) indexPair(w, slot);

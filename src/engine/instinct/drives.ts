@@ -11,6 +11,7 @@ import { DRIVE_COUNT, DRIVES } from '../../vocabulary/drives.js';
 import { isAdult } from '../../vocabulary/representations.js';
 import { type DriveBook, type Engine, representationOf } from '../state/context.js';
 import { emitAbout } from '../state/log.js';
+import { findPair } from '../state/pairs.js';
 import type { WorldState } from '../state/state.js';
 import { pairsOf } from '../systems/perception.js';
 import { driveEntry, lastDriveEvent, level, setLevel } from './drive-slots.js';
@@ -58,7 +59,7 @@ function fire(w: Engine, id: string, rule: DriveRule, event: WorldEvent): void {
           : -1;
     if (rule.toward !== 'all' && (other < 0 || other === feeler)) continue;
     if (shieldedByAge(w, rule, feeler, other)) continue;
-    const subject: RuleSubject = { feeler, other, event };
+    const subject: RuleSubject = { feeler, other, pair: other < 0 ? -1 : findPair(w, feeler, other), event };
     if (!ruleHolds(w, rule, subject)) continue;
     const factors = ruleFactors(w, rule, subject);
     const amount = Object.values(factors).reduce((a, b) => a * b, rule.amount);
@@ -147,7 +148,7 @@ export function sustain(w: Engine, seconds: number): void {
   const pairs = s.pairs;
   for (const entry of book.sustained) pairs.sustained[entry] = 0;
   book.sustained = [];
-  const subject: RuleSubject = { feeler: 0, other: 0 };
+  const subject: RuleSubject = { feeler: 0, other: 0, pair: -1 };
   const everyone = Array.from({ length: w.n }, (_, i) => i);
   const nearby = new Map<number, number[]>();
   for (const [id, rule] of Object.entries(w.canon.rules)) {
@@ -164,6 +165,7 @@ export function sustain(w: Engine, seconds: number): void {
       for (const other of others) {
         if (other === feeler || shieldedByAge(w, rule, feeler, other)) continue;
         subject.other = other;
+        subject.pair = findPair(w, feeler, other);
         if (!ruleHolds(w, rule, subject)) continue;
         const target = ruleAmount(w, rule, subject);
         const before = level(w, feeler, other, rule.drive);

@@ -9,26 +9,25 @@ import { EVENT_TYPES } from '../../vocabulary/events.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import { REPRESENTATIONS } from '../../vocabulary/representations.js';
 import { type Engine, placeOf } from '../state/context.js';
-import { findPair } from '../state/pairs.js';
 import { beliefOf } from '../systems/beliefs.js';
 import { bondDamping, claimedElsewhere } from '../systems/bonds.js';
 import { inRut } from '../systems/rut.js';
 import { level } from './drive-slots.js';
 import { affinity, indexOf, trust, unhabituated, youth } from './traits.js';
 
-/** The dose of `e`'s note (an index of NOTE) as `o` takes it in this instant. */
-const dose = (w: Engine, o: number, e: number, note: number): number => {
-  const pair = findPair(w, o, e);
-  return pair < 0 ? 0 : w.instantDoses[pair * NOTE_COUNT + note]!;
-};
-
-/** What a rule is evaluated about: the feeler, the other character, and the event if any. */
+/** What a rule is evaluated about: the feeler, the other character, their pair, and the event if any. */
 export interface RuleSubject {
   feeler: number;
   /** with `presence`: the character considered; with an event: the slot the rule moves */
   other: number;
+  /** the feeler's pair slot with `other` (−1 if they have not met, or there is no other): looked up once, read by many conditions */
+  pair: number;
   event?: WorldEvent;
 }
+
+/** The dose of the subject's note (an index of NOTE) as the feeler takes it in this instant. */
+const dose = (w: Engine, s: RuleSubject, note: number): number =>
+  s.pair < 0 ? 0 : w.instantDoses[s.pair * NOTE_COUNT + note]!;
 
 type Condition = {
   needs: 'presence' | 'event';
@@ -51,10 +50,7 @@ export const CONDITIONS: Record<string, Condition> = {
   'identified-subject-omega': {
     needs: 'presence',
     pairs: 'identified',
-    holds: (w, s) => {
-      const pair = findPair(w, s.feeler, s.other);
-      return pair >= 0 && w.s.pairs.identified[pair] === 'omega';
-    },
+    holds: (w, s) => s.pair >= 0 && w.s.pairs.identified[s.pair] === 'omega',
   },
   'same-place': {
     needs: 'presence',
@@ -65,13 +61,13 @@ export const CONDITIONS: Record<string, Condition> = {
   'subject-alpha-note-strong': {
     needs: 'presence',
     pairs: 'near',
-    holds: (w, s) => dose(w, s.feeler, s.other, NOTE.alpha) >= w.canon.perception.identify,
+    holds: (w, s) => dose(w, s, NOTE.alpha) >= w.canon.perception.identify,
   },
   /** the subject's heat note is noticeable */
   'subject-heat-note': {
     needs: 'presence',
     pairs: 'near',
-    holds: (w, s) => dose(w, s.feeler, s.other, NOTE.heat) >= w.canon.perception.detect,
+    holds: (w, s) => dose(w, s, NOTE.heat) >= w.canon.perception.detect,
   },
   unbonded: { needs: 'presence', holds: (w, s) => w.s.bondedTo[s.feeler]! < 0 },
   /** the feeler is unbonded, or the subject is the feeler's mate */
@@ -155,19 +151,13 @@ export const FACTORS: Record<string, Factor> = {
   'alpha-note-dose': {
     needs: 'presence',
     value: (w, s) =>
-      Math.min(
-        w.canon.instinct.doseFactorCap,
-        dose(w, s.feeler, s.other, NOTE.alpha) / w.canon.perception.identify,
-      ),
+      Math.min(w.canon.instinct.doseFactorCap, dose(w, s, NOTE.alpha) / w.canon.perception.identify),
   },
   /** the subject's heat-note dose in units of the detection threshold */
   'heat-note-dose': {
     needs: 'presence',
     value: (w, s) =>
-      Math.min(
-        w.canon.instinct.doseFactorCap,
-        dose(w, s.feeler, s.other, NOTE.heat) / w.canon.perception.detect,
-      ),
+      Math.min(w.canon.instinct.doseFactorCap, dose(w, s, NOTE.heat) / w.canon.perception.detect),
   },
 };
 
@@ -263,7 +253,9 @@ export function validateRules(rules: Record<string, DriveRule>): RuleIssue[] {
 
 /** The rule's conditions hold for this subject. */
 export function ruleHolds(w: Engine, rule: DriveRule, subject: RuleSubject): boolean {
-  return rule.when.every((name) => CONDITIONS[name]!.holds(w, subject));
+  // A loop, not `every` with a closure: presence rules ask this of every pair near each other, every instant.
+  for (const name of rule.when) if (!CONDITIONS[name]!.holds(w, subject)) return false;
+  return true;
 }
 
 /** The rule's amount times all its factors: what it moves the drive by (or toward). */

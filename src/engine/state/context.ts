@@ -64,7 +64,9 @@ export interface Engine {
   readonly watched: Set<number>[];
   /** per observer: whom they have identified by scent */
   readonly identifiedBy: Set<number>[];
-  /** per place, at the last perception: who is there, and whose scent is in its air */
+  /** the pair slots that hold any residue: what fades between instants, and what keeps a world from being still */
+  readonly residueSlots: Set<number>;
+  /** per place, at the last perception: who is there, and whose scent is in its air, ascending */
   present: number[][];
   readonly drives: DriveBook;
   /** per character: the cycles they have by definition (a heat cycle, a rut) */
@@ -77,9 +79,9 @@ export interface Engine {
     dose: Float64Array;
     /** the last computed dose's total by route */
     routes: Record<Route, number>;
-    /** one mark per character, and a list of them: a set without allocating one */
-    marks: Uint8Array;
-    list: Int32Array;
+    /** perception's candidates: those a nose looks at from elsewhere, and them merged with those present */
+    elsewhere: Int32Array;
+    merged: Int32Array;
   };
 }
 

@@ -75,11 +75,14 @@ export const WIDTHS: Record<NumberColumn, number> = {
 };
 const NUMBER_COLUMNS = Object.entries(WIDTHS) as [NumberColumn, number][];
 
+/** Every column's name, in the order a state (and so a snapshot) lists them. */
+const COLUMNS = ['holder', 'other', 'identified', 'beliefs', ...NUMBER_COLUMNS.map(([column]) => column)];
+
 /** No pair has met. */
 export function noPairs(): PairState {
-  const pairs = { holder: [], other: [], identified: [], beliefs: [] } as unknown as PairState;
-  for (const [column] of NUMBER_COLUMNS) pairs[column] = [];
-  return pairs;
+  // Made whole at once: an object given its twenty columns one by one by computed name falls into
+  // V8's dictionary mode, and every column read in the hot loops becomes a hash lookup.
+  return Object.fromEntries(COLUMNS.map((column) => [column, []])) as unknown as PairState;
 }
 
 /** Adds a pair with every column at its default; returns its slot (a world indexes it: `indexPair`). */

@@ -17,6 +17,8 @@ import { threshold } from './thresholds.js';
  * until it fades below the rearm level.
  */
 export function smellOn(w: Engine, o: number): void {
+  // Nobody carries anything: there is nothing on anyone to smell.
+  if (w.residueSlots.size === 0) return;
   const s = w.s;
   const p = w.canon.perception;
   const sensitivity = w.canon.representations[representationOf(w, o)].sensitivity;

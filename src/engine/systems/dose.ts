@@ -27,32 +27,62 @@ export interface Dose {
  * the largest route.
  */
 export function computeDose(w: Engine, o: number, e: number): Route {
-  const canon = w.canon;
-  const sensitivity = canon.representations[representationOf(w, o)].sensitivity;
-  const intake = gearProduct(w, o, 'intakePass');
-  const pair = findPair(w, o, e);
+  const sensitivity = w.canon.representations[representationOf(w, o)].sensitivity;
+  const taken = sensitivity * gearProduct(w, o, 'intakePass');
+  return doseOf(w, sensitivity, taken, o, e, findPair(w, o, e), w.scratch.dose, 0);
+}
+
+/**
+ * `computeDose` for a nose whose `sensitivity` and `taken` (sensitivity × what its gear lets in) are
+ * known, and its `pair` with `e` (−1 if they have not met), into `out` from `offset`: perception's
+ * loop over many subjects, which writes this instant's doses in place. A route that brings nothing is
+ * skipped, which adds only zeros.
+ */
+export function doseOf(
+  w: Engine,
+  sensitivity: number,
+  taken: number,
+  o: number,
+  e: number,
+  pair: number,
+  out: Float64Array,
+  offset: number,
+): Route {
   const pairs = w.s.pairs;
-  const near = pair >= 0 && pairs.close[pair] ? 1 / canon.air.nearFieldFlow : 0;
-  const residueAt = pair * NOTE_COUNT;
+  const nearFieldFlow = w.canon.air.nearFieldFlow;
   const plume = w.s.plumes[e]!;
   const at = plumeAt(plume, w.s.place[o]!);
-  const dose = w.scratch.dose;
   let air = 0;
   let nearField = 0;
   let residue = 0;
   for (let k = 0; k < NOTE_COUNT; k++) {
-    const fromAir = at < 0 ? 0 : sensitivity * intake * plume.conc[at + k]!;
-    const fromNear = sensitivity * intake * near * w.airEmission[e * NOTE_COUNT + k]!;
-    // Residue sits on the observer's own skin, inside any seal.
-    const fromResidue =
-      pair < 0 ? 0 : (sensitivity * pairs.residue[residueAt + k]!) / canon.air.nearFieldFlow;
-    dose[k] = fromAir + fromNear + fromResidue;
+    const fromAir = at < 0 ? 0 : taken * plume.conc[at + k]!;
+    out[offset + k] = fromAir;
     air += fromAir;
-    nearField += fromNear;
-    residue += fromResidue;
   }
-  w.scratch.routes.air = air;
-  w.scratch.routes['near-field'] = nearField;
-  w.scratch.routes.residue = residue;
+  if (pair >= 0 && pairs.close[pair]) {
+    const near = taken * (1 / nearFieldFlow);
+    const emission = w.airEmission;
+    for (let k = 0; k < NOTE_COUNT; k++) {
+      const fromNear = near * emission[e * NOTE_COUNT + k]!;
+      out[offset + k]! += fromNear;
+      nearField += fromNear;
+    }
+  }
+  if (pair >= 0) {
+    // Residue sits on the observer's own skin, inside any seal.
+    const onSkin = pairs.residue;
+    for (let k = 0; k < NOTE_COUNT; k++) {
+      const held = onSkin[pair * NOTE_COUNT + k]!;
+      if (!held) continue;
+      const fromResidue = (sensitivity * held) / nearFieldFlow;
+      out[offset + k]! += fromResidue;
+      residue += fromResidue;
+    }
+  }
+  const routes = w.scratch.routes;
+  routes.air = air;
+  routes['near-field'] = nearField;
+  routes.residue = residue;
   return residue > air && residue > nearField ? 'residue' : nearField > air ? 'near-field' : 'air';
 }

@@ -11,14 +11,15 @@ import { round3 } from '../../units/numbers.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Representation } from '../../vocabulary/representations.js';
 import { isAdult } from '../../vocabulary/representations.js';
-import { type Engine, idOf, placeOf } from '../state/context.js';
+import { type Engine, idOf, placeOf, representationOf } from '../state/context.js';
 import { emit, exposureCauses, lastOfType } from '../state/log.js';
 import type { PairState } from '../state/pair-table.js';
 import { pairOf } from '../state/pairs.js';
 import { adopt } from './beliefs.js';
 import { recogniseBond } from './bonds.js';
 import { smellOn } from './carried-scent.js';
-import { computeDose } from './dose.js';
+import { doseOf } from './dose.js';
+import { gearProduct } from './gear.js';
 import { threshold } from './thresholds.js';
 
 /** The representation a nose reads from note doses, or `undefined` when no note is strong enough. */
@@ -59,14 +60,9 @@ export function noticedFrom(
 
 /** The others `feeler` is near (same place, or takes in something of) or has identified, ascending. */
 export function pairsOf(w: Engine, feeler: number): number[] {
-  const near = candidatesOf(
-    w,
-    w.watched[feeler]!,
-    w.present[w.s.place[feeler]!] ?? [],
-    w.identifiedBy[feeler]!,
-  );
+  const near = candidatesOf(w, w.s.place[feeler]!, w.watched[feeler]!, w.identifiedBy[feeler]!);
   const out: number[] = [];
-  for (const e of near) if (e !== feeler) out.push(e);
+  for (let i = 0; i < near.length; i++) if (near[i] !== feeler) out.push(near[i]!);
   return out;
 }
 
@@ -79,45 +75,47 @@ const whoOf = (w: Engine, o: number, e: number) => ({
 
 const NONE: Set<number> = new Set();
 
+/** Whether ascending `list` holds `value` (a binary search). */
+function holds(list: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = list[mid]!;
+    if (at === value) return true;
+    if (at < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
 /**
- * Whom an observer looks at (or a feeler weighs): those they watch, those present in their place and
- * those they have identified, once each,
- * ascending. The list is a reused buffer: read it before the next call.
+ * Whom an observer in `place` looks at (or a feeler weighs): those present there (`w.present`, kept
+ * ascending), and those they watch or have identified from elsewhere, once each, ascending. Mostly
+ * whom a nose watches is present where it is, and the place's own list is the answer, shared by all
+ * there; otherwise the few others are merged into a reused buffer: read it before the next call.
  */
 function candidatesOf(
   w: Engine,
+  place: number,
   watched: Set<number>,
-  here: readonly number[],
   identified: Set<number> = NONE,
-): Int32Array {
-  const scratch = w.scratch;
-  if (scratch.marks.length !== w.n) {
-    scratch.marks = new Uint8Array(w.n);
-    scratch.list = new Int32Array(w.n);
-  }
-  const { marks, list } = scratch;
+): ArrayLike<number> {
+  const here = w.present[place] ?? [];
+  const { elsewhere, merged } = w.scratch;
   let count = 0;
-  for (const e of watched) {
-    if (!marks[e]) {
-      marks[e] = 1;
-      list[count++] = e;
-    }
+  for (const e of watched) if (!holds(here, e)) elsewhere[count++] = e;
+  for (const e of identified) if (!watched.has(e) && !holds(here, e)) elsewhere[count++] = e;
+  if (count === 0) return here;
+  const others = elsewhere.subarray(0, count).sort();
+  let i = 0;
+  let j = 0;
+  let out = 0;
+  while (i < here.length || j < count) {
+    if (j === count || (i < here.length && here[i]! < others[j]!)) merged[out++] = here[i++]!;
+    else merged[out++] = others[j++]!;
   }
-  for (const e of here) {
-    if (!marks[e]) {
-      marks[e] = 1;
-      list[count++] = e;
-    }
-  }
-  for (const e of identified) {
-    if (!marks[e]) {
-      marks[e] = 1;
-      list[count++] = e;
-    }
-  }
-  const out = list.subarray(0, count);
-  for (const e of out) marks[e] = 0;
-  return out.sort();
+  return merged.subarray(0, out);
 }
 
 /** Every nose takes in what reaches it now; `elapsed` seconds since the last perception grow habituation. */
@@ -132,17 +130,21 @@ export function perceive(w: Engine, elapsed: number): void {
   // Whom each place holds: the people there, and those whose scent is in its air.
   const present = w.present.length === w.places ? w.present : Array.from({ length: w.places }, () => []);
   for (const list of present) list.length = 0;
+  // Ascending, once each: `candidatesOf` searches and merges these lists.
   for (let e = 0; e < w.n; e++) {
-    present[s.place[e]!]!.push(e);
-    for (const place of s.plumes[e]!.places) present[place]!.push(e);
+    const at = s.place[e]!;
+    present[at]!.push(e);
+    for (const place of s.plumes[e]!.places) if (place !== at) present[place]!.push(e);
   }
   w.present = present;
   for (let o = 0; o < w.n; o++) {
     const resniff = resniffs.length ? resniffs.find((r) => r.character === o) : undefined;
     // Only a nose that takes in something of someone, or did last time, has anything to perceive.
     const watched = w.watched[o]!;
-    const candidates = candidatesOf(w, watched, present[s.place[o]!]!);
+    const candidates = candidatesOf(w, s.place[o]!, watched);
     const observer = w.definition.characters[o]!;
+    const sensitivity = w.canon.representations[representationOf(w, o)].sensitivity;
+    const taken = sensitivity * gearProduct(w, o, 'intakePass');
     for (let c = 0; c < candidates.length; c++) {
       const e = candidates[c]!;
       if (e === o) continue;
@@ -154,17 +156,18 @@ export function perceive(w: Engine, elapsed: number): void {
         const meeting = exposureCauses(w, o, e).slice(-1);
         adopt(w, o, e, subject.presentsAs ?? 'beta', 'assumed', confidence.assumed, meeting);
       }
-      const via = computeDose(w, o, e);
-      const dose = w.scratch.dose;
-      w.instantDoses.set(dose, pair * NOTE_COUNT);
+      // This instant's doses, where the rules read them.
+      const dose = w.instantDoses;
+      const at = pair * NOTE_COUNT;
+      const via = doseOf(w, sensitivity, taken, o, e, pair, dose, at);
       // Habituation grows with exposure to the distinctive notes of others.
-      const distinctive = dose[NOTE.alpha]! + dose[NOTE.omega]!;
+      const distinctive = dose[at + NOTE.alpha]! + dose[at + NOTE.omega]!;
       if (distinctive > 0 && elapsed > 0) {
         const h = s.habituation[o]!;
         s.habituation[o] = h + (1 - h) * (1 - Math.exp((-distinctive * elapsed) / habituation.exposure));
       }
       let presence = 0;
-      for (let k = 0; k < NOTE_COUNT; k++) presence += dose[k]!;
+      for (let k = at; k < at + NOTE_COUNT; k++) presence += dose[k]!;
       if (presence > 0) watched.add(e);
       const detectAt = p.detect * threshold(w, pair, 'detect');
       if (presence >= detectAt && (!pairs.detected[pair] || resniff)) {
@@ -180,11 +183,11 @@ export function perceive(w: Engine, elapsed: number): void {
       } else if (presence < detectAt * p.rearm) pairs.detected[pair] = 0;
 
       const identifyAt = p.identify * threshold(w, pair, 'identify');
-      const read = readRepresentation(dose, 0, identifyAt, detectAt);
+      const read = readRepresentation(dose, at, identifyAt, detectAt);
       if (read && read !== pairs.identified[pair]) {
         pairs.identified[pair] = read;
         w.identifiedBy[o]!.add(e);
-        const noteDose = dose[NOTE[read]]!;
+        const noteDose = dose[at + NOTE[read]]!;
         const id = emit(w, 'identify', { ...whoOf(w, o, e), value: read }, exposureCauses(w, o, e), {
           via,
           dose: round3(noteDose),
@@ -205,7 +208,7 @@ export function perceive(w: Engine, elapsed: number): void {
       if (read) recogniseBond(w, o, e);
 
       const heatAt = p.recogniseHeat * threshold(w, pair, 'heat');
-      const heatDose = dose[NOTE.heat]!;
+      const heatDose = dose[at + NOTE.heat]!;
       // The age rule: nobody under 18 is drawn into a heat, as the one in it or the one who notices it.
       const shielded = !isAdult(observer) || !isAdult(subject);
       if (heatDose >= heatAt && !pairs.heatRecognised[pair] && !shielded) {

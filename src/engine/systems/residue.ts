@@ -5,7 +5,22 @@
  */
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Engine } from '../state/context.js';
-import { findPair, pairOf } from '../state/pairs.js';
+import type { PairState } from '../state/pair-table.js';
+import { pairOf } from '../state/pairs.js';
+
+/** Whether the pair at `slot` holds any residue. */
+function holdsResidue(residue: readonly number[], slot: number): boolean {
+  for (let i = slot * NOTE_COUNT; i < (slot + 1) * NOTE_COUNT; i++) if (residue[i]) return true;
+  return false;
+}
+
+/** The slots of the pairs that hold any residue, read from a state (see `Engine.residueSlots`). */
+export function residueSlotsOf(pairs: PairState): Set<number> {
+  const slots = new Set<number>();
+  for (let slot = 0; slot < pairs.holder.length; slot++)
+    if (holdsResidue(pairs.residue, slot)) slots.add(slot);
+  return slots;
+}
 
 /** A touch between `a` and `b`: each carries a share of the other's emission from now on. */
 export function exchangeResidue(w: Engine, a: number, b: number): void {
@@ -13,25 +28,27 @@ export function exchangeResidue(w: Engine, a: number, b: number): void {
   const residue = w.s.pairs.residue;
   w.watched[a]!.add(b);
   w.watched[b]!.add(a);
-  const onA = pairOf(w, a, b) * NOTE_COUNT;
-  const onB = pairOf(w, b, a) * NOTE_COUNT;
+  const onA = pairOf(w, a, b);
+  const onB = pairOf(w, b, a);
   for (let k = 0; k < NOTE_COUNT; k++) {
-    residue[onA + k]! += share * w.bodyEmission[b * NOTE_COUNT + k]!;
-    residue[onB + k]! += share * w.bodyEmission[a * NOTE_COUNT + k]!;
+    residue[onA * NOTE_COUNT + k]! += share * w.bodyEmission[b * NOTE_COUNT + k]!;
+    residue[onB * NOTE_COUNT + k]! += share * w.bodyEmission[a * NOTE_COUNT + k]!;
   }
+  for (const slot of [onA, onB]) if (holdsResidue(residue, slot)) w.residueSlots.add(slot);
 }
 
-/** Residue fades over `seconds`: only on those a nose is watching, where there is any. */
+/**
+ * Residue fades over `seconds`: only where there is any, and (as perception keeps them) only on those
+ * its holder is watching.
+ */
 export function elapseResidue(w: Engine, seconds: number): void {
   const keep = 0.5 ** (seconds / w.canon.residue.halfLife);
-  const residue = w.s.pairs.residue;
-  for (let o = 0; o < w.n; o++) {
-    for (const e of w.watched[o]!) {
-      const slot = findPair(w, o, e);
-      if (slot < 0) continue;
-      const at = slot * NOTE_COUNT;
-      for (let i = at; i < at + NOTE_COUNT; i++) if (residue[i]) residue[i]! *= keep;
-    }
+  const { residue, holder, other } = w.s.pairs;
+  for (const slot of w.residueSlots) {
+    if (!w.watched[holder[slot]!]!.has(other[slot]!)) continue;
+    const at = slot * NOTE_COUNT;
+    for (let i = at; i < at + NOTE_COUNT; i++) if (residue[i]) residue[i]! *= keep;
+    if (!holdsResidue(residue, slot)) w.residueSlots.delete(slot);
   }
 }
 
@@ -41,5 +58,6 @@ export function wash(w: Engine, a: number): void {
   const residue = w.s.pairs.residue;
   for (const slot of w.slotsOf[a]!) {
     for (let i = slot * NOTE_COUNT; i < (slot + 1) * NOTE_COUNT; i++) residue[i]! *= keep;
+    if (!holdsResidue(residue, slot)) w.residueSlots.delete(slot);
   }
 }
