@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '../src/canon/index.js';
 import { World } from '../src/engine/world.js';
+import { NOTE_COUNT } from '../src/vocabulary/notes.js';
 import { compile, find, scene } from './helpers.js';
 
 const ALPHA = 'al: { representation: alpha, age: 30, at: room }';
@@ -226,6 +227,27 @@ describe('residue', () => {
     const underHelmet = find(world.events, 'detect', 'om', 'al').at(-1)!;
     expect(underHelmet).toMatchObject({ t: 10800, data: { via: 'residue', again: true } });
     expect(world.dose('om', 'al').total).toBeGreaterThan(presets.seeds.perception.detect);
+  });
+
+  it('fades on a nose that cannot smell it as on anyone (others still smell it on them)', () => {
+    const numb = scene({
+      characters: [OMEGA, BETA],
+      timeline: ['{ at: "0:01:00", actor: om, do: touch, target: be }'],
+      until: '3:00:00',
+      overrides: '{ representations: { beta: { sensitivity: 0 } } }',
+    });
+    const world = World.create(numb);
+    // om is character 0, be character 1: the residue be carries of om.
+    const onBeta = () => {
+      const { holder, other, residue } = world.snapshot().state.pairs;
+      const slot = holder.findIndex((h, i) => h === 1 && other[i] === 0);
+      return residue.slice(slot * NOTE_COUNT, (slot + 1) * NOTE_COUNT).reduce((sum, x) => sum + x, 0);
+    };
+    world.runUntil(120);
+    const before = onBeta();
+    world.runUntil(120 + presets.seeds.residue.halfLife);
+    expect(before).toBeGreaterThan(0);
+    expect(onBeta() / before).toBeCloseTo(0.5, 9);
   });
 
   it('decays exactly between two showers, however long the quiet stretch between them', () => {

@@ -38,14 +38,13 @@ export function exchangeResidue(w: Engine, a: number, b: number): void {
 }
 
 /**
- * Residue fades over `seconds`: only where there is any, and (as perception keeps them) only on those
- * its holder is watching.
+ * Residue fades over `seconds`, wherever there is any — whether or not its holder can smell it (a nose
+ * of no sensitivity still carries scent for others to smell, and it fades on them as on anyone).
  */
 export function elapseResidue(w: Engine, seconds: number): void {
   const keep = 0.5 ** (seconds / w.canon.residue.halfLife);
-  const { residue, holder, other } = w.s.pairs;
+  const residue = w.s.pairs.residue;
   for (const slot of w.residueSlots) {
-    if (!w.watched[holder[slot]!]!.has(other[slot]!)) continue;
     const at = slot * NOTE_COUNT;
     for (let i = at; i < at + NOTE_COUNT; i++) if (residue[i]) residue[i]! *= keep;
     if (!holdsResidue(residue, slot)) w.residueSlots.delete(slot);
