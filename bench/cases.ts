@@ -83,10 +83,10 @@ export const CASES: Record<string, Case> = {
       },
     ]),
   ),
-  'ship-day-4000': {
-    what: 'a generated 4,000-person crew (`generate crew`) for one simulated day at a 10 s tick, as far as 120 s of CPU or a 2 GB heap allows',
+  'ship-day-1000': {
+    what: 'a generated 1,000-person crew (`generate crew`) for one simulated day at a 10 s tick, as far as 120 s of CPU or a 2 GB heap allows',
     prepare: () => {
-      const text = generateCrew({ size: 4000, seed: 3, overrides: { 'air.tick': 10 } });
+      const text = generateCrew({ size: 1000, seed: 3, overrides: { 'air.tick': 10 } });
       const loaded = loadScenario(text, 'crew.yaml');
       if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
       const def = loaded.definition;

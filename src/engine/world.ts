@@ -21,6 +21,7 @@ import { type ActResult, schedule, takeAction } from './actions/act.js';
 import { choicesOf } from './actions/choices.js';
 import { level } from './instinct/drive-slots.js';
 import { driveBook } from './instinct/drives.js';
+import { relationIndex, signatureKey } from './instinct/traits.js';
 import { type Engine, type EventListener, idx, representationOf } from './state/context.js';
 import { indexPair } from './state/pairs.js';
 import { initialState, type WorldState } from './state/state.js';
@@ -334,6 +335,8 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
     n,
     places: definition.places.length,
     charIndex: new Map(definition.characters.map((c, i) => [c.id, i])),
+    relationOf: relationIndex(definition.characters, definition.relations),
+    signatureKeys: definition.characters.map(signatureKey),
     placeIndex: new Map(definition.places.map((p, i) => [p.id, i])),
     doorIndex: new Map(definition.doors.map((d, i) => [d.id, i])),
     volumes: Float64Array.from(definition.places, (p) => p.volume),

@@ -12,8 +12,28 @@ export const indexOf = (w: Engine, id: string | undefined): number =>
 /** The declared relation of a pair, either way round. A rule about "everyone" (−1) has none. */
 export function relation(w: Engine, a: number, b: number): RelationDef | undefined {
   if (a < 0 || b < 0) return undefined;
-  const [x, y] = [w.definition.characters[a]!.id, w.definition.characters[b]!.id];
-  return w.definition.relations.find((r) => r.between.includes(x) && r.between.includes(y) && x !== y);
+  return w.relationOf.get(a * w.n + b);
+}
+
+/**
+ * The declared relations by pair (a·n + b, both ways round; the first declared for a pair holds), so
+ * that a rule weighing a pair in a crowd does not read the whole list.
+ */
+export function relationIndex(
+  characters: readonly CharacterDef[],
+  relations: readonly RelationDef[],
+): Map<number, RelationDef> {
+  const n = characters.length;
+  const index = new Map(characters.map((c, i) => [c.id, i]));
+  const byPair = new Map<number, RelationDef>();
+  for (const r of relations) {
+    const a = index.get(r.between[0]);
+    const b = index.get(r.between[1]);
+    if (a === undefined || b === undefined || a === b) continue;
+    if (!byPair.has(a * n + b)) byPair.set(a * n + b, r);
+    if (!byPair.has(b * n + a)) byPair.set(b * n + a, r);
+  }
+  return byPair;
 }
 
 export function trust(w: Engine, a: number, b: number): number {
@@ -23,18 +43,14 @@ export function trust(w: Engine, a: number, b: number): number {
 /** Pair chemistry: declared, or fixed by the two signatures. */
 export function affinity(w: Engine, a: number, b: number): number {
   if (a < 0 || b < 0) return 1;
-  const chars = w.definition.characters;
-  return (
-    relation(w, a, b)?.affinity ?? derivedAffinity(chars[a]!, chars[b]!, w.canon.instinct.derivedAffinity)
-  );
+  return relation(w, a, b)?.affinity ?? derivedAffinity(w, a, b);
 }
 
 /** Chemistry of two signatures, when not given: fixed by their notes, the same in every run. */
-function derivedAffinity(a: CharacterDef, b: CharacterDef, range: { min: number; max: number }): number {
-  const key = [a, b]
-    .map((c) => `${c.representation}:${[...c.notes].sort().join(',')}`)
-    .sort()
-    .join('|');
+function derivedAffinity(w: Engine, a: number, b: number): number {
+  const range = w.canon.instinct.derivedAffinity;
+  const [x, y] = [w.signatureKeys[a]!, w.signatureKeys[b]!];
+  const key = x < y ? `${x}|${y}` : `${y}|${x}`;
   // FNV-1a: a small, stable string hash.
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
@@ -43,6 +59,10 @@ function derivedAffinity(a: CharacterDef, b: CharacterDef, range: { min: number;
   }
   return range.min + (range.max - range.min) * (hash / 0xffffffff);
 }
+
+/** What fixes a signature's chemistry: its representation and its notes, in order. */
+export const signatureKey = (c: CharacterDef): string =>
+  `${c.representation}:${[...c.notes].sort().join(',')}`;
 
 /** How much harder the young react: 1 from `instinct.youth.age` on. */
 export function youth(w: Engine, c: number): number {

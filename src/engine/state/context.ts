@@ -6,7 +6,7 @@
  */
 import type { Canon } from '../../canon/types.js';
 import type { Schedule } from '../../model/cycle.js';
-import type { WorldDefinition } from '../../model/definition.js';
+import type { RelationDef, WorldDefinition } from '../../model/definition.js';
 import type { WorldEvent } from '../../model/events.js';
 import type { Prng } from '../../units/prng.js';
 import type { Representation } from '../../vocabulary/representations.js';
@@ -39,6 +39,10 @@ export interface Engine {
   /** how many places */
   readonly places: number;
   readonly charIndex: Map<string, number>;
+  /** the declared relations by pair, a·n + b (`instinct/traits.ts`) */
+  readonly relationOf: Map<number, RelationDef>;
+  /** per character: what fixes their chemistry with others when no relation declares it */
+  readonly signatureKeys: string[];
   readonly placeIndex: Map<string, number>;
   readonly doorIndex: Map<string, number>;
   readonly volumes: Float64Array;
