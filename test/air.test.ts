@@ -208,7 +208,11 @@ describe('plumes', () => {
       const start: Plume = { places: [0, 2], conc: [...notes(0.4), ...notes(2)] };
       const matrix = column(advancePlume(graph, start, ramp, hours, 0, null, 'matrix'), 4);
       const terms = column(advancePlume(graph, start, ramp, hours, 0, null, 'terms'), 4);
-      for (const [p, c] of matrix.entries()) expect(terms[p]).toBeCloseTo(c, 10);
+      const columns = column(advancePlume(graph, start, ramp, hours, 0, null, 'columns'), 4);
+      for (const [p, c] of matrix.entries()) {
+        expect(terms[p]).toBeCloseTo(c, 10);
+        expect(columns[p]).toBeCloseTo(c, 10);
+      }
     }
     // Long after its start, a plume under a constant source is that source's steady state.
     const start: Plume = { places: [3], conc: [...notes(5)] };

@@ -96,6 +96,8 @@ export interface Region {
     e: Float64Array | undefined;
     /** the step uniformized for the term-by-term kernel, with its working vectors */
     u: Uniformized | undefined;
+    /** columns of the step's exponential taken so far, by index in the augmented state */
+    columns?: Map<number, Float64Array>;
     uses: number;
   }[];
 }

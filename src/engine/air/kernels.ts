@@ -207,6 +207,25 @@ export function keptIsCheaper(k: number, links: number, lambda: number): boolean
   return dense < sparse;
 }
 
+/**
+ * Whether a kept column of the exponential for each of `columns` places and source states costs less
+ * per step than the terms: a plume on a few places of a wide region.
+ */
+export function columnsAreCheaper(k: number, columns: number, links: number, lambda: number): boolean {
+  return k * columns < termCount(lambda) * (links + 2 * (k + 4));
+}
+
+/**
+ * Column `j` of the uniformized step's exponential (e^{hM}·e_j) over the region's k places, one note's
+ * worth (every note sees the same air): the kernel itself, on a unit start.
+ */
+export function exponentialColumn(u: Uniformized, j: number): Float64Array {
+  const start = new Float64Array((u.k + 4) * W);
+  start[j * W] = 1;
+  const out = uniformizedTerms(u, start);
+  return Float64Array.from({ length: u.k }, (_, i) => out[i * W]!);
+}
+
 /** The augmented system M (row-major, (k+4)²) of one note: the region's air, then w0, w1, w2, z. */
 export function systemMatrix(
   graph: AirGraph,

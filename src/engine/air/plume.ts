@@ -12,7 +12,9 @@
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { AirGraph, Region } from './graph.js';
 import {
+  columnsAreCheaper,
   exponential,
+  exponentialColumn,
   keptIsCheaper,
   matrixIsCheaper,
   steadyResponse,
@@ -311,10 +313,14 @@ function solve(
         : keptIsCheaper(k, rows.from.length, lambda) &&
             (kept || recurring || k + 4 <= SMALL || matrixIsCheaper(k, rows.from.length, lambda))
           ? 'matrix'
-          : 'terms';
+          : entry !== undefined &&
+              entry.uses >= RECURRING &&
+              columnsAreCheaper(k, plume.places.length + 4, rows.from.length, lambda)
+            ? 'columns'
+            : 'terms';
   let step = entry;
   if (step) step.uses++;
-  else if (chosen === 'terms') {
+  else if (chosen === 'terms' || chosen === 'columns') {
     step = { q, sigma, fadeRate, hours, e: undefined, u: undefined, uses: 1 };
     keep(region, step);
   }
@@ -344,6 +350,28 @@ function solve(
         for (let n = 0; n < W; n++) out[i * W + n]! += f * x[j * W + n]!;
       }
     }
+  } else if (chosen === 'columns') {
+    // A plume on a few places of a wide region (a hall with a hundred rooms off it): its step is the
+    // exponential's columns for those places (and the source's states), each taken once term by term
+    // and kept with the step, times the plume there.
+    step!.u ??= uniformize(graph, places, rows, source, q, hours, sigma);
+    step!.columns ??= new Map();
+    const m = k + 4;
+    for (let j = 0; j < m; j++) {
+      let any = false;
+      for (let n = 0; n < W && !any; n++) any = x[j * W + n] !== 0;
+      if (!any) continue;
+      let column = step!.columns.get(j);
+      if (!column) {
+        column = exponentialColumn(step!.u, j);
+        step!.columns.set(j, column);
+      }
+      for (let i = 0; i < k; i++) {
+        const f = column[i]!;
+        if (f === 0) continue;
+        for (let n = 0; n < W; n++) out[i * W + n]! += f * x[j * W + n]!;
+      }
+    }
   } else {
     // The uniformized step is kept with the step: a scene's ticks take the same one again and again.
     step!.u ??= uniformize(graph, places, rows, source, q, hours, sigma);
@@ -355,7 +383,7 @@ function solve(
 
 /**
  * How a plume's step is taken: `cheaper` picks by cost; `settled` (the steady state, once the start is
- * gone), `matrix` (scaling and squaring) and `terms` (applied term by term) force one, so that tests
- * can hold each to the others.
+ * gone), `matrix` (scaling and squaring), `columns` (the exponential's columns where the plume is) and
+ * `terms` (applied term by term) force one, so that tests can hold each to the others.
  */
-export type Method = 'cheaper' | 'settled' | 'matrix' | 'terms';
+export type Method = 'cheaper' | 'settled' | 'matrix' | 'columns' | 'terms';
