@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorldDefinition } from '../src/model/definition.js';
 import { formatScenarioError, loadScenario } from '../src/scenario/index.js';
+import { parseYaml } from '../src/scenario/parse.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -145,6 +146,13 @@ export function crewText(people: number, events: number, until: string): string 
   }
   lines.push(`until: "${until}"`);
   return lines.join('\n');
+}
+
+/** The scenario text of `crew` written as JSON: its YAML's data, as a program writing a large crew would. */
+export function crewJson(people: number, events: number, until: string): string {
+  const parsed = parseYaml(crewText(people, events, until), 'crew.yaml');
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatScenarioError).join('\n'));
+  return JSON.stringify(parsed.data);
 }
 
 /**

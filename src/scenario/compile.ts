@@ -19,7 +19,7 @@ import { quote } from '../shape/wording.js';
 import { formatDuration } from '../units/time.js';
 import { PRONOUN_SETS, type Pronouns } from '../vocabulary/pronouns.js';
 import type { ErrorDetail, ScenarioError } from './errors.js';
-import type { Locator, Path } from './parse.js';
+import type { Locator, Path } from './locator.js';
 import type { ScenarioFile } from './schema.js';
 import { checkTimeline } from './timeline.js';
 
