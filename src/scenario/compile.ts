@@ -384,7 +384,10 @@ const pronounsOf = (p: ScenarioFile['characters'][string]['pronouns']): Pronouns
 
 /** The object without its `undefined` properties: a definition lists only what was given or defaulted. */
 function defined<T extends object>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+  // A loop, not entries and back: this runs for every character and place of a large crew.
+  const out: Record<string, unknown> = {};
+  for (const key in object) if (object[key] !== undefined) out[key] = object[key];
+  return out as T;
 }
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');

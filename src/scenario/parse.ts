@@ -62,34 +62,30 @@ export function parseYaml(text: string, file: string): ParsedText {
     ok: false,
     errors: errors.map(({ offset, ...detail }) => ({ file, ...positionOf(offset), ...detail })),
   });
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  const deep = tooDeep(tokens);
-  if (deep) return failed([deep]);
-  const doc = composeOne(tokens, text.length);
-  const yamlErrors = [...doc.errors, ...doc.warnings].map(
-    (e): TreeError => ({ offset: e.pos[0], ...yamlErrorDetail(e) }),
-  );
-  const version = tokens.find(
-    (t): t is CST.Directive =>
-      t.type === 'directive' && /^%YAML\s/.test(t.source) && !/\s1\.2\b/.test(t.source),
-  );
-  if (version)
-    yamlErrors.push({
-      offset: version.offset,
-      message: `${version.source.trim().slice(0, 20)}: scenarios are read as YAML 1.2`,
-      hint: 'remove this line: YAML 1.1 reads y, n, on and off as true and false, and merges << keys',
-    });
-  if (yamlErrors.length) return failed(yamlErrors);
+  const composed = composeText(text, lineCounter.addNewLine);
+  if ('tooDeep' in composed) return failed([composed.tooDeep]);
+  const { doc, errors } = composed;
+  if (errors.length) return failed(errors);
   const treeProblems = treeErrors(doc, text);
   if (treeProblems.length) return failed(treeProblems);
   const locator = createLocator(yamlView(doc), file, positionOf);
   return { ok: true, data: doc.toJS({ maxAliasCount: -1 }), locator };
 }
 
-/** The document `tokens` hold; a second one is an error in the first. */
-function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
-  const docs = [...new Composer(YAML_OPTIONS).compose(tokens, true, length)];
+/**
+ * The document `text` holds, with the syntax errors found on the way; or the first list or map
+ * nested too deep to compose. The syntax tree, the largest thing made, is let go on return.
+ */
+function composeText(
+  text: string,
+  onNewLine: (offset: number) => void,
+): { tooDeep: TreeError } | { doc: Document.Parsed; errors: TreeError[] } {
+  const tokens = [...new Parser(onNewLine).parse(text)];
+  const deep = tooDeep(tokens);
+  if (deep) return { tooDeep: deep };
+  const docs = [...new Composer(YAML_OPTIONS).compose(tokens, true, text.length)];
   const doc = docs[0]!;
+  // A second document is an error in the first.
   if (docs.length > 1)
     doc.errors.push(
       new YAMLParseError(
@@ -98,7 +94,20 @@ function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
         'a file holds one document',
       ),
     );
-  return doc;
+  const errors = [...doc.errors, ...doc.warnings].map(
+    (e): TreeError => ({ offset: e.pos[0], ...yamlErrorDetail(e) }),
+  );
+  const version = tokens.find(
+    (t): t is CST.Directive =>
+      t.type === 'directive' && /^%YAML\s/.test(t.source) && !/\s1\.2\b/.test(t.source),
+  );
+  if (version)
+    errors.push({
+      offset: version.offset,
+      message: `${version.source.trim().slice(0, 20)}: scenarios are read as YAML 1.2`,
+      hint: 'remove this line: YAML 1.1 reads y, n, on and off as true and false, and merges << keys',
+    });
+  return { doc, errors };
 }
 
 function yamlErrorDetail(e: YAMLError): ErrorDetail {
