@@ -13,6 +13,7 @@ import type { Representation } from '../vocabulary/representations.js';
 import type { ScenarioFile } from './schema.js';
 
 type Entry = ScenarioFile['timeline'][number];
+type Door = ScenarioFile['doors'][number];
 
 /**
  * A character as the walk has them so far. What an order may have changed is unsure: the engine
@@ -94,6 +95,26 @@ function walkTimeline(
   const doors = new Map<string, DoorState>(src.doors.map((d) => [d.id, d.state]));
   // What an order may have changed to a door: the engine decides whether it is obeyed.
   const unsureDoors = new Set<string>();
+  // The doors an action can concern: the requirements look through the doors of the actor's place to
+  // move, and for the door named to open or close. Given only those (in file order), a check on a ship
+  // of thousands of doors looks at a few.
+  const doorsOfPlace = new Map<string, Door[]>();
+  const doorsById = new Map<string, Door[]>();
+  const add = (map: Map<string, Door[]>, key: string, door: Door) => {
+    const list = map.get(key);
+    if (list) list.push(door);
+    else map.set(key, [door]);
+  };
+  for (const door of src.doors) {
+    for (const place of new Set(door.between)) add(doorsOfPlace, place, door);
+    add(doorsById, door.id, door);
+  }
+  const concernedDoors = (actor: string, action: Entry): readonly Door[] => {
+    const here = situation.placeOf(actor);
+    if (action.do === 'move') return (here !== undefined && doorsOfPlace.get(here)) || [];
+    if (action.do === 'open' || action.do === 'close') return doorsById.get(action.door) ?? [];
+    return [];
+  };
   const situation: Situation = {
     doors: src.doors,
     gear: canon.gear,
@@ -130,7 +151,8 @@ function walkTimeline(
           ? Object.hasOwn(canon.gear, action.item)
           : true;
     if (checkable) {
-      for (const unmet of unmetRequirements(situation, actor, action)) {
+      const doorsConcerned = { ...situation, doors: concernedDoors(actor, action) };
+      for (const unmet of unmetRequirements(doorsConcerned, actor, action)) {
         at(unmet.field === null ? path : [...path, unmet.field], describeUnmet(unmet, wording));
       }
     }
