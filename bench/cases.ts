@@ -10,7 +10,7 @@ import { World } from '../src/engine/world.js';
 import { generateCrew } from '../src/generate/crew.js';
 import { loadScenario } from '../src/scenario/index.js';
 import { NOTE_COUNT } from '../src/vocabulary/notes.js';
-import { bundled, crew, crewText, crowd, messHall, sharedRoom } from './worlds.js';
+import { bundled, crew, crewJson, crewText, crowd, messHall, sharedRoom } from './worlds.js';
 
 export interface Measured {
   /** characters × simulated seconds, for a run of a world */
@@ -39,6 +39,15 @@ function worldRun(build: () => ReturnType<typeof bundled>): () => () => Measured
         note: `${world.events.length} events`,
       };
     };
+  };
+}
+
+/** `text` loaded as the scenario `file` in the timed part. */
+function timedLoad(text: string, file: string): () => Measured {
+  return () => {
+    const result = loadScenario(text, file);
+    if (!result.ok) throw new Error(result.errors[0]!.message);
+    return { note: `${(text.length / 1e6).toFixed(1)} MB` };
   };
 }
 
@@ -146,25 +155,19 @@ export const CASES: Record<string, Case> = {
   },
   'load-10k': {
     what: 'loading a 10,000-character scenario (YAML: parse, validate, compile)',
-    prepare: () => {
-      const text = crewText(10_000, 1000, '1d');
-      return () => {
-        const result = loadScenario(text, 'crew.yaml');
-        if (!result.ok) throw new Error(result.errors[0]!.message);
-        return { note: `${(text.length / 1e6).toFixed(1)} MB` };
-      };
-    },
+    prepare: () => timedLoad(crewText(10_000, 1000, '1d'), 'crew.yaml'),
+  },
+  'load-10k-json': {
+    what: 'loading the same 10,000-character scenario written as JSON',
+    prepare: () => timedLoad(crewJson(10_000, 1000, '1d'), 'crew.json'),
   },
   'load-100k': {
     what: 'loading a 100,000-character scenario (YAML)',
-    prepare: () => {
-      const text = crewText(100_000, 1000, '1d');
-      return () => {
-        const result = loadScenario(text, 'crew.yaml');
-        if (!result.ok) throw new Error(result.errors[0]!.message);
-        return { note: `${(text.length / 1e6).toFixed(1)} MB` };
-      };
-    },
+    prepare: () => timedLoad(crewText(100_000, 1000, '1d'), 'crew.yaml'),
+  },
+  'load-100k-json': {
+    what: 'loading the same 100,000-character scenario written as JSON',
+    prepare: () => timedLoad(crewJson(100_000, 1000, '1d'), 'crew.json'),
   },
   'crew-30-world-year': {
     what: 'a generated 30-person crew in cabins, a simulated year of the world (cycles, reminders, quiet stretches)',

@@ -111,40 +111,88 @@ export function crew(people: number, events: number, until: string): WorldDefini
   return result.definition;
 }
 
-/** The scenario text of `crew`. */
-export function crewText(people: number, events: number, until: string): string {
-  const lines = [
-    'omegaverse: 1',
-    'title: crew',
-    'seed: 9',
-    'places:',
-    '  corridor: { volume: 3000, ventilation: 6 }',
-  ];
-  for (let c = 0; c < people; c++) lines.push(`  cabin${c}: { volume: 40, ventilation: 2 }`);
-  lines.push('doors:');
-  for (let c = 0; c < people; c++)
-    lines.push(`  - { id: d${c}, between: [corridor, cabin${c}], state: closed }`);
-  lines.push('characters:');
+/** The scenario of `crew`, as data. */
+function crewScenario(people: number, events: number, until: string) {
+  const places: Record<string, object> = { corridor: { volume: 3000, ventilation: 6 } };
+  for (let c = 0; c < people; c++) places[`cabin${c}`] = { volume: 40, ventilation: 2 };
+  const characters: Record<string, object> = {};
   for (let c = 0; c < people; c++) {
     const representation = ['alpha', 'beta', 'omega'][c % 3];
-    let extra = '';
-    if (representation === 'omega') {
-      const period = 26 + (c % 9);
-      const onsets = [4, 3, 2, 1].map((k) => `"-${k * period + (c % 7)}d"`).join(', ');
-      extra = `, cycle: { period: ${period}d, duration: 4d, onsets: [${onsets}] }${c % 4 === 0 ? ', medication: [suppressant]' : ''}`;
-    }
-    lines.push(`  c${c}: { representation: ${representation}, age: 30, at: cabin${c}${extra} }`);
+    const period = 26 + (c % 9);
+    characters[`c${c}`] = {
+      representation,
+      age: 30,
+      at: `cabin${c}`,
+      ...(representation === 'omega' && {
+        cycle: {
+          period: `${period}d`,
+          duration: '4d',
+          onsets: [4, 3, 2, 1].map((k) => `-${k * period + (c % 7)}d`),
+        },
+        ...(c % 4 === 0 && { medication: ['suppressant'] }),
+      }),
+    };
   }
-  lines.push('roster:');
-  for (let e = 0; e < events; e++) {
-    const day = Math.floor((e * 365) / events);
-    const participants = [0, 1, 2, 3].map((k) => `c${(e * 7 + k * 13) % people}`);
-    lines.push(
-      `  - { id: r${e}, title: Duty ${e}, start: "${day}d 8:00", end: "${day}d 12:00", participants: [${[...new Set(participants)].join(', ')}] }`,
-    );
-  }
-  lines.push(`until: "${until}"`);
-  return lines.join('\n');
+  return {
+    omegaverse: 1,
+    title: 'crew',
+    seed: 9,
+    places,
+    doors: Array.from({ length: people }, (_, c) => ({
+      id: `d${c}`,
+      between: ['corridor', `cabin${c}`],
+      state: 'closed',
+    })),
+    characters,
+    roster: Array.from({ length: events }, (_, e) => {
+      const day = Math.floor((e * 365) / events);
+      const participants = [0, 1, 2, 3].map((k) => `c${(e * 7 + k * 13) % people}`);
+      return {
+        id: `r${e}`,
+        title: `Duty ${e}`,
+        start: `${day}d 8:00`,
+        end: `${day}d 12:00`,
+        participants: [...new Set(participants)],
+      };
+    }),
+    until,
+  };
+}
+
+/** A value in YAML's flow style, as the crew's text has always written it: times and negative durations quoted. */
+const flow = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(flow).join(', ')}]`
+    : typeof value === 'object' && value !== null
+      ? `{ ${Object.entries(value)
+          .map(([key, v]) => `${key}: ${flow(v)}`)
+          .join(', ')} }`
+      : typeof value === 'string' && /^-|:/.test(value)
+        ? `"${value}"`
+        : String(value);
+
+/** The scenario text of `crew`: YAML, one line per place, door, character and roster event. */
+export function crewText(people: number, events: number, until: string): string {
+  const scenario = crewScenario(people, events, until);
+  return [
+    `omegaverse: ${scenario.omegaverse}`,
+    `title: ${scenario.title}`,
+    `seed: ${scenario.seed}`,
+    'places:',
+    ...Object.entries(scenario.places).map(([id, place]) => `  ${id}: ${flow(place)}`),
+    'doors:',
+    ...scenario.doors.map((door) => `  - ${flow(door)}`),
+    'characters:',
+    ...Object.entries(scenario.characters).map(([id, character]) => `  ${id}: ${flow(character)}`),
+    'roster:',
+    ...scenario.roster.map((event) => `  - ${flow(event)}`),
+    `until: "${scenario.until}"`,
+  ].join('\n');
+}
+
+/** The scenario of `crew` as JSON, as a program writing a large crew would. */
+export function crewJson(people: number, events: number, until: string): string {
+  return JSON.stringify(crewScenario(people, events, until));
 }
 
 /**

@@ -42,6 +42,24 @@ describe('generate crew', () => {
     expect(generateCrew({ ...options, seed: 5 })).not.toBe(generateCrew(options));
   });
 
+  it('writes the same scenario as JSON: the same definition, but for where each action was written', () => {
+    const options: CrewOptions = {
+      size: 40,
+      families: true,
+      withMinors: true,
+      days: 2,
+      seed: 6,
+      overrides: { 'population.omegaShare': 0.3 },
+    };
+    const json = generateCrew(options, 'json');
+    expect(() => JSON.parse(json)).not.toThrow();
+    const unplaced = (def: WorldDefinition) =>
+      JSON.parse(
+        JSON.stringify(def, (key, value) => (key === 'source' || key === 'file' ? undefined : value)),
+      );
+    expect(unplaced(compile(json, 'crew.json'))).toEqual(unplaced(crew(options)));
+  });
+
   it('follows the preset’s representation ratios: a minority of alphas, a smaller one of omegas', () => {
     for (const preset of ['seeds', 'classic'] as const) {
       const people = charactersOf(generateCrew({ size: 1500, preset, seed: 1 }));

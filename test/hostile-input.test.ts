@@ -278,6 +278,27 @@ describe('keys that are not names', () => {
     );
   });
 
+  it('a large crew naming places not written: the first 50 errors, each with its own did-you-mean', () => {
+    const people = Array.from({ length: 1500 }, (_, i) => i);
+    const text = [
+      'omegaverse: 1',
+      'places:',
+      ...people.map((i) => `  cabin${i}: { volume: 10, ventilation: 1 }`),
+      'characters:',
+      // The first characters are written after the rest: the errors shown are the file's first.
+      ...[...people.slice(60), ...people.slice(0, 60)].map(
+        (i) => `  c${i}: { representation: beta, at: cabn${i} }`,
+      ),
+    ].join('\n');
+    const errors = errorsOf(text);
+    expect(errors).toHaveLength(50);
+    expect(errors.map((e) => [e.line, e.message, e.hint])).toEqual(
+      people
+        .slice(60, 110)
+        .map((i) => [1504 + i - 60, `unknown place 'cabn${i}'`, `did you mean 'cabin${i}'?`]),
+    );
+  });
+
   it('a duplicate key in a large map is reported once, at its second occurrence', () => {
     const places = Array.from({ length: 2000 }, (_, i) => `  p${i}: { volume: 10, ventilation: 1 }\n`);
     const text = `omegaverse: 1\nplaces:\n${places.join('')}  p7: { volume: 10, ventilation: 1 }\ncharacters:\n  rey: { representation: alpha, age: 19, at: p1 }\n`;

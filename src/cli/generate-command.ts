@@ -1,7 +1,14 @@
 /** `omegaverse generate crew`: a crew of any size as a scenario file, written atomically or printed. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { PRESET_NAMES } from '../canon/index.js';
-import { GenerateError, generateCrew, MAX_DAYS, MAX_SIZE, SETTINGS } from '../generate/index.js';
+import {
+  CREW_FORMATS,
+  GenerateError,
+  generateCrew,
+  MAX_DAYS,
+  MAX_SIZE,
+  SETTINGS,
+} from '../generate/index.js';
 import type { Scalar } from '../model/definition.js';
 import { UserError } from './io.js';
 import { seedOption, wholeNumber } from './options.js';
@@ -51,6 +58,14 @@ export function addGenerateCommand(
       'override a canon parameter for this crew, e.g. population.omegaShare=0.2 (repeatable)',
       assignment,
     )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'YAML (commented, to read and edit) or JSON (loads fast: for large crews)',
+      )
+        .choices([...CREW_FORMATS])
+        .default('yaml'),
+    )
     .option('-o, --out <file>', 'write the scenario to a file (atomically) instead of the terminal')
     .action(
       (opts: {
@@ -62,22 +77,26 @@ export function addGenerateCommand(
         setting: 'ship' | 'station';
         days?: number;
         set?: Record<string, Scalar>;
+        format: (typeof CREW_FORMATS)[number];
         out?: string;
       }) => {
         if (opts.size === undefined)
           throw new UserError('missing --size <n>: how many people aboard (e.g. --size 200)');
         let text: string;
         try {
-          text = generateCrew({
-            size: opts.size,
-            preset: opts.preset,
-            ...(opts.seed !== undefined && { seed: opts.seed }),
-            families: opts.families ?? false,
-            withMinors: opts.withMinors ?? false,
-            setting: opts.setting,
-            ...(opts.days !== undefined && { days: opts.days }),
-            overrides: opts.set ?? {},
-          });
+          text = generateCrew(
+            {
+              size: opts.size,
+              preset: opts.preset,
+              ...(opts.seed !== undefined && { seed: opts.seed }),
+              families: opts.families ?? false,
+              withMinors: opts.withMinors ?? false,
+              setting: opts.setting,
+              ...(opts.days !== undefined && { days: opts.days }),
+              overrides: opts.set ?? {},
+            },
+            opts.format,
+          );
         } catch (error) {
           if (error instanceof GenerateError)
             throw new UserError(error.hint ? `${error.message}\n  hint: ${error.hint}` : error.message);

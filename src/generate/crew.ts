@@ -182,8 +182,14 @@ function census(people: readonly Person[]): string {
 
 const TIME = /^-?(\d+d)?\s*(\d+:\d\d(:\d\d)?)?$/;
 
-/** The crew's scenario, as YAML text. */
-export function generateCrew(options: CrewOptions): string {
+/** The formats a crew is written in: YAML to read and edit, JSON to load fast (a large crew). */
+export const CREW_FORMATS = ['yaml', 'json'] as const;
+
+/**
+ * The crew's scenario as YAML text, commented, one line per part; or as JSON, the same scenario
+ * without the comments, which loads many times faster.
+ */
+export function generateCrew(options: CrewOptions, format: (typeof CREW_FORMATS)[number] = 'yaml'): string {
   const o = checked(options);
   const rng = Prng.fromSeed(o.seed);
   const ship = shipName(rng);
@@ -198,7 +204,7 @@ export function generateCrew(options: CrewOptions): string {
   const where = o.setting === 'ship' ? `the ${ship}` : `${ship} Station`;
   const title = `${where[0]!.toUpperCase()}${where.slice(1)}: a crew of ${people.length}`;
 
-  const doc = new Document({
+  const scenario = {
     omegaverse: 1,
     title,
     seed: o.seed,
@@ -218,7 +224,10 @@ export function generateCrew(options: CrewOptions): string {
       end: formatDuration(r.end),
     })),
     until: formatDuration(o.days * SECONDS_PER_DAY),
-  });
+  };
+  if (format === 'json') return `${JSON.stringify(scenario, null, 2)}\n`;
+
+  const doc = new Document(scenario);
 
   const p = o.canon.population;
   doc.commentBefore = [

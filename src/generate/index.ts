@@ -1,3 +1,3 @@
 /** Generated scenarios: a crew of any size, from the canon's population numbers. Pure: returns YAML text. */
-export { type CrewOptions, GenerateError, generateCrew, MAX_DAYS, MAX_SIZE } from './crew.js';
+export { CREW_FORMATS, type CrewOptions, GenerateError, generateCrew, MAX_DAYS, MAX_SIZE } from './crew.js';
 export { SETTINGS, type Setting } from './ship.js';

@@ -18,8 +18,8 @@ import {
 import { quote } from '../shape/wording.js';
 import { formatDuration } from '../units/time.js';
 import { PRONOUN_SETS, type Pronouns } from '../vocabulary/pronouns.js';
-import type { ErrorDetail, ScenarioError } from './errors.js';
-import type { Locator, Path } from './parse.js';
+import { type ErrorDetail, type ScenarioError, settleErrors } from './errors.js';
+import type { Locator, Path } from './locator.js';
 import type { ScenarioFile } from './schema.js';
 import { checkTimeline } from './timeline.js';
 
@@ -48,11 +48,19 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
     rosterEvents: src.roster.map((r) => r.id),
   });
 
+  /**
+   * The errors about unknown ids, each with how to make it again with its did-you-mean: that searches
+   * every id of its kind, so it is made only for the errors shown, or a crew of 10,000 in a place not
+   * written would search 10,000 places 10,000 times.
+   */
+  const withDidYouMean = new Map<ScenarioError, () => ScenarioError>();
   /** Whether `id` is known; if not, reports it at `path` with a did-you-mean. */
   const known = (vocab: Vocabulary, id: string, path: Path): boolean => {
-    const unknown = unknownId(vocab, id);
-    if (unknown) at(path, unknown);
-    return !unknown;
+    if (vocab.has.has(id)) return true;
+    const error = locator.at(path, unknownId({ ...vocab, ids: [] }, id)!);
+    withDidYouMean.set(error, () => locator.at(path, unknownId(vocab, id)!));
+    errors.push(error);
+    return false;
   };
 
   const nameOf = (id: string) => characterName(id, src.characters[id]?.name);
@@ -221,7 +229,10 @@ export function compileScenario(src: ScenarioFile, locator: Locator, file: strin
     }
   });
 
-  if (errors.length > 0) return { ok: false, errors };
+  // Settled without the did-you-means, the same errors are shown: an unknown id's is the same
+  // wherever the same id is unknown, so it is never all that tells two errors apart.
+  if (errors.length > 0)
+    return { ok: false, errors: settleErrors(errors).map((e) => withDidYouMean.get(e)?.() ?? e) };
 
   return {
     ok: true,
@@ -384,7 +395,10 @@ const pronounsOf = (p: ScenarioFile['characters'][string]['pronouns']): Pronouns
 
 /** The object without its `undefined` properties: a definition lists only what was given or defaulted. */
 function defined<T extends object>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+  // A loop, not entries and back: this runs for every character and place of a large crew.
+  const out: Record<string, unknown> = {};
+  for (const key in object) if (object[key] !== undefined) out[key] = object[key];
+  return out as T;
 }
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');

@@ -6,7 +6,7 @@
 import { shorten } from '../shape/wording.js';
 import { RENAMED_FIELDS } from '../vocabulary/actions.js';
 import type { ScenarioError } from './errors.js';
-import type { Locator, Path } from './parse.js';
+import type { Locator, Path } from './locator.js';
 
 const isMap = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

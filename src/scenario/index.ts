@@ -8,7 +8,7 @@ import { compileScenario } from './compile.js';
 import { rewriteDeprecated } from './deprecations.js';
 import { type ScenarioError, settleErrors } from './errors.js';
 import { misreadingWarnings } from './misreadings.js';
-import { parseScenarioText } from './parse.js';
+import { type ParsedText, parseScenarioText } from './parse.js';
 import { readShape, schemaErrors } from './schema.js';
 
 export { formatScenarioError, formatScenarioWarning, type ScenarioError } from './errors.js';
@@ -28,7 +28,11 @@ export type LoadResult =
  * errors reports all of its own, since the later ones need what it would have produced.
  */
 export function loadScenario(text: string, file: string): LoadResult {
-  const parsed = parseScenarioText(text, file);
+  return loadParsed(parseScenarioText(text, file), file);
+}
+
+/** The checks after the text was read (as JSON or YAML): the shape, then references and the timeline. */
+export function loadParsed(parsed: ParsedText, file: string): LoadResult {
   if (!parsed.ok) return { ok: false, errors: settleErrors(parsed.errors) };
   const { warnings, errors, locator } = rewriteDeprecated(parsed.data, parsed.locator);
   const { result: shaped, misread } = readShape(parsed.data);

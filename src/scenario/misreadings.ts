@@ -7,7 +7,7 @@
 import { quote } from '../shape/wording.js';
 import type { Misreading } from '../units/time.js';
 import type { ScenarioError } from './errors.js';
-import type { Locator, Path } from './parse.js';
+import type { Locator, Path } from './locator.js';
 
 const isMap = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -25,7 +25,7 @@ import { EVENT_TYPES } from '../vocabulary/events.js';
 import { PLACE_ARTICLES, PLACE_PREPOSITIONS } from '../vocabulary/places.js';
 import { PRONOUN_NAMES } from '../vocabulary/pronouns.js';
 import type { ScenarioError } from './errors.js';
-import type { Locator, Path } from './parse.js';
+import type { Locator, Path } from './locator.js';
 
 /** A number within its documented range (`SCENARIO_RANGES`); out of it, the hint names the nearest. */
 function number(what: string, range: Range) {

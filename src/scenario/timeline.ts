@@ -9,9 +9,24 @@ import { type Checks, checkReferences, type Vocabularies } from '../engine/actio
 import { describeUnmet, type Situation, unmetRequirements } from '../engine/actions/requirements.js';
 import { formatDuration } from '../units/time.js';
 import type { DoorState } from '../vocabulary/doors.js';
+import type { Representation } from '../vocabulary/representations.js';
 import type { ScenarioFile } from './schema.js';
 
 type Entry = ScenarioFile['timeline'][number];
+type Door = ScenarioFile['doors'][number];
+
+/**
+ * A character as the walk has them so far. What an order may have changed is unsure: the engine
+ * decides whether it is obeyed, so the walk cannot know.
+ */
+interface Walked {
+  place: string;
+  unsurePlace: boolean;
+  wears: Set<string>;
+  carries: Set<string>;
+  unsureItems: Set<string>;
+  representation: Representation;
+}
 
 /** Checks the timeline; returns it in time order (stable: file order within an instant), with indices. */
 export function checkTimeline(
@@ -58,36 +73,68 @@ function walkTimeline(
   sorted: { action: Entry; index: number }[],
   { at, nameOf }: Checks,
 ): void {
-  // Unknown ids were reported already: their actions are skipped here.
-  const place = new Map(Object.entries(src.characters).map(([id, c]) => [id, c.at]));
+  // Each character's state is made when the walk first meets them: a large crew with a short
+  // timeline costs what the timeline does. Unknown ids were reported already: they have none.
+  const states = new Map<string, Walked>();
+  const stateOf = (id: string): Walked | undefined => {
+    let state = states.get(id);
+    if (!state && Object.hasOwn(src.characters, id)) {
+      const c = src.characters[id]!;
+      state = {
+        place: c.at,
+        unsurePlace: false,
+        wears: new Set(c.wears),
+        carries: new Set(c.carries),
+        unsureItems: new Set(),
+        representation: c.representation,
+      };
+      states.set(id, state);
+    }
+    return state;
+  };
   const doors = new Map<string, DoorState>(src.doors.map((d) => [d.id, d.state]));
-  const wears = new Map(Object.entries(src.characters).map(([id, c]) => [id, new Set(c.wears)]));
-  const carries = new Map(Object.entries(src.characters).map(([id, c]) => [id, new Set(c.carries)]));
-  const representation = new Map(Object.entries(src.characters).map(([id, c]) => [id, c.representation]));
-  // What an order may have changed: the engine decides whether it is obeyed, so the walk cannot know.
-  const unsureItems = new Map(Object.keys(src.characters).map((id) => [id, new Set<string>()]));
-  const unsurePlace = new Set<string>();
+  // What an order may have changed to a door: the engine decides whether it is obeyed.
   const unsureDoors = new Set<string>();
-  const knownPlace = (id: string) => {
-    const where = place.get(id);
-    return where !== undefined && !unsurePlace.has(id) && Object.hasOwn(src.places, where)
-      ? where
-      : undefined;
+  // The doors an action can concern: the requirements look through the doors of the actor's place to
+  // move, and for the door named to open or close. Given only those (in file order), a check on a ship
+  // of thousands of doors looks at a few.
+  const doorsOfPlace = new Map<string, Door[]>();
+  const doorsById = new Map<string, Door[]>();
+  const add = (map: Map<string, Door[]>, key: string, door: Door) => {
+    const list = map.get(key);
+    if (list) list.push(door);
+    else map.set(key, [door]);
+  };
+  for (const door of src.doors) {
+    for (const place of new Set(door.between)) add(doorsOfPlace, place, door);
+    add(doorsById, door.id, door);
+  }
+  const concernedDoors = (actor: string, action: Entry): readonly Door[] => {
+    const here = situation.placeOf(actor);
+    if (action.do === 'move') return (here !== undefined && doorsOfPlace.get(here)) || [];
+    if (action.do === 'open' || action.do === 'close') return doorsById.get(action.door) ?? [];
+    return [];
   };
   const situation: Situation = {
     doors: src.doors,
     gear: canon.gear,
-    placeOf: knownPlace,
+    placeOf: (id) => {
+      const state = stateOf(id);
+      return state && !state.unsurePlace && Object.hasOwn(src.places, state.place) ? state.place : undefined;
+    },
     doorState: (id) => (unsureDoors.has(id) ? 'open' : doors.get(id)),
-    wears: (id, item) => (unsureItems.get(id)?.has(item) ? undefined : wears.get(id)?.has(item)),
-    carries: (id, item) => carries.get(id)?.has(item),
-    representation: (id) => representation.get(id),
+    wears: (id, item) => {
+      const state = stateOf(id);
+      return state?.unsureItems.has(item) ? undefined : state?.wears.has(item);
+    },
+    carries: (id, item) => stateOf(id)?.carries.has(item),
+    representation: (id) => stateOf(id)?.representation,
   };
 
   for (const { action, index } of sorted) {
-    if (!Object.hasOwn(src.characters, action.actor)) continue;
     const actor = action.actor;
-    if (!Object.hasOwn(src.places, place.get(actor)!)) continue;
+    const self = stateOf(actor);
+    if (!self || !Object.hasOwn(src.places, self.place)) continue;
     const path = ['timeline', index];
     const wording = {
       who: nameOf(actor),
@@ -104,7 +151,8 @@ function walkTimeline(
           ? Object.hasOwn(canon.gear, action.item)
           : true;
     if (checkable) {
-      for (const unmet of unmetRequirements(situation, actor, action)) {
+      const doorsConcerned = { ...situation, doors: concernedDoors(actor, action) };
+      for (const unmet of unmetRequirements(doorsConcerned, actor, action)) {
         at(unmet.field === null ? path : [...path, unmet.field], describeUnmet(unmet, wording));
       }
     }
@@ -112,16 +160,17 @@ function walkTimeline(
     switch (action.do) {
       case 'order': {
         const demand = action.demand;
-        if (!Object.hasOwn(src.characters, action.target)) break;
-        if (demand.do === 'wear' || demand.do === 'remove') unsureItems.get(action.target)!.add(demand.item);
-        if (demand.do === 'move') unsurePlace.add(action.target);
+        const target = stateOf(action.target);
+        if (!target) break;
+        if (demand.do === 'wear' || demand.do === 'remove') target.unsureItems.add(demand.item);
+        if (demand.do === 'move') target.unsurePlace = true;
         if (demand.do === 'open' || demand.do === 'close') unsureDoors.add(demand.door);
         break;
       }
       case 'move':
         if (Object.hasOwn(src.places, action.to)) {
-          unsurePlace.delete(actor);
-          place.set(actor, action.to);
+          self.unsurePlace = false;
+          self.place = action.to;
         }
         break;
       case 'open':
@@ -133,15 +182,15 @@ function walkTimeline(
         }
         break;
       case 'present':
-        if (action.as !== 'unpresented') representation.set(actor, action.as);
+        if (action.as !== 'unpresented') self.representation = action.as;
         break;
       case 'wear':
       case 'remove':
         if (Object.hasOwn(canon.gear, action.item)) {
-          unsureItems.get(actor)!.delete(action.item);
-          const [from, to] = action.do === 'wear' ? [carries, wears] : [wears, carries];
-          from.get(actor)!.delete(action.item);
-          to.get(actor)!.add(action.item);
+          self.unsureItems.delete(action.item);
+          const [from, to] = action.do === 'wear' ? [self.carries, self.wears] : [self.wears, self.carries];
+          from.delete(action.item);
+          to.add(action.item);
         }
         break;
       default:
