@@ -8,7 +8,7 @@ import { Document, isMap, isPair, isScalar, isSeq, type Node, Scalar, visit } fr
 import { applyOverrides, type Canon, type CanonPresetName, presets } from '../canon/index.js';
 import type { Scalar as Value } from '../model/definition.js';
 import { Prng } from '../units/prng.js';
-import { formatDuration, SECONDS_PER_DAY } from '../units/time.js';
+import { formatDuration, SECONDS_PER_DAY, unitForm } from '../units/time.js';
 import { ADULT_AGE, isAdult } from '../vocabulary/representations.js';
 import { share } from './draw.js';
 import { assignDuties, type Duty } from './duties.js';
@@ -102,7 +102,7 @@ function characterEntry(
       medication: [{ name: 'suppressant', since: days(person.suppressantSince) }],
     }),
     ...(person.cycle && {
-      cycle: { period: days(person.cycle.period), onsets: person.cycle.onsets.map(formatDuration) },
+      cycle: { period: days(person.cycle.period), onsets: person.cycle.onsets.map(instant) },
     }),
     ...(person.bonded && person.partner !== undefined && { bonded_to: ids[person.partner] }),
     ...(duty && { rank: duty.rank }),
@@ -189,6 +189,12 @@ export const CREW_FORMATS = ['yaml', 'json'] as const;
  * The crew's scenario as YAML text, commented, one line per part; or as JSON, the same scenario
  * without the comments, which loads many times faster.
  */
+/**
+ * An instant as the generated file writes it: `1:04:00` within a day, `49d6h` past one (`49d 6:00:00`
+ * would read as a time of day, and `check` would warn that it is easy to misread).
+ */
+const instant = (t: number): string => (Math.abs(t) < SECONDS_PER_DAY ? formatDuration(t) : unitForm(t));
+
 export function generateCrew(options: CrewOptions, format: (typeof CREW_FORMATS)[number] = 'yaml'): string {
   const o = checked(options);
   const rng = Prng.fromSeed(o.seed);
@@ -217,13 +223,13 @@ export function generateCrew(options: CrewOptions, format: (typeof CREW_FORMATS)
       people.map((p, i) => [ids[i], characterEntry(p, ids, duties[i], knows[i]!, cabinOf(p.household))]),
     ),
     relations: relations(rng, people, ids, duties),
-    timeline: steps.flat().map((s) => ({ ...s, at: formatDuration(s.at) })),
+    timeline: steps.flat().map((s) => ({ ...s, at: instant(s.at) })),
     roster: roster(rng, ids, duties, o.days).map((r) => ({
       ...r,
-      start: formatDuration(r.start),
-      end: formatDuration(r.end),
+      start: instant(r.start),
+      end: instant(r.end),
     })),
-    until: formatDuration(o.days * SECONDS_PER_DAY),
+    until: instant(o.days * SECONDS_PER_DAY),
   };
   if (format === 'json') return `${JSON.stringify(scenario, null, 2)}\n`;
 
