@@ -178,6 +178,16 @@ export function checkRoster(input: RosterInput): RosterReport {
   const events = definition.roster
     .filter((e) => e.end > now)
     .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  // Each character's events, in event order: a partner's leave is checked against their own events
+  // only, not the whole roster.
+  const eventsOf = new Map<string, RosterEventDef[]>();
+  for (const event of events) {
+    for (const id of event.participants) {
+      const list = eventsOf.get(id);
+      if (!list) eventsOf.set(id, [event]);
+      else if (list.at(-1) !== event) list.push(event);
+    }
+  }
 
   const found = new Map<string, Conflict>();
   const keep = (conflict: Conflict) => {
@@ -195,8 +205,7 @@ export function checkRoster(input: RosterInput): RosterReport {
         keep({ event: event.id, character, level, kind: leave.kind, window: leave.window, ...ongoing });
         // The partner is on leave over the same window: their own events in it conflict too.
         for (const partner of partnersOf.get(character) ?? []) {
-          for (const other of events) {
-            if (!other.participants.includes(partner)) continue;
+          for (const other of eventsOf.get(partner) ?? []) {
             const partnerLevel = levelFor(other, leave);
             if (partnerLevel)
               keep({
@@ -240,9 +249,10 @@ export function checkRoster(input: RosterInput): RosterReport {
     (a, b) => order.get(a.event)! - order.get(b.event)! || a.character.localeCompare(b.character),
   );
 
+  const conflicted = new Set(conflicts.map((c) => c.event));
   const proposals: Record<string, Proposal[]> = {};
   for (const event of events) {
-    if (!conflicts.some((c) => c.event === event.id)) continue;
+    if (!conflicted.has(event.id)) continue;
     const away = new Set<string>();
     for (const p of event.participants) {
       away.add(p);
