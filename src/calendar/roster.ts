@@ -174,24 +174,31 @@ interface Person {
  * Everyone the check must look at, by id; anyone else (no cycle, no partner) is clear of every event.
  * Built in one pass over the characters: looking each participant of each event up in the
  * definition and the forecasts would cost several lookups per participant instead of one.
+ * Character ids are unique (the scenario compiler sees to it).
  */
 function peopleOf(input: RosterInput, partnersOf: ReadonlyMap<string, string[]>): Map<string, Person> {
   const { definition, forecasts, now } = input;
   const people = new Map<string, Person>();
   const add = (id: string, character: CharacterDef | undefined) => {
-    const forecast = forecasts.get(id);
     const defined = character && calendarCycleOf(character);
-    const leaves = leavesOf(character, forecast, definition.canon, now);
     const partners = partnersOf.get(id) ?? [];
+    if (!defined && !partners.length) return;
+    const forecast = forecasts.get(id);
+    const leaves = leavesOf(character, forecast, definition.canon, now);
     // With a cycle and no windows: nothing can be said of them, which is not the same as clear.
     const unforecast = defined && (!forecast || forecast.basis === 'insufficient');
-    if (!leaves.length && !unforecast && !partners.length) return people.delete(id);
-    const spans = leaves.flatMap((l) => [l.possible, l.likely]);
+    if (!leaves.length && !unforecast && !partners.length) return;
+    let awayFrom = Number.POSITIVE_INFINITY;
+    let awayTo = Number.NEGATIVE_INFINITY;
+    for (const { possible, likely } of leaves) {
+      awayFrom = Math.min(awayFrom, possible[0], likely[0]);
+      awayTo = Math.max(awayTo, possible[1], likely[1]);
+    }
     people.set(id, {
       id,
       leaves,
-      awayFrom: Math.min(...spans.map(([a]) => a)),
-      awayTo: Math.max(...spans.map(([, b]) => b)),
+      awayFrom,
+      awayTo,
       partners,
       ...(unforecast && { cannotCheck: { kind: defined.kind, note: forecast?.note ?? 'no forecast' } }),
       uncheckable: false,
@@ -226,18 +233,22 @@ export function checkRoster(input: RosterInput): RosterReport {
   const events = definition.roster
     .filter((e) => e.end > now)
     .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
-  // The conflicts of each event, by character.
-  const found: (Map<string, Conflict> | undefined)[] = new Array(events.length);
+  // The conflicts of each event, one a character (an event has few).
+  const found: (Conflict[] | undefined)[] = new Array(events.length);
   const keep = (at: number, conflict: Conflict) => {
-    const here = found[at] ?? new Map<string, Conflict>();
-    found[at] = here;
-    const held = here.get(conflict.character);
-    if (!held || better(conflict, held) > 0) here.set(conflict.character, conflict);
+    const here = found[at];
+    const k = here ? here.findIndex((c) => c.character === conflict.character) : -1;
+    if (!here) found[at] = [conflict];
+    else if (k < 0) here.push(conflict);
+    else if (better(conflict, here[k]!) > 0) here[k] = conflict;
   };
 
   // Leaves that meet someone's event, once each, in the order first met: their partners are away too.
   const shared = new Map<Leave, Person>();
   const unchecked: Unchecked[] = [];
+  // Who of each event the check looks at, kept for the proposals where an event has a conflict, or a
+  // partner in it (whose partner's leave may yet reach it).
+  const casts: (Person[] | undefined)[] = new Array(events.length);
   const cast: Person[] = [];
   events.forEach((event, i) => {
     cast.length = 0;
@@ -257,6 +268,7 @@ export function checkRoster(input: RosterInput): RosterReport {
         if (person.partners.length && !shared.has(leave)) shared.set(leave, person);
       }
     }
+    if (found[i] || cast.some((p) => p.partners.length)) casts[i] = [...cast];
     if (!cast.some((p) => p.uncheckable)) return;
     for (const person of cast.filter((p) => p.uncheckable).sort(byId)) {
       const character = person.id;
@@ -294,15 +306,13 @@ export function checkRoster(input: RosterInput): RosterReport {
   events.forEach((event, i) => {
     const here = found[i];
     if (!here) return;
-    conflicts.push(...[...here.values()].sort((a, b) => a.character.localeCompare(b.character)));
+    conflicts.push(...here.sort((a, b) => a.character.localeCompare(b.character)));
     // Whoever is away, the participants and their partners: the order of the spans does not matter.
     const spans: [number, number][] = [];
     const addSpans = (person: Person) => {
       for (const leave of person.leaves) spans.push(leave.possible);
     };
-    for (const id of event.participants) {
-      const person = people.get(id);
-      if (!person) continue;
+    for (const person of casts[i]!) {
       addSpans(person);
       for (const q of person.partners) addSpans(people.get(q)!);
     }
