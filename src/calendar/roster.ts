@@ -338,12 +338,17 @@ function propose(
   const out: Proposal[] = [];
   if (step <= 0 || count === 0) return out;
   // Past the last span every slot is clear: the search always ends.
-  const clearAfter = Math.max(now, ...spans.map(([, b]) => b));
+  let clearAfter = now;
+  for (const [, b] of spans) clearAfter = Math.max(clearAfter, b);
+  const clear = (start: number, end: number) => {
+    for (const span of spans) if (overlaps(start, end, span)) return false;
+    return true;
+  };
   for (let i = 1; out.length < count; i++) {
     const start = event.start + i * step;
     if (start < now) continue;
     const end = start + length;
-    if (start < clearAfter && spans.some((s) => overlaps(start, end, s))) continue;
+    if (start < clearAfter && !clear(start, end)) continue;
     out.push({ start, end, label: relativeDay(now, start, clock) });
   }
   return out;
