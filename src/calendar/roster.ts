@@ -268,9 +268,9 @@ export function checkRoster(input: RosterInput): RosterReport {
         if (person.partners.length && !shared.has(leave)) shared.set(leave, person);
       }
     }
-    if (found[i] || cast.some((p) => p.partners.length)) casts[i] = [...cast];
-    if (!cast.some((p) => p.uncheckable)) return;
-    for (const person of cast.filter((p) => p.uncheckable).sort(byId)) {
+    if (found[i] || cast.some(hasPartners)) casts[i] = [...cast];
+    if (!cast.some(isUncheckable)) return;
+    for (const person of cast.filter(isUncheckable).sort(byId)) {
       const character = person.id;
       if (person.cannotCheck) unchecked.push({ event: event.id, character, ...person.cannotCheck });
       for (const partner of person.partners) {
@@ -323,6 +323,9 @@ export function checkRoster(input: RosterInput): RosterReport {
 
 /** By id, as `Array.prototype.sort` orders strings (by UTF-16 code units). */
 const byId = (a: Person, b: Person) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+// Made once, not a closure per event: the check runs them for every event of a large roster.
+const hasPartners = (p: Person) => p.partners.length > 0;
+const isUncheckable = (p: Person) => p.uncheckable;
 
 /** The earliest slots, a step apart from the event's start, that keep the event clear of every span. */
 function propose(
