@@ -59,6 +59,7 @@ export function historyOf(
   return historyFrom(definition, character, def, now, options, own);
 }
 
+/** `historyOf`, with the character and their own events and actions already found. */
 function historyFrom(
   definition: WorldDefinition,
   character: string,
@@ -148,7 +149,7 @@ export function forecastAll(
     const id = character.id;
     const own = { events: events.get(id) ?? [], actions: actions.get(id) ?? [] };
     const known = historyFrom(definition, id, character, now, options, own);
-    out.set(character.id, forecast({ character, canon: definition.canon, now, ...known }));
+    out.set(id, forecast({ character, canon: definition.canon, now, ...known }));
   }
   return out;
 }
