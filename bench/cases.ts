@@ -8,9 +8,11 @@ import { airGraph } from '../src/engine/air/graph.js';
 import { advancePlume } from '../src/engine/air/plume.js';
 import { World } from '../src/engine/world.js';
 import { generateCrew } from '../src/generate/crew.js';
+import type { WorldDefinition } from '../src/model/definition.js';
 import { loadScenario } from '../src/scenario/index.js';
+import { SECONDS_PER_DAY } from '../src/units/time.js';
 import { NOTE_COUNT } from '../src/vocabulary/notes.js';
-import { bundled, crew, crewJson, crewText, crowd, messHall, sharedRoom } from './worlds.js';
+import { bundled, crew, crewDefinition, crewJson, crewText, crowd, messHall, sharedRoom } from './worlds.js';
 
 export interface Measured {
   /** characters × simulated seconds, for a run of a world */
@@ -48,6 +50,17 @@ function timedLoad(text: string, file: string): () => Measured {
     const result = loadScenario(text, file);
     if (!result.ok) throw new Error(result.errors[0]!.message);
     return { note: `${(text.length / 1e6).toFixed(1)} MB` };
+  };
+}
+
+/** A crew's forecasts and roster checked once a month for a year. */
+function calendarYear(def: WorldDefinition): () => Measured {
+  return () => {
+    for (let month = 0; month < 12; month++) {
+      const now = month * 30 * SECONDS_PER_DAY;
+      checkRoster({ definition: def, forecasts: forecastAll(def, now), partners: [], now });
+    }
+    return { note: '12 monthly checks' };
   };
 }
 
@@ -142,16 +155,11 @@ export const CASES: Record<string, Case> = {
   },
   'calendar-year-10k': {
     what: 'a 10,000-person crew with a 40,000-event roster: forecasts and the roster checked once a month for a year',
-    prepare: () => {
-      const def = crew(10_000, 40_000, '365d');
-      return () => {
-        for (let month = 0; month < 12; month++) {
-          const now = month * 30 * 86_400;
-          checkRoster({ definition: def, forecasts: forecastAll(def, now), partners: [], now });
-        }
-        return { note: '12 monthly checks' };
-      };
-    },
+    prepare: () => calendarYear(crew(10_000, 40_000, '365d')),
+  },
+  'calendar-year-100k': {
+    what: 'a 100,000-person crew with a 400,000-event roster, as calendar-year-10k (the crew built, not loaded)',
+    prepare: () => calendarYear(crewDefinition(100_000, 400_000, '365d')),
   },
   'load-10k': {
     what: 'loading a 10,000-character scenario (YAML: parse, validate, compile)',

@@ -3,8 +3,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WorldDefinition } from '../src/model/definition.js';
+import {
+  type CharacterDef,
+  characterName,
+  type DoorDef,
+  type PlaceDef,
+  placeName,
+  type RosterEventDef,
+  type WorldDefinition,
+} from '../src/model/definition.js';
 import { formatScenarioError, loadScenario } from '../src/scenario/index.js';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../src/units/time.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -145,15 +154,8 @@ function crewScenario(people: number, events: number, until: string) {
     })),
     characters,
     roster: Array.from({ length: events }, (_, e) => {
-      const day = Math.floor((e * 365) / events);
-      const participants = [0, 1, 2, 3].map((k) => `c${(e * 7 + k * 13) % people}`);
-      return {
-        id: `r${e}`,
-        title: `Duty ${e}`,
-        start: `${day}d 8:00`,
-        end: `${day}d 12:00`,
-        participants: [...new Set(participants)],
-      };
+      const { day, participants } = crewDuty(e, events, people);
+      return { id: `r${e}`, title: `Duty ${e}`, start: `${day}d 8:00`, end: `${day}d 12:00`, participants };
     }),
     until,
   };
@@ -193,6 +195,48 @@ export function crewText(people: number, events: number, until: string): string 
 /** The scenario of `crew` as JSON, as a program writing a large crew would. */
 export function crewJson(people: number, events: number, until: string): string {
   return JSON.stringify(crewScenario(people, events, until));
+}
+
+/** The `e`-th of a crew's `events` roster duties: the day it falls on (8:00 to 12:00), and who is on it. */
+function crewDuty(e: number, events: number, people: number) {
+  const day = Math.floor((e * 365) / events);
+  const participants = [0, 1, 2, 3].map((k) => `c${(e * 7 + k * 13) % people}`);
+  return { day, participants: [...new Set(participants)] };
+}
+
+/**
+ * `crewText` gives character `c` what it gives `c` modulo this (the representation by c % 3, the cycle
+ * by c % 9 and c % 7, the suppressant by c % 4): the least common multiple.
+ */
+const CREW_PATTERN = 252;
+
+/**
+ * The definition `crew` loads, built without its scenario text, for crews whose text is too big to
+ * load (100,000 people exhaust a 4 GB heap as YAML): each character is a copy of the loaded character
+ * of a small crew at the same place in the pattern, under their own id, name and cabin; the roster is
+ * written out directly. `test/bench-worlds.test.ts` checks it equals `crew`.
+ */
+export function crewDefinition(people: number, events: number, until: string): WorldDefinition {
+  const pattern = crew(Math.min(people, CREW_PATTERN), 1, until);
+  const corridor = pattern.places[0]!;
+  const cabin = (c: number) => `cabin${c}`;
+  const characters: CharacterDef[] = [];
+  const places: PlaceDef[] = [corridor];
+  const doors: DoorDef[] = [];
+  for (let c = 0; c < people; c++) {
+    const id = `c${c}`;
+    const like = structuredClone(pattern.characters[c % CREW_PATTERN]!);
+    characters.push({ ...like, id, name: characterName(id), at: cabin(c) });
+    places.push({ ...pattern.places[1]!, id: cabin(c), name: placeName(cabin(c)) });
+    doors.push({ ...pattern.doors[0]!, id: `d${c}`, between: [corridor.id, cabin(c)] });
+  }
+  const roster: RosterEventDef[] = [];
+  for (let e = 0; e < events; e++) {
+    const { day, participants } = crewDuty(e, events, people);
+    const start = day * SECONDS_PER_DAY + 8 * SECONDS_PER_HOUR;
+    roster.push({ id: `r${e}`, title: `Duty ${e}`, start, end: start + 4 * SECONDS_PER_HOUR, participants });
+  }
+  return { ...pattern, places, doors, characters, roster };
 }
 
 /**

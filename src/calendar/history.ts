@@ -7,7 +7,7 @@
 
 import { masks } from '../canon/index.js';
 import { calendarCycleOf } from '../model/cycle.js';
-import type { WorldDefinition } from '../model/definition.js';
+import type { Action, CharacterDef, WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import { type Forecast, forecast, type MedicationState } from './forecast.js';
 
@@ -36,6 +36,14 @@ export interface HistoryOptions {
   events?: readonly WorldEvent[];
 }
 
+/** What bears on one character's history at `now`: their own log events and timeline actions. */
+interface OwnRecord {
+  /** the log's events by this character at or before `now`, in log order */
+  events: readonly WorldEvent[];
+  /** the timeline's actions by this character at or before `now`, in timeline order */
+  actions: readonly Action[];
+}
+
 /** Everything known of `character`'s cycle at `now`. */
 export function historyOf(
   definition: WorldDefinition,
@@ -43,12 +51,27 @@ export function historyOf(
   now: number,
   options: HistoryOptions = {},
 ): KnownHistory {
+  const own: OwnRecord = {
+    events: (options.events ?? []).filter((e) => e.t <= now && e.actor === character),
+    actions: definition.timeline.filter((a) => a.actor === character && a.at <= now),
+  };
   const def = definition.characters.find((c) => c.id === character);
+  return historyFrom(definition, character, def, now, options, own);
+}
+
+/** `historyOf`, with the character and their own events and actions already found. */
+function historyFrom(
+  definition: WorldDefinition,
+  character: string,
+  def: CharacterDef | undefined,
+  now: number,
+  options: HistoryOptions,
+  { events, actions }: OwnRecord,
+): KnownHistory {
   const defined = def && calendarCycleOf(def);
   const recorded = (defined?.def.onsets ?? []).filter((o) => o <= now);
   const onsetEvent = defined?.kind === 'rut' ? 'rut-onset' : 'heat-onset';
   const advancedEvent = defined?.kind === 'rut' ? 'rut-advanced' : 'heat-advanced';
-  const events = (options.events ?? []).filter((e) => e.t <= now && e.actor === character);
 
   // Lived onsets, and which were shifted.
   let lived: LivedOnset[];
@@ -79,8 +102,8 @@ export function historyOf(
     ? events
         .filter((e) => e.type === 'medication' && suppressant(e.data.medication))
         .map((e) => ({ t: e.t, take: e.value === 'take' }))
-    : definition.timeline
-        .filter((a) => a.actor === character && a.at <= now && (a.do === 'take' || a.do === 'stop'))
+    : actions
+        .filter((a) => a.do === 'take' || a.do === 'stop')
         .filter((a) => 'medication' in a && suppressant(a.medication))
         .map((a) => ({ t: a.at, take: a.do === 'take' }));
   for (const change of changes) {
@@ -115,11 +138,24 @@ export function forecastAll(
   now: number,
   options: HistoryOptions = {},
 ): Map<string, Forecast> {
+  // Each character's own events and actions, gathered in one pass over the log and the timeline.
+  const events = new Map<string, WorldEvent[]>();
+  for (const e of options.events ?? []) if (e.t <= now && e.actor) append(events, e.actor, e);
+  const actions = new Map<string, Action[]>();
+  for (const a of definition.timeline) if (a.at <= now) append(actions, a.actor, a);
   const out = new Map<string, Forecast>();
   for (const character of definition.characters) {
     if (!calendarCycleOf(character)) continue;
-    const known = historyOf(definition, character.id, now, options);
-    out.set(character.id, forecast({ character, canon: definition.canon, now, ...known }));
+    const id = character.id;
+    const own = { events: events.get(id) ?? [], actions: actions.get(id) ?? [] };
+    const known = historyFrom(definition, id, character, now, options, own);
+    out.set(id, forecast({ character, canon: definition.canon, now, ...known }));
   }
   return out;
+}
+
+function append<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }

@@ -150,10 +150,71 @@ const better = (a: Conflict, b: Conflict) =>
   b.window.from - a.window.from ||
   (b.via ?? '').localeCompare(a.via ?? '');
 
-export function checkRoster(input: RosterInput): RosterReport {
+/**
+ * What the check needs of one character who may be away or unaccounted for: someone with leaves, a
+ * cycle without a forecast, or a partner.
+ */
+interface Person {
+  id: string;
+  leaves: Leave[];
+  /** an event that ends by `awayFrom` or starts at `awayTo` or later meets none of their leaves */
+  awayFrom: number;
+  awayTo: number;
+  /** whom they take leave with, in id order */
+  partners: readonly string[];
+  /** their own cycle, when it has no forecast windows */
+  cannotCheck?: { kind: CycleKind; note: string };
+  /** whether they, or someone they take leave with, cannot be checked */
+  uncheckable: boolean;
+  /** the indexes of their events, in event order (kept for those with partners) */
+  events: number[];
+}
+
+/**
+ * Everyone the check must look at, by id; anyone else (no cycle, no partner) is clear of every event.
+ * Built in one pass over the characters: looking each participant of each event up in the
+ * definition and the forecasts would cost several lookups per participant instead of one.
+ * Character ids are unique (the scenario compiler sees to it).
+ */
+function peopleOf(input: RosterInput, partnersOf: ReadonlyMap<string, string[]>): Map<string, Person> {
   const { definition, forecasts, now } = input;
-  const canon = definition.canon;
-  const characters = new Map(definition.characters.map((c) => [c.id, c]));
+  const people = new Map<string, Person>();
+  const add = (id: string, character: CharacterDef | undefined) => {
+    const defined = character && calendarCycleOf(character);
+    const partners = partnersOf.get(id) ?? [];
+    if (!defined && !partners.length) return;
+    const forecast = forecasts.get(id);
+    const leaves = leavesOf(character, forecast, definition.canon, now);
+    // With a cycle and no windows: nothing can be said of them, which is not the same as clear.
+    const unforecast = defined && (!forecast || forecast.basis === 'insufficient');
+    if (!leaves.length && !unforecast && !partners.length) return;
+    let awayFrom = Number.POSITIVE_INFINITY;
+    let awayTo = Number.NEGATIVE_INFINITY;
+    for (const { possible, likely } of leaves) {
+      awayFrom = Math.min(awayFrom, possible[0], likely[0]);
+      awayTo = Math.max(awayTo, possible[1], likely[1]);
+    }
+    people.set(id, {
+      id,
+      leaves,
+      awayFrom,
+      awayTo,
+      partners,
+      ...(unforecast && { cannotCheck: { kind: defined.kind, note: forecast?.note ?? 'no forecast' } }),
+      uncheckable: false,
+      events: [],
+    });
+  };
+  for (const character of definition.characters) add(character.id, character);
+  for (const id of partnersOf.keys()) if (!people.has(id)) add(id, undefined);
+  for (const person of people.values())
+    person.uncheckable =
+      person.cannotCheck !== undefined || person.partners.some((q) => people.get(q)?.cannotCheck);
+  return people;
+}
+
+export function checkRoster(input: RosterInput): RosterReport {
+  const { definition, now } = input;
   const partnersOf = new Map<string, string[]>();
   for (const [a, b] of input.partners ?? []) {
     if (a === b) continue;
@@ -166,93 +227,105 @@ export function checkRoster(input: RosterInput): RosterReport {
       partnersOf.set(x, list.sort());
     }
   }
-  const leaves = new Map<string, Leave[]>();
-  const leavesFor = (id: string) => {
-    const held = leaves.get(id);
-    if (held) return held;
-    const list = leavesOf(characters.get(id), forecasts.get(id), canon, now);
-    leaves.set(id, list);
-    return list;
-  };
+  const people = peopleOf(input, partnersOf);
 
+  // Event ids are unique (the scenario compiler sees to it): an event's index stands for it.
   const events = definition.roster
     .filter((e) => e.end > now)
     .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
-
-  const found = new Map<string, Conflict>();
-  const keep = (conflict: Conflict) => {
-    const key = `${conflict.event}\u0000${conflict.character}`;
-    const held = found.get(key);
-    if (!held || better(conflict, held) > 0) found.set(key, conflict);
+  // The conflicts of each event, one a character (an event has few).
+  const found: (Conflict[] | undefined)[] = new Array(events.length);
+  const keep = (at: number, conflict: Conflict) => {
+    const here = found[at];
+    const k = here ? here.findIndex((c) => c.character === conflict.character) : -1;
+    if (!here) found[at] = [conflict];
+    else if (k < 0) here.push(conflict);
+    else if (better(conflict, here[k]!) > 0) here[k] = conflict;
   };
 
-  for (const event of events) {
-    for (const character of event.participants) {
-      for (const leave of leavesFor(character)) {
+  // Leaves that meet someone's event, once each, in the order first met: their partners are away too.
+  const shared = new Map<Leave, Person>();
+  const unchecked: Unchecked[] = [];
+  // Who of each event the check looks at, kept for the proposals where an event has a conflict, or a
+  // partner in it (whose partner's leave may yet reach it).
+  const casts: (Person[] | undefined)[] = new Array(events.length);
+  const cast: Person[] = [];
+  events.forEach((event, i) => {
+    cast.length = 0;
+    for (const id of event.participants) {
+      const person = people.get(id);
+      if (person) cast.push(person);
+    }
+    for (const person of cast) {
+      if (person.partners.length && person.events.at(-1) !== i) person.events.push(i);
+      if (event.end <= person.awayFrom || event.start >= person.awayTo) continue;
+      const character = person.id;
+      for (const leave of person.leaves) {
         const level = levelFor(event, leave);
         if (!level) continue;
         const ongoing = leave.ongoing && { ongoing: true as const };
-        keep({ event: event.id, character, level, kind: leave.kind, window: leave.window, ...ongoing });
-        // The partner is on leave over the same window: their own events in it conflict too.
-        for (const partner of partnersOf.get(character) ?? []) {
-          for (const other of events) {
-            if (!other.participants.includes(partner)) continue;
-            const partnerLevel = levelFor(other, leave);
-            if (partnerLevel)
-              keep({
-                event: other.id,
-                character: partner,
-                level: partnerLevel,
-                kind: leave.kind,
-                window: leave.window,
-                via: character,
-                ...ongoing,
-              });
-          }
-        }
+        keep(i, { event: event.id, character, level, kind: leave.kind, window: leave.window, ...ongoing });
+        if (person.partners.length && !shared.has(leave)) shared.set(leave, person);
       }
     }
-  }
-
-  // With a cycle and no windows: nothing can be said of them, which is not the same as clear.
-  const unchecked: Unchecked[] = [];
-  const cannotCheck = (id: string) => {
-    const character = characters.get(id);
-    const defined = character && calendarCycleOf(character);
-    if (!defined) return undefined;
-    const f = forecasts.get(id);
-    if (f && f.basis !== 'insufficient') return undefined;
-    return { kind: defined.kind, note: f?.note ?? 'no forecast' };
-  };
-  for (const event of events) {
-    for (const character of [...event.participants].sort()) {
-      const own = cannotCheck(character);
-      if (own) unchecked.push({ event: event.id, character, ...own });
-      for (const partner of partnersOf.get(character) ?? []) {
-        const theirs = cannotCheck(partner);
+    if (found[i] || cast.some(hasPartners)) casts[i] = [...cast];
+    if (!cast.some(isUncheckable)) return;
+    for (const person of cast.filter(isUncheckable).sort(byId)) {
+      const character = person.id;
+      if (person.cannotCheck) unchecked.push({ event: event.id, character, ...person.cannotCheck });
+      for (const partner of person.partners) {
+        const theirs = people.get(partner)?.cannotCheck;
         if (theirs) unchecked.push({ event: event.id, character, ...theirs, via: partner });
       }
     }
-  }
-
-  const order = new Map(events.map((e, i) => [e.id, i]));
-  const conflicts = [...found.values()].sort(
-    (a, b) => order.get(a.event)! - order.get(b.event)! || a.character.localeCompare(b.character),
-  );
-
-  const proposals: Record<string, Proposal[]> = {};
-  for (const event of events) {
-    if (!conflicts.some((c) => c.event === event.id)) continue;
-    const away = new Set<string>();
-    for (const p of event.participants) {
-      away.add(p);
-      for (const q of partnersOf.get(p) ?? []) away.add(q);
+  });
+  // The partner is on leave over the same window: their own events in it conflict too. (Meeting
+  // more events would only find the same conflicts again.)
+  for (const [leave, { id: character, partners }] of shared) {
+    const ongoing = leave.ongoing && { ongoing: true as const };
+    for (const partner of partners) {
+      for (const j of people.get(partner)!.events) {
+        const other = events[j]!;
+        const level = levelFor(other, leave);
+        if (level)
+          keep(j, {
+            event: other.id,
+            character: partner,
+            level,
+            kind: leave.kind,
+            window: leave.window,
+            via: character,
+            ...ongoing,
+          });
+      }
     }
-    const spans = [...away].sort().flatMap((id) => leavesFor(id).map((l) => l.possible));
-    proposals[event.id] = propose(event, spans, now, definition.clock, canon);
   }
+
+  const conflicts: Conflict[] = [];
+  const proposals: Record<string, Proposal[]> = {};
+  events.forEach((event, i) => {
+    const here = found[i];
+    if (!here) return;
+    conflicts.push(...here.sort((a, b) => a.character.localeCompare(b.character)));
+    // Whoever is away, the participants and their partners: the order of the spans does not matter.
+    const spans: [number, number][] = [];
+    const addSpans = (person: Person) => {
+      for (const leave of person.leaves) spans.push(leave.possible);
+    };
+    for (const person of casts[i]!) {
+      addSpans(person);
+      for (const q of person.partners) addSpans(people.get(q)!);
+    }
+    proposals[event.id] = propose(event, spans, now, definition.clock, definition.canon);
+  });
   return { conflicts, proposals, unchecked };
 }
+
+/** By id, as `Array.prototype.sort` orders strings (by UTF-16 code units). */
+const byId = (a: Person, b: Person) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+// Made once, not a closure per event: the check runs them for every event of a large roster.
+const hasPartners = (p: Person) => p.partners.length > 0;
+const isUncheckable = (p: Person) => p.uncheckable;
 
 /** The earliest slots, a step apart from the event's start, that keep the event clear of every span. */
 function propose(
@@ -268,12 +341,17 @@ function propose(
   const out: Proposal[] = [];
   if (step <= 0 || count === 0) return out;
   // Past the last span every slot is clear: the search always ends.
-  const clearAfter = Math.max(now, ...spans.map(([, b]) => b));
+  let clearAfter = now;
+  for (const [, b] of spans) clearAfter = Math.max(clearAfter, b);
+  const clear = (start: number, end: number) => {
+    for (const span of spans) if (overlaps(start, end, span)) return false;
+    return true;
+  };
   for (let i = 1; out.length < count; i++) {
     const start = event.start + i * step;
     if (start < now) continue;
     const end = start + length;
-    if (start < clearAfter && spans.some((s) => overlaps(start, end, s))) continue;
+    if (start < clearAfter && !clear(start, end)) continue;
     out.push({ start, end, label: relativeDay(now, start, clock) });
   }
   return out;

@@ -7,8 +7,9 @@ import type { WorldDefinition } from '../model/definition.js';
 import { compileScenario } from './compile.js';
 import { rewriteDeprecated } from './deprecations.js';
 import { type ScenarioError, settleErrors } from './errors.js';
+import type { ParsedText } from './locator.js';
 import { misreadingWarnings } from './misreadings.js';
-import { type ParsedText, parseScenarioText } from './parse.js';
+import { parseScenarioText } from './parse.js';
 import { readShape, schemaErrors } from './schema.js';
 
 export { formatScenarioError, formatScenarioWarning, type ScenarioError } from './errors.js';

@@ -6,8 +6,7 @@
  * errors exactly as it would any file's.
  */
 import { reservedName } from '../shape/wording.js';
-import { createLocator, lazyLocator, type Position, type TreeView } from './locator.js';
-import type { ParsedText } from './parse.js';
+import { createLocator, lazyLocator, type ParsedText, type Position, type TreeView } from './locator.js';
 import { MAX_DEPTH } from './tree.js';
 
 /**

@@ -4,6 +4,11 @@
  */
 import type { ErrorDetail, ScenarioError } from './errors.js';
 
+/** A scenario's text read as data, with a locator for its positions; or why it cannot be read. */
+export type ParsedText =
+  | { ok: true; data: unknown; locator: Locator }
+  | { ok: false; errors: ScenarioError[] };
+
 /** Keys and list indices leading from the top of the file to a value. */
 export type Path = readonly (string | number)[];
 

@@ -19,14 +19,10 @@ import {
   YAMLParseError,
 } from 'yaml';
 import { quote } from '../shape/wording.js';
-import type { ErrorDetail, ScenarioError } from './errors.js';
+import type { ErrorDetail } from './errors.js';
 import { parseJson } from './json.js';
-import { createLocator, type Locator, type Position, type TreeView } from './locator.js';
+import { createLocator, type ParsedText, type Position, type TreeView } from './locator.js';
 import { type TreeError, tooDeep, treeErrors } from './tree.js';
-
-export type ParsedText =
-  | { ok: true; data: unknown; locator: Locator }
-  | { ok: false; errors: ScenarioError[] };
 
 /**
  * How every scenario is read, whatever its `%YAML` line says: YAML 1.2's core schema (no `<<` merge
