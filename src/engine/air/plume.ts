@@ -44,9 +44,9 @@ export interface Plume {
   conc: number[];
 }
 
-/** The offset of `place` in the plume's `conc`, or −1. */
+/** The offset of `place` in the plume's `conc`, or −1 (its places are ascending: a bisection). */
 export function plumeAt(plume: Plume, place: number): number {
-  const i = plume.places.indexOf(place);
+  const i = sortedIndex(plume.places, place);
   return i < 0 ? -1 : i * W;
 }
 
@@ -233,19 +233,21 @@ function sameList(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** Whether ascending `list` holds `value` (binary search: a reach can name hundreds of places). */
-function sortedHas(list: readonly number[], value: number): boolean {
+/** Where ascending `list` holds `value`, or −1 (a bisection: a plume or a reach can name hundreds of places). */
+function sortedIndex(list: readonly number[], value: number): number {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const at = list[mid]!;
-    if (at === value) return true;
+    if (at === value) return mid;
     if (at < value) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }
+
+const sortedHas = (list: readonly number[], value: number): boolean => sortedIndex(list, value) >= 0;
 
 function total(values: Float64Array, i: number): number {
   let sum = 0;

@@ -75,9 +75,10 @@ export function bondDamping(w: Engine, feeler: number, other: number): number {
 /** `o` has just read `e`'s representation by scent: if `e` is bonded, `o` smells the bond (once). */
 export function recogniseBond(w: Engine, o: number, e: number): void {
   const partner = w.s.bondedTo[e]!;
+  if (partner < 0 || partner === o) return;
   const pairs = w.s.pairs;
   const pair = pairOf(w, o, e);
-  if (partner < 0 || partner === o || pairs.bondRecognised[pair]) return;
+  if (pairs.bondRecognised[pair]) return;
   pairs.bondRecognised[pair] = 1;
   emitAbout(w, 'recognise-bond', { actor: o, target: e, value: w.definition.characters[partner]!.id }, [
     ...lastEventIds(w, 'bond', e, partner),
