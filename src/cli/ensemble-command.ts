@@ -20,25 +20,13 @@ import {
   runCount,
   shardRuns,
 } from '../ensemble/index.js';
-import type { WorldDefinition } from '../model/definition.js';
 import { suggest } from '../units/suggest.js';
 import { EVENT_TYPES } from '../vocabulary/events.js';
+import type { CommandContext } from './context.js';
 import { runInThreads } from './ensemble-threads.js';
 import { readText, UserError } from './io.js';
 import { durationOption, seedOption, wholeNumber } from './options.js';
 import { progressBar } from './progress.js';
-import type { Terminal } from './terminal.js';
-
-/** What the ensemble commands need from the program. */
-export interface CommandContext {
-  io: Terminal;
-  /** reads and validates a scenario; on errors, every message and exit 2 */
-  load(file: string): WorldDefinition;
-  /** writes to a file (atomically) if one is named, else to standard output */
-  emit(text: string, out?: string): void;
-  /** a path as the user would write it: relative to the working folder when inside it */
-  displayPath(file: string): string;
-}
 
 /** Bounds that keep a typo (an extra zero or three) from planning a run that never ends. */
 const MAX_RUNS = 1_000_000;

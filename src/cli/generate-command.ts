@@ -10,9 +10,9 @@ import {
   SETTINGS,
 } from '../generate/index.js';
 import type { Scalar } from '../model/definition.js';
+import type { CommandContext } from './context.js';
 import { UserError } from './io.js';
 import { seedOption, wholeNumber } from './options.js';
-import type { Terminal } from './terminal.js';
 
 /** `--set population.omegaShare=0.2`, read as the scenario would read the value. */
 function assignment(written: string, previous: Record<string, Scalar> = {}): Record<string, Scalar> {
@@ -27,10 +27,7 @@ function assignment(written: string, previous: Record<string, Scalar> = {}): Rec
   return { ...previous, [written.slice(0, equals).trim()]: value };
 }
 
-export function addGenerateCommand(
-  program: Command,
-  cx: { io: Terminal; emit(text: string, out?: string): void; displayPath(file: string): string },
-): void {
+export function addGenerateCommand(program: Command, cx: CommandContext): void {
   program
     .command('generate')
     .description('write a generated scenario')
