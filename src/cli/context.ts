@@ -17,9 +17,10 @@ import { readText, UserError, writeAtomic } from './io.js';
 import type { InstantOption } from './options.js';
 import type { Terminal } from './terminal.js';
 
-/** Exit codes: a failed expectation (or no such event), and invalid input. */
+/** Exit codes: a failed expectation (or no such event), invalid input, and a fault of the engine's own (sysexits' EX_SOFTWARE). */
 export const EXIT_FAILED = 1;
 export const EXIT_INVALID = 2;
+export const EXIT_INTERNAL = 70;
 
 /** What the commands report back to `main`: the exit code (0 unless a command sets it). */
 export interface Status {

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import pc from 'picocolors';
 import { addCalendarCommands } from './calendar-command.js';
 import { addCheckCommands } from './check-command.js';
-import { commandContext, EXIT_INVALID, type Status } from './context.js';
+import { commandContext, EXIT_INTERNAL, EXIT_INVALID, type Status } from './context.js';
 import { addEnsembleCommands } from './ensemble-command.js';
 import { addExplainCommands } from './explain-command.js';
 import { addGenerateCommand } from './generate-command.js';
@@ -69,6 +69,6 @@ export async function main(argv: string[], io: Terminal = processTerminal()): Pr
       return commanderError.exitCode === 0 ? 0 : EXIT_INVALID;
     }
     io.stderr(`${c.red('internal error:')} ${(error as Error).message}\n`);
-    return 70;
+    return EXIT_INTERNAL;
   }
 }
