@@ -5,7 +5,8 @@
  * that fails is named by its seed and grid point.
  */
 import { describe, expect, it } from 'vitest';
-import { EXIT_INTERNAL, runInThreads } from '../src/cli/ensemble-threads.js';
+import { EXIT_INTERNAL } from '../src/cli/context.js';
+import { runInThreads } from '../src/cli/ensemble-threads.js';
 import { UserError } from '../src/cli/io.js';
 import { runPool, TaskFailure } from '../src/cli/pool.js';
 import { parseVary, planEnsemble, runSpec } from '../src/ensemble/index.js';

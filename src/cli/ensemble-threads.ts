@@ -6,14 +6,12 @@
 import type { EnsemblePlan, RunOutcome } from '../ensemble/index.js';
 import { pointValues, runSpec } from '../ensemble/index.js';
 import type { WorldDefinition } from '../model/definition.js';
+import { EXIT_INTERNAL } from './context.js';
 import type { EnsembleWorkerData } from './ensemble-worker.js';
 import { UserError } from './io.js';
 import { runPool, TaskFailure } from './pool.js';
 import type { Progress } from './progress.js';
 import { besideModule } from './threads.js';
-
-/** An engine failure inside a run: not the user's input, and reproducible from its seed. */
-export const EXIT_INTERNAL = 70;
 
 export interface ThreadedRuns {
   definition: WorldDefinition;
