@@ -168,10 +168,15 @@ export function leaks(text: string): string[] {
 export function knowsFrom(definition: WorldDefinition, events?: readonly WorldEvent[], at = 0): Knows {
   const byId = new Map(definition.characters.map((c) => [c.id, c]));
   const knowers = new Map<string, Set<string>>();
+  // The log's beliefs by whom they are about, gathered once: a crew's worth of secrets is then one
+  // pass over the log, not one each.
+  let beliefsAbout: Map<string, WorldEvent[]> | undefined;
   const fromLog = (log: readonly WorldEvent[], subject: string, truth: Representation) => {
     const held = knowers.get(subject);
     if (held) return held;
-    const set = new Set(whoKnows(log, subject, truth, at).map((k) => k.observer));
+    beliefsAbout ??= beliefsBySubject(log);
+    const about = beliefsAbout.get(subject) ?? [];
+    const set = new Set(whoKnows(about, subject, truth, at).map((k) => k.observer));
     knowers.set(subject, set);
     return set;
   };
@@ -185,4 +190,16 @@ export function knowsFrom(definition: WorldDefinition, events?: readonly WorldEv
     if (events) return fromLog(events, subject, character.representation).has(viewer);
     return byId.get(viewer)?.knows.includes(subject) ?? false;
   };
+}
+
+/** The belief events of a log by whom they are about, each list in log order. */
+function beliefsBySubject(log: readonly WorldEvent[]): Map<string, WorldEvent[]> {
+  const about = new Map<string, WorldEvent[]>();
+  for (const event of log) {
+    if (event.type !== 'belief' || !event.target) continue;
+    const list = about.get(event.target);
+    if (list) list.push(event);
+    else about.set(event.target, [event]);
+  }
+  return about;
 }
