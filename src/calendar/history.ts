@@ -9,6 +9,7 @@ import { masks } from '../canon/index.js';
 import { calendarCycleOf } from '../model/cycle.js';
 import type { Action, CharacterDef, WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
+import { appendTo } from '../units/lists.js';
 import { type Forecast, forecast, type MedicationState } from './forecast.js';
 
 /** An onset lived in a run (the shape of the world's cycle record). */
@@ -140,9 +141,9 @@ export function forecastAll(
 ): Map<string, Forecast> {
   // Each character's own events and actions, gathered in one pass over the log and the timeline.
   const events = new Map<string, WorldEvent[]>();
-  for (const e of options.events ?? []) if (e.t <= now && e.actor) append(events, e.actor, e);
+  for (const e of options.events ?? []) if (e.t <= now && e.actor) appendTo(events, e.actor, e);
   const actions = new Map<string, Action[]>();
-  for (const a of definition.timeline) if (a.at <= now) append(actions, a.actor, a);
+  for (const a of definition.timeline) if (a.at <= now) appendTo(actions, a.actor, a);
   const out = new Map<string, Forecast>();
   for (const character of definition.characters) {
     if (!calendarCycleOf(character)) continue;
@@ -152,10 +153,4 @@ export function forecastAll(
     out.set(id, forecast({ character, canon: definition.canon, now, ...known }));
   }
   return out;
-}
-
-function append<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
 }

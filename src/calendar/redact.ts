@@ -7,6 +7,7 @@
 import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
 import { whoKnows } from '../model/knowledge.js';
+import { appendTo } from '../units/lists.js';
 import { formatClock, formatDuration } from '../units/time.js';
 import { isAdult, type Representation } from '../vocabulary/representations.js';
 import type { Forecast } from './forecast.js';
@@ -195,11 +196,6 @@ export function knowsFrom(definition: WorldDefinition, events?: readonly WorldEv
 /** The belief events of a log by whom they are about, each list in log order. */
 function beliefsBySubject(log: readonly WorldEvent[]): Map<string, WorldEvent[]> {
   const about = new Map<string, WorldEvent[]>();
-  for (const event of log) {
-    if (event.type !== 'belief' || !event.target) continue;
-    const list = about.get(event.target);
-    if (list) list.push(event);
-    else about.set(event.target, [event]);
-  }
+  for (const event of log) if (event.type === 'belief' && event.target) appendTo(about, event.target, event);
   return about;
 }

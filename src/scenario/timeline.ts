@@ -7,6 +7,7 @@
 import type { Canon } from '../canon/types.js';
 import { type Checks, checkReferences, type Vocabularies } from '../engine/actions/references.js';
 import { describeUnmet, type Situation, unmetRequirements } from '../engine/actions/requirements.js';
+import { appendTo } from '../units/lists.js';
 import { formatDuration } from '../units/time.js';
 import type { DoorState } from '../vocabulary/doors.js';
 import type { Representation } from '../vocabulary/representations.js';
@@ -100,14 +101,9 @@ function walkTimeline(
   // of thousands of doors looks at a few.
   const doorsOfPlace = new Map<string, Door[]>();
   const doorsById = new Map<string, Door[]>();
-  const add = (map: Map<string, Door[]>, key: string, door: Door) => {
-    const list = map.get(key);
-    if (list) list.push(door);
-    else map.set(key, [door]);
-  };
   for (const door of src.doors) {
-    for (const place of new Set(door.between)) add(doorsOfPlace, place, door);
-    add(doorsById, door.id, door);
+    for (const place of new Set(door.between)) appendTo(doorsOfPlace, place, door);
+    appendTo(doorsById, door.id, door);
   }
   const concernedDoors = (actor: string, action: Entry): readonly Door[] => {
     const here = situation.placeOf(actor);

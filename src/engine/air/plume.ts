@@ -9,6 +9,7 @@
  * (agitation's sour note). Both are carried by extra states of one linear system M, the same for every
  * note. Its exponential is taken by whichever method of `kernels.ts` is cheaper for the region and step.
  */
+import { sortedHas, sortedIndex } from '../../units/lists.js';
 import { NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { AirGraph, Region } from './graph.js';
 import {
@@ -232,22 +233,6 @@ function sameList(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
-
-/** Where ascending `list` holds `value`, or −1 (a bisection: a plume or a reach can name hundreds of places). */
-function sortedIndex(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = list[mid]!;
-    if (at === value) return mid;
-    if (at < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-const sortedHas = (list: readonly number[], value: number): boolean => sortedIndex(list, value) >= 0;
 
 function total(values: Float64Array, i: number): number {
   let sum = 0;

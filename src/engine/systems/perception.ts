@@ -7,6 +7,7 @@
  * observer still notices or carries residue of.
  */
 
+import { sortedHas } from '../../units/lists.js';
 import { round3 } from '../../units/numbers.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Representation } from '../../vocabulary/representations.js';
@@ -75,20 +76,6 @@ const whoOf = (w: Engine, o: number, e: number) => ({
 
 const NONE: Set<number> = new Set();
 
-/** Whether ascending `list` holds `value` (a binary search). */
-function holds(list: readonly number[], value: number): boolean {
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = list[mid]!;
-    if (at === value) return true;
-    if (at < value) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
-}
-
 /**
  * Whom an observer in `place` looks at (or a feeler weighs): those present there (`w.present`, kept
  * ascending), and those they watch or have identified from elsewhere, once each, ascending. Mostly
@@ -104,8 +91,8 @@ function candidatesOf(
   const here = w.present[place] ?? [];
   const { elsewhere, merged } = w.scratch;
   let count = 0;
-  for (const e of watched) if (!holds(here, e)) elsewhere[count++] = e;
-  for (const e of identified) if (!watched.has(e) && !holds(here, e)) elsewhere[count++] = e;
+  for (const e of watched) if (!sortedHas(here, e)) elsewhere[count++] = e;
+  for (const e of identified) if (!watched.has(e) && !sortedHas(here, e)) elsewhere[count++] = e;
   if (count === 0) return here;
   const others = elsewhere.subarray(0, count).sort();
   let i = 0;
