@@ -76,22 +76,46 @@ function keep(region: Region, step: Region['kept'][number]): void {
   region.kept.push(step);
 }
 
-/** FNV-1a over the places: a region's bucket in its graph's cache. */
-function regionHash(places: readonly number[]): number {
+/** FNV-1a over the places: an entry's bucket in one of its graph's caches. */
+function placesHash(places: readonly number[]): number {
   let hash = 0x811c9dc5;
   for (const p of places) hash = Math.imul(hash ^ p, 0x01000193) >>> 0;
   return hash;
 }
 
-/** The region on `places` (ascending), from the graph's cache or built now. */
-export function regionOf(graph: AirGraph, places: number[]): Region {
-  const hash = regionHash(places);
-  let bucket = graph.regions.get(hash);
+/**
+ * The entry `cache` keeps for the ascending list `places` (`placesOf` tells an entry's), or the one
+ * `make` builds now, kept: the graph's regions, and the region around each plume core.
+ */
+function cachedFor<T>(
+  cache: Map<number, T[]>,
+  places: readonly number[],
+  placesOf: (entry: T) => readonly number[],
+  make: () => T,
+): T {
+  const hash = placesHash(places);
+  let bucket = cache.get(hash);
   if (!bucket) {
     bucket = [];
-    graph.regions.set(hash, bucket);
+    cache.set(hash, bucket);
   }
-  for (const region of bucket) if (sameList(region.places, places)) return region;
+  for (const entry of bucket) if (sameList(placesOf(entry), places)) return entry;
+  const entry = make();
+  bucket.push(entry);
+  return entry;
+}
+
+/** The region on `places` (ascending), from the graph's cache or built now. */
+export function regionOf(graph: AirGraph, places: number[]): Region {
+  return cachedFor(
+    graph.regions,
+    places,
+    (region) => region.places,
+    () => buildRegion(graph, places),
+  );
+}
+
+function buildRegion(graph: AirGraph, places: number[]): Region {
   const k = places.length;
   const local = new Map(places.map((p, i) => [p, i]));
   // The region's links as flat rows: for place i, rows start[i]..start[i+1] name where air arrives
@@ -114,7 +138,7 @@ export function regionOf(graph: AirGraph, places: number[]): Region {
     pace = Math.max(pace, graph.outflow[p]!);
     slowest = Math.min(slowest, graph.ventilation[p]!);
   });
-  const region: Region = {
+  return {
     places: [...places],
     local,
     rows: { start, from: Int32Array.from(fromList), rate: Float64Array.from(rateList) },
@@ -125,8 +149,6 @@ export function regionOf(graph: AirGraph, places: number[]): Region {
     kept: [],
     steady: new Map(),
   };
-  bucket.push(region);
-  return region;
 }
 
 /**
@@ -208,24 +230,22 @@ function withPlace(places: readonly number[], place: number): number[] {
  * that stays where it is (a scene's ticks) finds its region without building it again.
  */
 function aroundCore(graph: AirGraph, core: readonly number[]): { region: Region; isCore: Uint8Array } {
-  const hash = regionHash(core);
-  let bucket = graph.cores.get(hash);
-  if (!bucket) {
-    bucket = [];
-    graph.cores.set(hash, bucket);
-  }
-  for (const entry of bucket) if (sameList(entry.core, core)) return entry;
-  const all = new Set(core);
-  for (const p of core) for (const q of graph.links[p]!) all.add(q);
-  const region = regionOf(
-    graph,
-    [...all].sort((x, y) => x - y),
+  return cachedFor(
+    graph.cores,
+    core,
+    (entry) => entry.core,
+    () => {
+      const all = new Set(core);
+      for (const p of core) for (const q of graph.links[p]!) all.add(q);
+      const region = regionOf(
+        graph,
+        [...all].sort((x, y) => x - y),
+      );
+      const isCore = new Uint8Array(region.places.length);
+      for (const p of core) isCore[region.local.get(p)!] = 1;
+      return { core: [...core], region, isCore };
+    },
   );
-  const isCore = new Uint8Array(region.places.length);
-  for (const p of core) isCore[region.local.get(p)!] = 1;
-  const entry = { core: [...core], region, isCore };
-  bucket.push(entry);
-  return entry;
 }
 
 function sameList(a: readonly number[], b: readonly number[]): boolean {
