@@ -79,20 +79,23 @@ export function elapseAir(w: Engine, seconds: number, course: 'ahead' | 'as-now'
   const settle = settleTime(graph);
   for (let e = 0; e < w.n; e++) {
     const book = w.s.plumeBooks[e]!;
-    // A settled plume under the same source does not change: only how long it has held grows.
-    if (book.held >= settle && holdsAsNow(w, e, book) && (course === 'as-now' || steadyAhead(w, e))) {
+    // A settled plume under the same source does not change: only how long it has held grows. Most
+    // are seen to be so without building their source.
+    const settled = book.held >= settle;
+    if (settled && holdsAsNow(w, e, book) && (course === 'as-now' || steadyAhead(w, e))) {
       book.held += seconds;
       continue;
     }
     const source = course === 'ahead' ? sourceOver(w, e, seconds) : sourceNow(w, e);
+    if (settled && sameSteadySource(book, source)) {
+      book.held += seconds;
+      continue;
+    }
     // Any other plume is kept wherever it may yet build up past the trace: its reach, widened to
     // this step's source first.
-    const advanced = !(sameSteadySource(book, source) && book.held >= settle);
-    if (advanced) {
-      widenReach(w, e, source, seconds, graph);
-      w.s.plumes[e] = advancePlume(graph, w.s.plumes[e]!, source, hours, w.trace, book.reach);
-    }
-    recordSource(w, e, source, seconds, graph, advanced);
+    widenReach(w, e, source, seconds, graph);
+    w.s.plumes[e] = advancePlume(graph, w.s.plumes[e]!, source, hours, w.trace, book.reach);
+    recordSource(w, e, source, seconds, graph);
   }
 }
 
@@ -158,17 +161,8 @@ function airClears(graph: AirGraph, place: number): boolean {
  * Keeps `e`'s book after a step under `source`: how long the plume has held one source (settled after
  * `settleTime`, when its reach is where it is).
  */
-function recordSource(
-  w: Engine,
-  e: number,
-  source: Source,
-  seconds: number,
-  graph: AirGraph,
-  advanced: boolean,
-): void {
+function recordSource(w: Engine, e: number, source: Source, seconds: number, graph: AirGraph): void {
   const book = w.s.plumeBooks[e]!;
-  const settle = settleTime(graph);
-  const wasSettled = !advanced && book.held >= settle;
   if (sameSteadySource(book, source)) book.held += seconds;
   else if (constantSource(source)) {
     book.steady = { place: source.place, rate: Array.from(source.rate) };
@@ -177,8 +171,7 @@ function recordSource(
     book.steady = null;
     book.held = 0;
   }
-  // A plume that had settled and was left as it is keeps the reach it was given then.
-  if (book.steady && book.held >= settle && !wasSettled) {
+  if (book.steady && book.held >= settleTime(graph)) {
     // Settled: the plume is its own steady state, and stays where it is.
     book.envelope = [{ place: book.steady.place, rate: [...book.steady.rate] }];
     const plume = w.s.plumes[e]!;
