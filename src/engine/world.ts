@@ -327,6 +327,7 @@ export class World {
 function assemble(definition: WorldDefinition, state: WorldState): Engine {
   const n = definition.characters.length;
   const noticed = noticedFrom(state.pairs, n);
+  const charIndex = new Map(definition.characters.map((c, i) => [c.id, i]));
   const w: Engine = {
     definition,
     canon: definition.canon,
@@ -334,8 +335,8 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
     rng: Prng.fromState(state.rng),
     n,
     places: definition.places.length,
-    charIndex: new Map(definition.characters.map((c, i) => [c.id, i])),
-    relationOf: relationIndex(definition.characters, definition.relations),
+    charIndex,
+    relationOf: relationIndex(charIndex, n, definition.relations),
     signatureKeys: definition.characters.map(signatureKey),
     placeIndex: new Map(definition.places.map((p, i) => [p.id, i])),
     doorIndex: new Map(definition.doors.map((d, i) => [d.id, i])),

@@ -20,11 +20,10 @@ export function relation(w: Engine, a: number, b: number): RelationDef | undefin
  * that a rule weighing a pair in a crowd does not read the whole list.
  */
 export function relationIndex(
-  characters: readonly CharacterDef[],
+  index: ReadonlyMap<string, number>,
+  n: number,
   relations: readonly RelationDef[],
 ): Map<number, RelationDef> {
-  const n = characters.length;
-  const index = new Map(characters.map((c, i) => [c.id, i]));
   const byPair = new Map<number, RelationDef>();
   for (const r of relations) {
     const a = index.get(r.between[0]);

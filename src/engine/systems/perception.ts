@@ -21,6 +21,7 @@ import { recogniseBond } from './bonds.js';
 import { smellOn } from './carried-scent.js';
 import { doseOf } from './dose.js';
 import { gearProduct } from './gear.js';
+import { holdsResidue } from './residue.js';
 import { threshold } from './thresholds.js';
 
 /** The representation a nose reads from note doses, or `undefined` when no note is strong enough. */
@@ -51,9 +52,8 @@ export function noticedFrom(
   for (let slot = 0; slot < pairs.holder.length; slot++) {
     const o = pairs.holder[slot]!;
     const e = pairs.other[slot]!;
-    let residue = false;
-    for (let k = 0; k < NOTE_COUNT; k++) if (pairs.residue[slot * NOTE_COUNT + k]) residue = true;
-    if (pairs.detected[slot] || pairs.heatRecognised[slot] || residue) watched[o]!.add(e);
+    if (pairs.detected[slot] || pairs.heatRecognised[slot] || holdsResidue(pairs.residue, slot))
+      watched[o]!.add(e);
     if (pairs.identified[slot]) identifiedBy[o]!.add(e);
   }
   return { watched, identifiedBy };

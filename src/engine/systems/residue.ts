@@ -9,7 +9,7 @@ import type { PairState } from '../state/pair-table.js';
 import { pairOf } from '../state/pairs.js';
 
 /** Whether the pair at `slot` holds any residue. */
-function holdsResidue(residue: readonly number[], slot: number): boolean {
+export function holdsResidue(residue: readonly number[], slot: number): boolean {
   for (let i = slot * NOTE_COUNT; i < (slot + 1) * NOTE_COUNT; i++) if (residue[i]) return true;
   return false;
 }
