@@ -5,8 +5,16 @@
  * Whatever this way cannot vouch for goes to the YAML reading (JSON is YAML 1.2), which places its
  * errors exactly as it would any file's.
  */
+import { LineCounter } from 'yaml';
 import { reservedName } from '../shape/wording.js';
-import { createLocator, lazyLocator, type ParsedText, type Position, type TreeView } from './locator.js';
+import {
+  createLocator,
+  lazyLocator,
+  type ParsedText,
+  type Position,
+  positionsOf,
+  type TreeView,
+} from './locator.js';
 import { MAX_DEPTH } from './tree.js';
 
 /**
@@ -132,18 +140,10 @@ function scan(text: string, keep: boolean): JsonNode | undefined {
   return root;
 }
 
-/** Offsets as lines and columns, lines starting after each line feed (as YAML counts them). */
+/** Offsets as lines and columns, lines starting after each line feed (as YAML's own reading counts them). */
 function lineColumn(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) counter.addNewLine(at + 1);
+  return positionsOf(counter);
 }

@@ -2,6 +2,7 @@
  * Where a value was written: paths into the parsed data, turned into lines and columns of the text.
  * The same walk serves every tree the text was parsed into (YAML's nodes, or JSON's offsets).
  */
+import type { LineCounter } from 'yaml';
 import type { ErrorDetail, ScenarioError } from './errors.js';
 
 /** A scenario's text read as data, with a locator for its positions; or why it cannot be read. */
@@ -28,6 +29,14 @@ export interface Locator {
   /** an error at the key that ends `path`: an unknown or misplaced key is named where the key is */
   atKey(path: Path, detail: ErrorDetail): ScenarioError;
 }
+
+/** Offsets as 1-based lines and columns, from the line starts `counter` holds. */
+export const positionsOf =
+  (counter: LineCounter) =>
+  (offset: number): Position => {
+    const { line, col } = counter.linePos(offset);
+    return { line, column: col };
+  };
 
 /** How a locator walks a parsed tree of nodes `N`. */
 export interface TreeView<N> {

@@ -21,7 +21,7 @@ import {
 import { quote } from '../shape/wording.js';
 import type { ErrorDetail } from './errors.js';
 import { parseJson } from './json.js';
-import { createLocator, type ParsedText, type Position, type TreeView } from './locator.js';
+import { createLocator, type ParsedText, positionsOf, type TreeView } from './locator.js';
 import { type TreeError, tooDeep, treeErrors } from './tree.js';
 
 /**
@@ -50,10 +50,7 @@ export function parseScenarioText(text: string, file: string): ParsedText {
 /** Parses `text` as YAML, the way that finds and places every error. */
 export function parseYaml(text: string, file: string): ParsedText {
   const lineCounter = new LineCounter();
-  const positionOf = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const positionOf = positionsOf(lineCounter);
   const failed = (errors: TreeError[]): ParsedText => ({
     ok: false,
     errors: errors.map(({ offset, ...detail }) => ({ file, ...positionOf(offset), ...detail })),
