@@ -196,15 +196,17 @@ export function termCount(lambda: number): number {
   return chunks * (j + 1);
 }
 
+/** Flops per note of a step taken term by term on a region of k places and `links` links. */
+const termsCost = (k: number, links: number, lambda: number): number =>
+  termCount(lambda) * (links + 2 * (k + 4));
+
 /**
  * Whether applying a kept (k+4)² exponential costs less than taking the step term by term: on a wide
  * region with few doors per place and a short step, the sparse terms are cheaper than the dense matrix.
  */
 export function keptIsCheaper(k: number, links: number, lambda: number): boolean {
-  const size = k + 4;
-  const dense = k * size;
-  const sparse = termCount(lambda) * (links + 2 * size) + 2 * size;
-  return dense < sparse;
+  // The terms also move the state in and out of note-major order.
+  return k * (k + 4) < termsCost(k, links, lambda) + 2 * (k + 4);
 }
 
 /**
@@ -212,7 +214,7 @@ export function keptIsCheaper(k: number, links: number, lambda: number): boolean
  * per step than the terms: a plume on a few places of a wide region.
  */
 export function columnsAreCheaper(k: number, columns: number, links: number, lambda: number): boolean {
-  return k * columns < termCount(lambda) * (links + 2 * (k + 4));
+  return k * columns < termsCost(k, links, lambda);
 }
 
 /**
