@@ -7,12 +7,21 @@ import { checkRoster, forecastAll } from '../src/calendar/index.js';
 import { airGraph } from '../src/engine/air/graph.js';
 import { advancePlume } from '../src/engine/air/plume.js';
 import { World } from '../src/engine/world.js';
-import { generateCrew } from '../src/generate/crew.js';
 import type { WorldDefinition } from '../src/model/definition.js';
 import { loadScenario } from '../src/scenario/index.js';
 import { SECONDS_PER_DAY } from '../src/units/time.js';
 import { NOTE_COUNT } from '../src/vocabulary/notes.js';
-import { bundled, crew, crewDefinition, crewJson, crewText, crowd, messHall, sharedRoom } from './worlds.js';
+import {
+  bundled,
+  crew,
+  crewDefinition,
+  crewJson,
+  crewText,
+  crowd,
+  generatedCrew,
+  messHall,
+  sharedRoom,
+} from './worlds.js';
 
 export interface Measured {
   /** characters × simulated seconds, for a run of a world */
@@ -108,10 +117,7 @@ export const CASES: Record<string, Case> = {
   'ship-day-1000': {
     what: 'a generated 1,000-person crew (`generate crew`) for one simulated day at a 10 s tick, as far as 120 s of CPU or a 2 GB heap allows',
     prepare: () => {
-      const text = generateCrew({ size: 1000, seed: 3, overrides: { 'air.tick': 10 } });
-      const loaded = loadScenario(text, 'crew.yaml');
-      if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-      const def = loaded.definition;
+      const def = generatedCrew(1000, { 'air.tick': 10 });
       return () => {
         const start = process.cpuUsage();
         const world = World.create(def);

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateCrew } from '../src/generate/crew.js';
 import {
   type CharacterDef,
   characterName,
@@ -17,10 +18,20 @@ import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../src/units/time.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
-export function bundled(name: string): WorldDefinition {
-  const result = loadScenario(readFileSync(join(ROOT, 'scenarios', name), 'utf8'), name);
+/** `text` compiled as the scenario `file`; its errors, if any, thrown. */
+function compiled(text: string, file: string): WorldDefinition {
+  const result = loadScenario(text, file);
   if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
   return result.definition;
+}
+
+/** A generated crew (`generate crew`) of `size`, with canon `overrides`. */
+export function generatedCrew(size: number, overrides: Record<string, number>): WorldDefinition {
+  return compiled(generateCrew({ size, seed: 3, overrides }), 'crew.yaml');
+}
+
+export function bundled(name: string): WorldDefinition {
+  return compiled(readFileSync(join(ROOT, 'scenarios', name), 'utf8'), name);
 }
 
 /**
@@ -52,9 +63,7 @@ export function crowd(people: number, places: number, minutes = 60): WorldDefini
     }
   }
   lines.push(`until: "${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}:00"`);
-  const result = loadScenario(lines.join('\n'), 'crowd.yaml');
-  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
-  return result.definition;
+  return compiled(lines.join('\n'), 'crowd.yaml');
 }
 
 /**
@@ -105,9 +114,7 @@ export function messHall(people: number): WorldDefinition {
     '  - { at: "0:08:00", actor: c6, do: withdraw }',
     'until: "0:10:00"',
   );
-  const result = loadScenario(lines.join('\n'), 'mess-hall.yaml');
-  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
-  return result.definition;
+  return compiled(lines.join('\n'), 'mess-hall.yaml');
 }
 
 /**
@@ -115,9 +122,7 @@ export function messHall(people: number): WorldDefinition {
  * suppressants), each in a cabin of their own off one corridor, and `events` roster events over a year.
  */
 export function crew(people: number, events: number, until: string): WorldDefinition {
-  const result = loadScenario(crewText(people, events, until), 'crew.yaml');
-  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
-  return result.definition;
+  return compiled(crewText(people, events, until), 'crew.yaml');
 }
 
 /** The scenario of `crew`, as data. */
@@ -260,7 +265,5 @@ export function sharedRoom(days: number, shared: boolean): WorldDefinition {
     `  ben: { representation: beta, age: 29, at: ${shared ? 'ops' : 'ops-2'} }`,
     `until: "${days}d"`,
   ].join('\n');
-  const result = loadScenario(text, 'rota.yaml');
-  if (!result.ok) throw new Error(result.errors.map(formatScenarioError).join('\n'));
-  return result.definition;
+  return compiled(text, 'rota.yaml');
 }
