@@ -355,6 +355,8 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
     identifiedBy: noticed.identifiedBy,
     residueSlots: residueSlotsOf(state.pairs),
     present: [],
+    presentAt: [],
+    lookedAt: [],
     drives: driveBook(state),
     schedules: definition.characters.map((c) => schedulesOf(c, definition.seed)),
     scratch: {
@@ -363,6 +365,7 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
       routes: { air: 0, 'near-field': 0, residue: 0 },
       elsewhere: new Int32Array(n),
       merged: new Int32Array(n),
+      here: { marks: new Float64Array(n), place: -1, stamp: 0 },
     },
   };
   for (let slot = 0; slot < state.pairs.holder.length; slot++) indexPair(w, slot);

@@ -150,7 +150,9 @@ export function sustain(w: Engine, seconds: number): void {
   book.sustained = [];
   const subject: RuleSubject = { feeler: 0, other: 0, pair: -1 };
   const everyone = Array.from({ length: w.n }, (_, i) => i);
-  const nearby = new Map<number, number[]>();
+  // Per feeler, those near and their pairs' slots, for every rule that weighs pairs: a slot once
+  // found never moves, and one not yet made (−1) is looked for again, since a rule may make it.
+  const nearby = new Map<number, { others: number[]; slots: number[] }>();
   for (const [id, rule] of Object.entries(w.canon.rules)) {
     if (!rule.enabled || rule.on !== 'presence') continue;
     const needsPairs = ruleNeedsPairs(rule);
@@ -158,14 +160,25 @@ export function sustain(w: Engine, seconds: number): void {
       if (!rule.feels.includes(representationOf(w, feeler))) continue;
       subject.feeler = feeler;
       let others = everyone;
+      let slots: number[] | undefined;
       if (needsPairs) {
-        others = nearby.get(feeler) ?? pairsOf(w, feeler);
-        nearby.set(feeler, others);
+        let near = nearby.get(feeler);
+        if (!near) {
+          const them = pairsOf(w, feeler);
+          near = { others: them, slots: them.map((other) => findPair(w, feeler, other)) };
+          nearby.set(feeler, near);
+        }
+        others = near.others;
+        slots = near.slots;
       }
-      for (const other of others) {
+      for (let i = 0; i < others.length; i++) {
+        const other = others[i]!;
         if (other === feeler || shieldedByAge(w, rule, feeler, other)) continue;
         subject.other = other;
-        subject.pair = findPair(w, feeler, other);
+        if (slots) {
+          if (slots[i]! < 0) slots[i] = findPair(w, feeler, other);
+          subject.pair = slots[i]!;
+        } else subject.pair = findPair(w, feeler, other);
         if (!ruleHolds(w, rule, subject)) continue;
         const target = ruleAmount(w, rule, subject);
         const before = level(w, feeler, other, rule.drive);

@@ -72,6 +72,10 @@ export interface Engine {
   readonly residueSlots: Set<number>;
   /** per place, at the last perception: who is there, and whose scent is in its air, ascending */
   present: number[][];
+  /** per place, parallel to `present`: where each one's plume holds that place's air (an offset in it, or −1) */
+  presentAt: number[][];
+  /** per observer: whom they looked at in the last perception, in order, those pairs' slots, and whether perception put them in `watched` */
+  readonly lookedAt: { who: Int32Array; slot: Int32Array; watching: Uint8Array }[];
   readonly drives: DriveBook;
   /** per character: the cycles they have by definition (a heat cycle, a rut) */
   readonly schedules: Schedule[][];
@@ -86,6 +90,8 @@ export interface Engine {
     /** perception's candidates: those a nose looks at from elsewhere, and them merged with those present */
     elsewhere: Int32Array;
     merged: Int32Array;
+    /** perception's mark of who is in `place`'s list: those whose mark is `stamp` */
+    here: { marks: Float64Array; place: number; stamp: number };
   };
 }
 

@@ -38,13 +38,13 @@ export function shouldAdopt(
   return sourceWeight(source, value) >= sourceWeight(current.source, current.value);
 }
 
-/** `o` comes to believe `e` is `value`, if the evidence weighs enough; logged as a `belief` event. */
 /** What `o` believes `e` is, if anything. */
 export function beliefOf(w: Engine, o: number, e: number): Belief | undefined {
   const pair = findPair(w, o, e);
   return pair < 0 ? undefined : (w.s.pairs.beliefs[pair] ?? undefined);
 }
 
+/** `o` comes to believe `e` is `value`, if the evidence weighs enough; logged as a `belief` event. */
 export function adopt(
   w: Engine,
   o: number,

@@ -29,12 +29,14 @@ export interface Dose {
 export function computeDose(w: Engine, o: number, e: number): Route {
   const sensitivity = w.canon.representations[representationOf(w, o)].sensitivity;
   const taken = sensitivity * gearProduct(w, o, 'intakePass');
-  return doseOf(w, sensitivity, taken, o, e, findPair(w, o, e), w.scratch.dose, 0);
+  const air = plumeAt(w.s.plumes[e]!, w.s.place[o]!);
+  return doseOf(w, sensitivity, taken, e, findPair(w, o, e), air, w.scratch.dose, 0);
 }
 
 /**
  * `computeDose` for a nose whose `sensitivity` and `taken` (sensitivity × what its gear lets in) are
- * known, and its `pair` with `e` (−1 if they have not met), into `out` from `offset`: perception's
+ * known, its `pair` with `e` (−1 if they have not met) and where `e`'s plume holds the nose's air
+ * (`airAt`: an offset in the plume, or −1), into `out` from `offset`: perception's
  * loop over many subjects, which writes this instant's doses in place. A route that brings nothing is
  * skipped, which adds only zeros.
  */
@@ -42,21 +44,20 @@ export function doseOf(
   w: Engine,
   sensitivity: number,
   taken: number,
-  o: number,
   e: number,
   pair: number,
+  airAt: number,
   out: Float64Array,
   offset: number,
 ): Route {
   const pairs = w.s.pairs;
   const nearFieldFlow = w.canon.air.nearFieldFlow;
-  const plume = w.s.plumes[e]!;
-  const at = plumeAt(plume, w.s.place[o]!);
+  const conc = w.s.plumes[e]!.conc;
   let air = 0;
   let nearField = 0;
   let residue = 0;
   for (let k = 0; k < NOTE_COUNT; k++) {
-    const fromAir = at < 0 ? 0 : taken * plume.conc[at + k]!;
+    const fromAir = airAt < 0 ? 0 : taken * conc[airAt + k]!;
     out[offset + k] = fromAir;
     air += fromAir;
   }

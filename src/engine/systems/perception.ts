@@ -7,11 +7,11 @@
  * observer still notices or carries residue of.
  */
 
-import { sortedHas } from '../../units/lists.js';
 import { round3 } from '../../units/numbers.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Representation } from '../../vocabulary/representations.js';
 import { isAdult } from '../../vocabulary/representations.js';
+import { plumeAt } from '../air/plume.js';
 import { type Engine, idOf, placeOf, representationOf } from '../state/context.js';
 import { emit, exposureCauses, lastOfType } from '../state/log.js';
 import type { PairState } from '../state/pair-table.js';
@@ -90,9 +90,11 @@ function candidatesOf(
 ): ArrayLike<number> {
   const here = w.present[place] ?? [];
   const { elsewhere, merged } = w.scratch;
+  const isHere = hereMarks(w, place, here);
+  const stamp = w.scratch.here.stamp;
   let count = 0;
-  for (const e of watched) if (!sortedHas(here, e)) elsewhere[count++] = e;
-  for (const e of identified) if (!watched.has(e) && !sortedHas(here, e)) elsewhere[count++] = e;
+  for (const e of watched) if (isHere[e] !== stamp) elsewhere[count++] = e;
+  for (const e of identified) if (!watched.has(e) && isHere[e] !== stamp) elsewhere[count++] = e;
   if (count === 0) return here;
   const others = elsewhere.subarray(0, count).sort();
   let i = 0;
@@ -105,6 +107,73 @@ function candidatesOf(
   return merged.subarray(0, out);
 }
 
+/**
+ * Marks those in `here` (the list of `place`) with a stamp of their own, so that whether someone is
+ * there is one read; the marks stand while observers in the same place follow one another.
+ */
+function hereMarks(w: Engine, place: number, here: readonly number[]): Float64Array {
+  const marked = w.scratch.here;
+  if (marked.place !== place) {
+    marked.stamp++;
+    marked.place = place;
+    for (let i = 0; i < here.length; i++) marked.marks[here[i]!] = marked.stamp;
+  }
+  return marked.marks;
+}
+
+/**
+ * Whom each place holds — the people there, and those whose scent is in its air, ascending, once each
+ * (`candidatesOf` searches and merges these lists) — and where each one's plume holds that place's air
+ * (an offset in their plume, or −1): the same for every nose there, so found once per place, not once
+ * per pair.
+ */
+function gatherPresent(w: Engine): { present: number[][]; airAt: number[][] } {
+  const s = w.s;
+  if (w.present.length !== w.places) {
+    w.present = Array.from({ length: w.places }, () => []);
+    w.presentAt = Array.from({ length: w.places }, () => []);
+  }
+  const { present, presentAt } = w;
+  // The lists change: no place's marks stand.
+  w.scratch.here.place = -1;
+  for (let place = 0; place < w.places; place++) {
+    present[place]!.length = 0;
+    presentAt[place]!.length = 0;
+  }
+  for (let e = 0; e < w.n; e++) {
+    const at = s.place[e]!;
+    const plume = s.plumes[e]!;
+    present[at]!.push(e);
+    presentAt[at]!.push(plumeAt(plume, at));
+    const places = plume.places;
+    for (let i = 0; i < places.length; i++) {
+      if (places[i] === at) continue;
+      present[places[i]!]!.push(e);
+      presentAt[places[i]!]!.push(i * NOTE_COUNT);
+    }
+  }
+  return { present, airAt: presentAt };
+}
+
+/**
+ * Whom observer `o` looked at last time, in order, their pairs' slots, and whether this perception
+ * put them in `watched` (1: they are there; 0: not known): room for `count`. A crowd changes little
+ * from one tick to the next, a slot, once made, never moves, and only perception takes anyone out of
+ * `watched`.
+ */
+function lookedAt(w: Engine, o: number, count: number): Engine['lookedAt'][number] {
+  const known = w.lookedAt[o];
+  if (known && known.who.length >= count) return known;
+  const room = Math.max(count, 2 * (known?.who.length ?? 0));
+  const grown = {
+    who: new Int32Array(room).fill(-1),
+    slot: new Int32Array(room),
+    watching: new Uint8Array(room),
+  };
+  w.lookedAt[o] = grown;
+  return grown;
+}
+
 /** Every nose takes in what reaches it now; `elapsed` seconds since the last perception grow habituation. */
 export function perceive(w: Engine, elapsed: number): void {
   const s = w.s;
@@ -114,39 +183,41 @@ export function perceive(w: Engine, elapsed: number): void {
   const pairs = s.pairs;
   const resniffs = s.resniffs;
   s.resniffs = [];
-  // Whom each place holds: the people there, and those whose scent is in its air.
-  const present = w.present.length === w.places ? w.present : Array.from({ length: w.places }, () => []);
-  for (const list of present) list.length = 0;
-  // Ascending, once each: `candidatesOf` searches and merges these lists.
-  for (let e = 0; e < w.n; e++) {
-    const at = s.place[e]!;
-    present[at]!.push(e);
-    for (const place of s.plumes[e]!.places) if (place !== at) present[place]!.push(e);
-  }
-  w.present = present;
+  const { present, airAt } = gatherPresent(w);
   for (let o = 0; o < w.n; o++) {
     const resniff = resniffs.length ? resniffs.find((r) => r.character === o) : undefined;
     // Only a nose that takes in something of someone, or did last time, has anything to perceive.
     const watched = w.watched[o]!;
-    const candidates = candidatesOf(w, s.place[o]!, watched);
+    const place = s.place[o]!;
+    const candidates = candidatesOf(w, place, watched);
+    // The place's own list, whose plume offsets are known, or one merged with others watched.
+    const own = candidates === present[place] ? airAt[place]! : undefined;
     const observer = w.definition.characters[o]!;
     const sensitivity = w.canon.representations[representationOf(w, o)].sensitivity;
     const taken = sensitivity * gearProduct(w, o, 'intakePass');
+    const known = lookedAt(w, o, candidates.length);
     for (let c = 0; c < candidates.length; c++) {
       const e = candidates[c]!;
       if (e === o) continue;
-      const subject = w.definition.characters[e]!;
-      const pair = pairOf(w, o, e);
-      const samePlace = s.place[o] === s.place[e];
-      if (samePlace && !pairs.beliefs[pair]) {
+      // Mostly the same ones as last time, in the same order: their slots are known.
+      if (known.who[c] !== e) {
+        known.who[c] = e;
+        known.slot[c] = pairOf(w, o, e);
+        known.watching[c] = 0;
+      }
+      const pair = known.slot[c]!;
+      // Compared with null, not read for truth: that would load each belief from wherever it lies.
+      if (pairs.beliefs[pair] === null && s.place[e] === place) {
         // No scent yet, no record: take them for what they present as, or a beta.
         const meeting = exposureCauses(w, o, e).slice(-1);
-        adopt(w, o, e, subject.presentsAs ?? 'beta', 'assumed', confidence.assumed, meeting);
+        const presentsAs = w.definition.characters[e]!.presentsAs ?? 'beta';
+        adopt(w, o, e, presentsAs, 'assumed', confidence.assumed, meeting);
       }
       // This instant's doses, where the rules read them.
       const dose = w.instantDoses;
       const at = pair * NOTE_COUNT;
-      const via = doseOf(w, sensitivity, taken, o, e, pair, dose, at);
+      const air = own ? own[c]! : plumeAt(s.plumes[e]!, place);
+      const via = doseOf(w, sensitivity, taken, e, pair, air, dose, at);
       // Habituation grows with exposure to the distinctive notes of others.
       const distinctive = dose[at + NOTE.alpha]! + dose[at + NOTE.omega]!;
       if (distinctive > 0 && elapsed > 0) {
@@ -155,7 +226,10 @@ export function perceive(w: Engine, elapsed: number): void {
       }
       let presence = 0;
       for (let k = at; k < at + NOTE_COUNT; k++) presence += dose[k]!;
-      if (presence > 0) watched.add(e);
+      if (presence > 0 && !known.watching[c]) {
+        watched.add(e);
+        known.watching[c] = 1;
+      }
       const detectAt = p.detect * threshold(w, pair, 'detect');
       if (presence >= detectAt && (!pairs.detected[pair] || resniff)) {
         const again = pairs.detected[pair] === 1;
@@ -196,9 +270,13 @@ export function perceive(w: Engine, elapsed: number): void {
 
       const heatAt = p.recogniseHeat * threshold(w, pair, 'heat');
       const heatDose = dose[at + NOTE.heat]!;
-      // The age rule: nobody under 18 is drawn into a heat, as the one in it or the one who notices it.
-      const shielded = !isAdult(observer) || !isAdult(subject);
-      if (heatDose >= heatAt && !pairs.heatRecognised[pair] && !shielded) {
+      if (
+        heatDose >= heatAt &&
+        !pairs.heatRecognised[pair] &&
+        // The age rule: nobody under 18 is drawn into a heat, as the one in it or the one who notices it.
+        isAdult(observer) &&
+        isAdult(w.definition.characters[e]!)
+      ) {
         pairs.heatRecognised[pair] = 1;
         const id = emit(
           w,
@@ -214,7 +292,10 @@ export function perceive(w: Engine, elapsed: number): void {
         // Only an omega is in heat: recognising it is knowing what they are.
         adopt(w, o, e, 'omega', 'scent', confidence.told + confidence.heatOverTold, [id]);
       } else if (heatDose < heatAt * p.rearm) pairs.heatRecognised[pair] = 0;
-      if (presence === 0 && !pairs.detected[pair] && !pairs.heatRecognised[pair]) watched.delete(e);
+      if (presence === 0 && !pairs.detected[pair] && !pairs.heatRecognised[pair]) {
+        watched.delete(e);
+        known.watching[c] = 0;
+      }
     }
     smellOn(w, o);
   }
