@@ -137,7 +137,7 @@ describe('beats: what a reader is told', () => {
       ],
     });
     expect(beats(def).slice(1)).toEqual([
-      '00:02:00 +0:02:00  Ada came close to Bo. Seconds later, Bo said: “Hello.” Then Ada sensed that Bo was not lying. Half a minute later, she stepped back.',
+      '00:02:00 +0:02:00  Ada came close to Bo. Seconds later, Bo said: “Hello.” Then Ada sensed that Bo was not lying. Half a minute later, she stepped back from Bo.',
       '00:04:00 +0:04:00  Bo showered.',
     ]);
   });
@@ -176,7 +176,7 @@ describe('beats: what a reader is told', () => {
     const told = beats(def).join('\n');
     expect(told).not.toContain('00:01:00');
     expect(told).toContain('Ada came close to Bo.');
-    expect(told).toContain('Bo stepped back.');
+    expect(told).toContain('Bo stepped back from Ada.');
   });
 
   it('tells people who went the same way at once in one sentence', () => {

@@ -183,6 +183,20 @@ describe('places', () => {
   });
 });
 
+describe('stepping back', () => {
+  const withdraw = (data: WorldEvent['data'], target?: string) =>
+    say(event({ type: 'withdraw', actor: 'ren', ...(target && { target }), data }));
+
+  it('without a target, from everyone who was close, by name; from nobody, just a step back', () => {
+    expect(withdraw({ from: ['kade'] })).toBe('Kylo Ren stepped back from Kade.');
+    expect(withdraw({ from: ['kade', 'vesna', 'okafor'] })).toBe(
+      'Kylo Ren stepped back from Kade, Vesna and Dr. Mira Okafor.',
+    );
+    expect(withdraw({})).toBe('Kylo Ren stepped back.');
+    expect(withdraw({}, 'vesna')).toBe('Kylo Ren stepped back from Vesna.');
+  });
+});
+
 describe('calendar phrases', () => {
   const clock = parseClock('21:00')!;
   const hour = 3600;

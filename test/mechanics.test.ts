@@ -100,6 +100,29 @@ describe('near field', () => {
     expect(after.via).toBe('air');
     expect(after.total).toBeLessThan(near.total / 3);
   });
+
+  it('a withdraw without a target parts the actor from everyone close, and its event names them', () => {
+    const def = scene({
+      characters: [ALPHA, OMEGA, BETA],
+      timeline: [
+        '{ at: "0:01:00", actor: al, do: approach, target: om }',
+        '{ at: "0:01:10", actor: be, do: touch, target: al }',
+        '{ at: "0:02:00", actor: al, do: withdraw }',
+        '{ at: "0:03:00", actor: al, do: withdraw }',
+        '{ at: "0:04:00", actor: al, do: approach, target: om }',
+        '{ at: "0:05:00", actor: al, do: withdraw, target: om }',
+      ],
+    });
+    const world = World.create(def);
+    world.run();
+    expect(find(world.events, 'withdraw', 'al').map(({ t, target, data }) => ({ t, target, data }))).toEqual([
+      { t: 120, target: undefined, data: { from: ['om', 'be'], endedTouch: ['be'] } },
+      // Nobody close: from nobody.
+      { t: 180, target: undefined, data: {} },
+      // Named: the target says whom.
+      { t: 300, target: 'om', data: {} },
+    ]);
+  });
 });
 
 describe('sealed gear', () => {

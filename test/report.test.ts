@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/engine/world.js';
 import { explain, findEvent } from '../src/model/explain.js';
+import { namesOf } from '../src/narrate/language/names.js';
 import { formatTree } from '../src/narrate/tree.js';
 import { niceTicks, seriesStyle, timeTicks } from '../src/report/chart.js';
 import { esc, h } from '../src/report/html.js';
@@ -64,8 +65,9 @@ describe('renderReport on the medbay scene', () => {
     expect(html.match(/<svg\b/g)).toHaveLength(3);
     const [air, rey, phasma] = svgs as [string, string, string];
     expect(air).toContain('<title>Medbay: scent concentration per place over time, u/m³</title>');
-    expect(air).toContain('>Corridor</text>');
-    expect(air).toContain('>Medbay</text>');
+    // each place as the narration names it
+    expect(air).toContain('>the corridor</text>');
+    expect(air).toContain('>the medbay</text>');
     // ticks labelled with the scenario's clock
     expect(air).toContain('>14:00:00</text>');
     expect(air).toContain('>14:25:00</text>');
@@ -212,7 +214,7 @@ describe('escaping', () => {
     const svgs = html.match(/<svg\b[^>]*>[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs.length).toBeGreaterThanOrEqual(2);
     // the place's name in the legend, the hostile alpha's name in their chart's title and aria-label
-    expect(svgs[0]).toContain('>&lt;svg onload=alert(1)&gt;</text>');
+    expect(svgs[0]).toContain('>the &lt;svg onload=alert(1)&gt;</text>');
     expect(svgs.join('')).toContain('aria-label="&lt;img src=x onerror=alert(1)&gt;: drives');
     expect(svgs.join('')).toContain('<title>&lt;img src=x onerror=alert(1)&gt;: drives');
     // every tag in the page is the report's own
@@ -229,6 +231,38 @@ describe('escaping', () => {
     );
     expect(() => h('img src=x', {})).toThrow();
     expect(() => h('a', { 'onclick="x"': 'y' })).toThrow();
+  });
+});
+
+describe('the air chart’s legend', () => {
+  it('names each place as the narration does, whether the scenario gives it a name or not', () => {
+    const def = compile(
+      [
+        'omegaverse: 1',
+        'seed: 2',
+        'places:',
+        '  kitchen: { name: station kitchen, volume: 40, ventilation: 2 }',
+        '  crew-mess: { volume: 80, ventilation: 3 }',
+        '  bridge: { name: Bridge, volume: 200, ventilation: 6 }',
+        'doors:',
+        '  - { id: hatch, between: [kitchen, crew-mess], state: open }',
+        'characters:',
+        '  a: { representation: alpha, age: 30, at: kitchen }',
+        'timeline:',
+        '  - { at: "0:00:10", actor: a, do: move, to: crew-mess }',
+        'until: "0:02:00"',
+      ].join('\n'),
+    );
+    const air = renderReport(def).match(/<svg\b[^>]*>[\s\S]*?<\/svg>/)![0];
+    const legend = [...air.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(legend).toEqual(expect.arrayContaining(['the station kitchen', 'the crew mess', 'the bridge']));
+    expect(legend).not.toContain('Crew mess');
+    const names = namesOf(def);
+    expect(['kitchen', 'crew-mess', 'bridge'].map((p) => names.place(p))).toEqual([
+      'the station kitchen',
+      'the crew mess',
+      'the bridge',
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { World } from '../engine/world.js';
 import type { CharacterDef, WorldDefinition } from '../model/definition.js';
+import { namesOf } from '../narrate/language/names.js';
 import { formatClock } from '../units/time.js';
 import { DRIVES, type DriveName } from '../vocabulary/drives.js';
 import {
@@ -115,6 +116,7 @@ export function sceneCharts(
     format: (t) => formatClock(def.clock, t),
   };
   const line = (pick: (r: Reading) => number) => readings.map((r) => [r.t, pick(r)] as const);
+  const names = namesOf(def);
   const size = (height: number | undefined) => ({
     ...(layout.width !== undefined && { width: layout.width }),
     ...(height !== undefined && { plotHeight: height }),
@@ -125,8 +127,9 @@ export function sceneCharts(
     yLabel: 'scent, u/m³',
     x,
     ...size(layout.airHeight),
+    // Each place as the narration names it (`the station kitchen`, `the corridor`), named or not.
     series: def.places.map((p, i) => ({
-      label: p.name,
+      label: names.place(p.id),
       points: line((r) => r.concentration[i]!),
       style: seriesStyle(i),
     })),

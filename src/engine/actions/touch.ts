@@ -3,6 +3,7 @@
  * consenting and refusing (absolute and revocable, `systems/consent.ts`), marking (a bond, with the
  * other's consent, `systems/bonds.ts`).
  */
+import { idOf } from '../state/context.js';
 import { emit, noteExposure } from '../state/log.js';
 import { pairValue } from '../state/pairs.js';
 import { mark } from '../systems/bonds.js';
@@ -44,13 +45,12 @@ export const TOUCH: Handlers<'approach' | 'touch' | 'withdraw' | 'consent' | 're
     const from = target >= 0 ? [target] : closeTo(w, a);
     const endedTouch = from.filter((b) => pairValue(w, 'touching', a, b));
     for (const other of from) setClose(w, a, other, false);
-    const id = emit(
-      w,
-      'withdraw',
-      who,
-      causes,
-      endedTouch.length ? { endedTouch: endedTouch.map((b) => w.definition.characters[b]!.id) } : {},
-    );
+    const ids = (list: number[]) => list.map((b) => idOf(w, b));
+    const id = emit(w, 'withdraw', who, causes, {
+      // Untargeted, the event still says whom the actor stepped back from, as `endedTouch` does.
+      ...(target < 0 && from.length > 0 && { from: ids(from) }),
+      ...(endedTouch.length > 0 && { endedTouch: ids(endedTouch) }),
+    });
     noteExposure(w, [a, ...from], id);
     return true;
   },

@@ -2,8 +2,8 @@
  * Which events are beats. A reader of the scene notices what people do and what changes; not that
  * someone caught again a scent already known, nor a belief the sentence before has just told. Each
  * event type is told by default, so a new type takes part with its sentence alone; the rules below
- * leave out repeats, fold assumptions, and keep the story's state they need (who is where, who is
- * close to whom, who believes what, what was last told when).
+ * leave out repeats, fold assumptions, and keep the story's state they need (who is where, who
+ * believes what, what was last told when).
  */
 import type { NarrationCanon } from '../../canon/types.js';
 import type { WorldDefinition } from '../../model/definition.js';
@@ -33,8 +33,6 @@ const REPEATS: Partial<Record<EventType, (e: WorldEvent) => string>> = {
 export class BeatSelector {
   /** where each character is */
   private readonly place = new Map<string, string>();
-  /** who is close to whom (both ways), as approaches, touches, withdrawals and moves leave them */
-  private readonly close = new Map<string, Set<string>>();
   /** what each observer believes each subject is */
   private readonly belief = new Map<string, string>();
   /** scents already told (a pair, by route: in the air from elsewhere, or on the skin) */
@@ -145,8 +143,9 @@ export class BeatSelector {
         // The engine's approach that goes with a seizure: "seized Finn and held him back" says it.
         return instant.some((c) => c.type === 'restrain' && e.causes.includes(c.id)) ? 'skip' : 'tell';
       case 'withdraw':
-        // Stepping back from nobody (a refusal has already parted them) changes nothing a reader sees.
-        return e.target === undefined && !this.close.get(e.actor!)?.size ? 'skip' : 'tell';
+        // Stepping back from nobody (a refusal has already parted them) changes nothing a reader sees:
+        // an untargeted withdrawal names in `from` whom it parted.
+        return e.target === undefined && e.data.from === undefined ? 'skip' : 'tell';
       default:
         return 'tell';
     }
@@ -174,29 +173,8 @@ export class BeatSelector {
 
   /** What an event changes in the story's state. */
   private remember(e: WorldEvent): void {
-    if (e.type === 'move' && e.value === undefined && typeof e.data.to === 'string') {
+    if (e.type === 'move' && e.value === undefined && typeof e.data.to === 'string')
       this.place.set(e.actor!, e.data.to);
-      this.part(e.actor!);
-    }
-    if ((e.type === 'approach' || e.type === 'touch') && e.target !== undefined) {
-      this.closeTo(e.actor!).add(e.target);
-      this.closeTo(e.target).add(e.actor!);
-    }
-    if (e.type === 'withdraw') this.part(e.actor!, e.target);
     if (e.type === 'belief') this.belief.set(pair(e), String(e.value));
-  }
-
-  private closeTo(id: string): Set<string> {
-    const set = this.close.get(id) ?? new Set<string>();
-    this.close.set(id, set);
-    return set;
-  }
-
-  /** `id` no longer close to `other`, or to anyone. */
-  private part(id: string, other?: string): void {
-    for (const b of other === undefined ? [...this.closeTo(id)] : [other]) {
-      this.closeTo(id).delete(b);
-      this.closeTo(b).delete(id);
-    }
   }
 }

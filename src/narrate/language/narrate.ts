@@ -123,7 +123,11 @@ const SENTENCES: Record<EventType, Sentence> = {
       : `${v.lead(e.actor)} took off ${v.names.item(String(d.item))}${Number(d.released) > 0 ? ', releasing the scent held inside' : ''}.`,
   approach: (e, v) => `${v.lead(e.actor)} came close to ${v.who(e.target)}.`,
   withdraw: (e, v, d) => {
-    if (!e.target) return `${v.lead(e.actor)} stepped back.`;
+    if (!e.target) {
+      // Untargeted: from everyone who was close (`from`), or, with nobody close, from nobody.
+      const from = (e.data.from as string[] | undefined) ?? [];
+      return `${v.lead(e.actor)} stepped back${from.length ? ` from ${listing(from.map((id) => v.who(id)))}` : ''}.`;
+    }
     // Made to by a refusal: the sentence says so.
     const why = d.reason === 'refused' ? `, who had refused ${v.object(e.actor)}` : '';
     return `${v.lead(e.actor)} stepped back from ${v.who(e.target)}${why}.`;
