@@ -70,8 +70,8 @@ export function doseOf(
       nearField += fromNear;
     }
   }
-  if (pair >= 0) {
-    // Residue sits on the observer's own skin, inside any seal.
+  // Residue sits on the observer's own skin, inside any seal; mostly nobody carries any.
+  if (pair >= 0 && w.residueSlots.size > 0) {
     const onSkin = pairs.residue;
     for (let k = 0; k < NOTE_COUNT; k++) {
       const held = onSkin[pair * NOTE_COUNT + k]!;
