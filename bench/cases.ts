@@ -3,6 +3,7 @@
  * runs in a process of its own (`case.ts`), after the baseline in the same process, so that its
  * ratio to the baseline holds on a noisy machine and its peak memory is its own.
  */
+import { getHeapStatistics } from 'node:v8';
 import { checkRoster, forecastAll } from '../src/calendar/index.js';
 import { airGraph } from '../src/engine/air/graph.js';
 import { advancePlume } from '../src/engine/air/plume.js';
@@ -75,9 +76,13 @@ function calendarYear(def: WorldDefinition): () => Measured {
 
 export const BASELINE = 'medbay';
 
-/** The ship's day stops here: the whole day is far out of reach (see docs/performance.md). */
+/**
+ * The ship's day stops here: the whole day is far out of reach (see docs/performance.md). The heap
+ * is read with its garbage, which a faster run leaves more of between collections: the stop is set
+ * short of V8's own limit (where the process would die), not at a figure garbage reaches first.
+ */
 const SHIP_BUDGET_SECONDS = 120;
-const SHIP_HEAP_LIMIT = 2e9;
+const SHIP_HEAP_LIMIT = 0.8 * getHeapStatistics().heap_size_limit;
 
 export const CASES: Record<string, Case> = {
   medbay: {
@@ -115,7 +120,7 @@ export const CASES: Record<string, Case> = {
     ]),
   ),
   'ship-day-1000': {
-    what: 'a generated 1,000-person crew (`generate crew`) for one simulated day at a 10 s tick, as far as 120 s of CPU or a 2 GB heap allows',
+    what: 'a generated 1,000-person crew (`generate crew`) for one simulated day at a 10 s tick, as far as 120 s of CPU allows (or the heap, short of V8’s limit)',
     prepare: () => {
       const def = generatedCrew(1000, { 'air.tick': 10 });
       return () => {
