@@ -11,11 +11,13 @@ import { round3 } from '../../units/numbers.js';
 import { NOTE, NOTE_COUNT } from '../../vocabulary/notes.js';
 import type { Representation } from '../../vocabulary/representations.js';
 import { isAdult } from '../../vocabulary/representations.js';
+import type { Route } from '../../vocabulary/routes.js';
 import { plumeAt } from '../air/plume.js';
 import { type Engine, idOf, placeOf, representationOf } from '../state/context.js';
 import { emit, exposureCauses, lastOfType } from '../state/log.js';
 import type { PairState } from '../state/pair-table.js';
 import { pairOf } from '../state/pairs.js';
+import type { PendingResniff } from '../state/state.js';
 import { adopt } from './beliefs.js';
 import { recogniseBond } from './bonds.js';
 import { smellOn } from './carried-scent.js';
@@ -174,11 +176,71 @@ function lookedAt(w: Engine, o: number, count: number): Engine['lookedAt'][numbe
   return grown;
 }
 
+/** A percept's reading: the route that brought most of it, its dose and the line it crossed. */
+interface Reading {
+  via: Route;
+  dose: number;
+  threshold: number;
+}
+
+const logged = (r: Reading) => ({ via: r.via, dose: round3(r.dose), threshold: round3(r.threshold) });
+
+// The percepts themselves, out of perception's loop over pairs: each happens once in many ticks.
+
+/** `o` meets `e` with no scent and no record of them: takes them for what they present as, or a beta. */
+function assume(w: Engine, o: number, e: number): void {
+  const meeting = exposureCauses(w, o, e).slice(-1);
+  const presentsAs = w.definition.characters[e]!.presentsAs ?? 'beta';
+  adopt(w, o, e, presentsAs, 'assumed', w.canon.beliefs.assumed, meeting);
+}
+
+/** `o` notices `e`'s presence (again, after it had faded, or on a deliberate sniff). */
+function detect(w: Engine, o: number, e: number, pair: number, r: Reading, resniff?: PendingResniff): void {
+  const pairs = w.s.pairs;
+  const again = pairs.detected[pair] === 1;
+  pairs.detected[pair] = 1;
+  const causes = resniff ? [resniff.cause] : exposureCauses(w, o, e);
+  emit(w, 'detect', whoOf(w, o, e), causes, { ...logged(r), ...(again && { again: true }) });
+}
+
+/** `o` reads `e` as `read` by scent, and believes it as surely as the dose is clear. */
+function identify(
+  w: Engine,
+  o: number,
+  e: number,
+  pair: number,
+  read: Exclude<Representation, 'unpresented'>,
+  r: Reading,
+): void {
+  const pairs = w.s.pairs;
+  const confidence = w.canon.beliefs;
+  pairs.identified[pair] = read;
+  w.identifiedBy[o]!.add(e);
+  const id = emit(w, 'identify', { ...whoOf(w, o, e), value: read }, exposureCauses(w, o, e), logged(r));
+  pairs.perceptEvents[pair] = id;
+  const sure = Math.min(
+    1,
+    Math.max(
+      confidence.scentAtThreshold,
+      confidence.scentAtThreshold + confidence.scentPerDoubling * Math.log2(r.dose / r.threshold),
+    ),
+  );
+  adopt(w, o, e, read, 'scent', round3(sure), [id]);
+}
+
+/** `o` recognises `e`'s heat; only an omega is in heat, so recognising it is knowing what they are. */
+function recogniseHeat(w: Engine, o: number, e: number, pair: number, r: Reading): void {
+  const confidence = w.canon.beliefs;
+  w.s.pairs.heatRecognised[pair] = 1;
+  const causes = [...exposureCauses(w, o, e), ...lastOfType(w, e, 'heat-onset')];
+  const id = emit(w, 'recognise-heat', whoOf(w, o, e), causes, logged(r));
+  adopt(w, o, e, 'omega', 'scent', confidence.told + confidence.heatOverTold, [id]);
+}
+
 /** Every nose takes in what reaches it now; `elapsed` seconds since the last perception grow habituation. */
 export function perceive(w: Engine, elapsed: number): void {
   const s = w.s;
   const p = w.canon.perception;
-  const confidence = w.canon.beliefs;
   const habituation = w.canon.instinct.habituation;
   const pairs = s.pairs;
   const resniffs = s.resniffs;
@@ -207,12 +269,7 @@ export function perceive(w: Engine, elapsed: number): void {
       }
       const pair = known.slot[c]!;
       // Compared with null, not read for truth: that would load each belief from wherever it lies.
-      if (pairs.beliefs[pair] === null && s.place[e] === place) {
-        // No scent yet, no record: take them for what they present as, or a beta.
-        const meeting = exposureCauses(w, o, e).slice(-1);
-        const presentsAs = w.definition.characters[e]!.presentsAs ?? 'beta';
-        adopt(w, o, e, presentsAs, 'assumed', confidence.assumed, meeting);
-      }
+      if (pairs.beliefs[pair] === null && s.place[e] === place) assume(w, o, e);
       // This instant's doses, where the rules read them.
       const dose = w.instantDoses;
       const at = pair * NOTE_COUNT;
@@ -232,37 +289,13 @@ export function perceive(w: Engine, elapsed: number): void {
       }
       const detectAt = p.detect * threshold(w, pair, 'detect');
       if (presence >= detectAt && (!pairs.detected[pair] || resniff)) {
-        const again = pairs.detected[pair] === 1;
-        pairs.detected[pair] = 1;
-        const causes = resniff ? [resniff.cause] : exposureCauses(w, o, e);
-        emit(w, 'detect', whoOf(w, o, e), causes, {
-          via,
-          dose: round3(presence),
-          threshold: round3(detectAt),
-          ...(again && { again: true }),
-        });
+        detect(w, o, e, pair, { via, dose: presence, threshold: detectAt }, resniff);
       } else if (presence < detectAt * p.rearm) pairs.detected[pair] = 0;
 
       const identifyAt = p.identify * threshold(w, pair, 'identify');
       const read = readRepresentation(dose, at, identifyAt, detectAt);
       if (read && read !== pairs.identified[pair]) {
-        pairs.identified[pair] = read;
-        w.identifiedBy[o]!.add(e);
-        const noteDose = dose[at + NOTE[read]]!;
-        const id = emit(w, 'identify', { ...whoOf(w, o, e), value: read }, exposureCauses(w, o, e), {
-          via,
-          dose: round3(noteDose),
-          threshold: round3(identifyAt),
-        });
-        pairs.perceptEvents[pair] = id;
-        const sure = Math.min(
-          1,
-          Math.max(
-            confidence.scentAtThreshold,
-            confidence.scentAtThreshold + confidence.scentPerDoubling * Math.log2(noteDose / identifyAt),
-          ),
-        );
-        adopt(w, o, e, read, 'scent', round3(sure), [id]);
+        identify(w, o, e, pair, read, { via, dose: dose[at + NOTE[read]]!, threshold: identifyAt });
       }
 
       // A bond is carried in the scent: whoever can read the representation reads the bond too.
@@ -277,20 +310,7 @@ export function perceive(w: Engine, elapsed: number): void {
         isAdult(observer) &&
         isAdult(w.definition.characters[e]!)
       ) {
-        pairs.heatRecognised[pair] = 1;
-        const id = emit(
-          w,
-          'recognise-heat',
-          whoOf(w, o, e),
-          [...exposureCauses(w, o, e), ...lastOfType(w, e, 'heat-onset')],
-          {
-            via,
-            dose: round3(heatDose),
-            threshold: round3(heatAt),
-          },
-        );
-        // Only an omega is in heat: recognising it is knowing what they are.
-        adopt(w, o, e, 'omega', 'scent', confidence.told + confidence.heatOverTold, [id]);
+        recogniseHeat(w, o, e, pair, { via, dose: heatDose, threshold: heatAt });
       } else if (heatDose < heatAt * p.rearm) pairs.heatRecognised[pair] = 0;
       if (presence === 0 && !pairs.detected[pair] && !pairs.heatRecognised[pair]) {
         watched.delete(e);
