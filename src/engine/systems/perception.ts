@@ -129,7 +129,7 @@ function hereMarks(w: Engine, place: number, here: readonly number[]): Float64Ar
  * (an offset in their plume, or −1): the same for every nose there, so found once per place, not once
  * per pair.
  */
-function gatherPresent(w: Engine): { present: number[][]; airAt: number[][] } {
+function gatherPresent(w: Engine): void {
   const s = w.s;
   if (w.present.length !== w.places) {
     w.present = Array.from({ length: w.places }, () => []);
@@ -154,7 +154,6 @@ function gatherPresent(w: Engine): { present: number[][]; airAt: number[][] } {
       presentAt[places[i]!]!.push(i * NOTE_COUNT);
     }
   }
-  return { present, airAt: presentAt };
 }
 
 /**
@@ -245,7 +244,8 @@ export function perceive(w: Engine, elapsed: number): void {
   const pairs = s.pairs;
   const resniffs = s.resniffs;
   s.resniffs = [];
-  const { present, airAt } = gatherPresent(w);
+  gatherPresent(w);
+  const { present, presentAt } = w;
   for (let o = 0; o < w.n; o++) {
     const resniff = resniffs.length ? resniffs.find((r) => r.character === o) : undefined;
     // Only a nose that takes in something of someone, or did last time, has anything to perceive.
@@ -253,7 +253,7 @@ export function perceive(w: Engine, elapsed: number): void {
     const place = s.place[o]!;
     const candidates = candidatesOf(w, place, watched);
     // The place's own list, whose plume offsets are known, or one merged with others watched.
-    const own = candidates === present[place] ? airAt[place]! : undefined;
+    const own = candidates === present[place] ? presentAt[place]! : undefined;
     const observer = w.definition.characters[o]!;
     const sensitivity = w.canon.representations[representationOf(w, o)].sensitivity;
     const taken = sensitivity * gearProduct(w, o, 'intakePass');

@@ -61,13 +61,17 @@ function settleTime(graph: AirGraph): number {
   return graph.slowest > 0 ? (40 / graph.slowest) * SECONDS_PER_HOUR : Number.POSITIVE_INFINITY;
 }
 
-/** The same constant source the plume has been under. */
-function sameSteadySource(book: PlumeBook, source: Source): boolean {
+/** Whether the plume has been under a constant source at `place` with these `rate`s (from `offset`). */
+function heldUnder(book: PlumeBook, place: number, rate: ArrayLike<number>, offset = 0): boolean {
   const steady = book.steady;
-  if (!steady || steady.place !== source.place || !constantSource(source)) return false;
-  for (let k = 0; k < NOTE_COUNT; k++) if (steady.rate[k] !== source.rate[k]) return false;
+  if (!steady || steady.place !== place) return false;
+  for (let k = 0; k < NOTE_COUNT; k++) if (steady.rate[k] !== rate[offset + k]) return false;
   return true;
 }
+
+/** The same constant source the plume has been under. */
+const sameSteadySource = (book: PlumeBook, source: Source): boolean =>
+  constantSource(source) && heldUnder(book, source.place, source.rate);
 
 /**
  * Advances every plume by `seconds`, exactly; `as-now` holds everyone's emission as it is now (the
@@ -100,13 +104,8 @@ export function elapseAir(w: Engine, seconds: number, course: 'ahead' | 'as-now'
 }
 
 /** Whether `e` emits now, where they are, exactly the constant source their plume has held. */
-function holdsAsNow(w: Engine, e: number, book: PlumeBook): boolean {
-  const steady = book.steady;
-  if (!steady || steady.place !== w.s.place[e]) return false;
-  const offset = e * NOTE_COUNT;
-  for (let k = 0; k < NOTE_COUNT; k++) if (steady.rate[k] !== w.airEmission[offset + k]) return false;
-  return true;
-}
+const holdsAsNow = (w: Engine, e: number, book: PlumeBook): boolean =>
+  heldUnder(book, w.s.place[e]!, w.airEmission, e * NOTE_COUNT);
 
 /**
  * Whether `e`'s emission over the next step is what it is now (`sourceOver` is then the held source):
