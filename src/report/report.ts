@@ -9,17 +9,15 @@
 import { World } from '../engine/world.js';
 import type { WorldDefinition } from '../model/definition.js';
 import type { WorldEvent } from '../model/events.js';
-import { type CauseTree, explain } from '../model/explain.js';
-import type { Belief } from '../model/knowledge.js';
 import { tellRun } from '../narrate/beats/narrator.js';
 import { type Paragraph, paragraphText } from '../narrate/beats/paragraphs.js';
 import { type Names, namesOf, narrate } from '../narrate/language/narrate.js';
-import { alikeNote, describeNode, type NodeText } from '../narrate/tree.js';
 import { formatClock, formatDuration, formatStamp, humanDuration } from '../units/time.js';
-import { SOURCE_MEANING } from '../vocabulary/beliefs.js';
-import { AUTONOMOUS_TYPES, EVENT_TYPES, type EventType } from '../vocabulary/events.js';
+import { EVENT_TYPES, type EventType } from '../vocabulary/events.js';
+import { beliefs } from './beliefs.js';
 import { type Child, fragment, type Html, h, raw } from './html.js';
 import { type Reading, sampleRun, sampleStep, sceneCharts } from './scene-charts.js';
+import { explanations, isAutonomous } from './why.js';
 
 export interface ReportOptions {
   /** replaces the scenario's seed */
@@ -108,7 +106,7 @@ function header(def: WorldDefinition, events: readonly WorldEvent[]): Html {
   for (const e of events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
   const order = (type: string) => EVENT_TYPES.indexOf(type as EventType);
   const kinds = [...counts].sort(([a, m], [b, n]) => n - m || order(a) - order(b));
-  const autonomous = events.filter((e) => AUTONOMOUS_TYPES.includes(e.type)).length;
+  const autonomous = events.filter(isAutonomous).length;
   const start = formatClock(def.clock, 0);
   const end = formatClock(def.clock, def.until);
   const summary = events.length
@@ -168,9 +166,7 @@ function charts(def: WorldDefinition, readings: readonly Reading[], step: number
 }
 
 // -------------------------------------------------------------------------------------------------
-// The log and the explanations
-
-const isAutonomous = (e: WorldEvent) => AUTONOMOUS_TYPES.includes(e.type);
+// The beats and the log
 
 /** The run in beats: what a reader notices, a paragraph a moment, each beat linked to its first event. */
 function beats(def: WorldDefinition, paragraphs: readonly Paragraph[], names: Names): Html {
@@ -232,176 +228,6 @@ function eventLog(def: WorldDefinition, events: readonly WorldEvent[], names: Na
       ),
       h('tbody', {}, rows),
     ),
-  );
-}
-
-/** One node's text, as `formatTree` prints it (id, clock, sentence, numbers), with a link to the log. */
-function nodeText(t: NodeText, repeated: boolean, alike = ''): Html {
-  return fragment(
-    h('a', { class: 'eid', href: `#e${t.id.slice(1)}` }, t.id),
-    ' ',
-    h('span', { class: 'clock' }, `${t.clock} ${t.elapsed}`),
-    ' ',
-    h('span', { class: 'sentence' }, t.sentence),
-    t.numbers ? fragment(' ', h('span', { class: 'numbers' }, `(${t.numbers})`)) : null,
-    repeated ? fragment(' ', h('span', { class: 'repeated' }, '(see above)')) : null,
-    alike ? h('span', { class: 'repeated' }, alike) : null,
-  );
-}
-
-function causesList(
-  nodes: readonly CauseTree[],
-  def: WorldDefinition,
-  names: Names,
-  events: readonly WorldEvent[],
-): Html | null {
-  if (!nodes.length) return null;
-  return h(
-    'ul',
-    {},
-    nodes.map((node) =>
-      h(
-        'li',
-        {},
-        nodeText(describeNode(node.event, def, names, events), node.repeated, alikeNote(node, def)),
-        causesList(node.causes, def, names, events),
-      ),
-    ),
-  );
-}
-
-function explanations(def: WorldDefinition, events: readonly WorldEvent[], names: Names): Html {
-  const decided = events.filter(isAutonomous);
-  const items = decided.map((e) => {
-    const tree = explain(events, e.id)!;
-    return h(
-      'details',
-      { id: `why-${e.id}`, open: e.type !== 'drive' },
-      h(
-        'summary',
-        {},
-        h('span', { class: 'badge type' }, e.type),
-        ' ',
-        nodeText(describeNode(e, def, names, events), false),
-      ),
-      h(
-        'div',
-        { class: 'tree' },
-        causesList(tree.causes, def, names, events) ?? h('p', {}, 'No recorded causes.'),
-      ),
-    );
-  });
-  return h(
-    'section',
-    { id: 'why' },
-    h('h2', {}, 'Why: what the engine decided on its own'),
-    h(
-      'p',
-      { class: 'note' },
-      'Each decision with the chain of events that led to it, back to scripted actions or the start, and the numbers that crossed each threshold. Drive changes start folded: click to open.',
-    ),
-    items.length ? items : h('p', {}, 'The engine made no decisions of its own in this run.'),
-  );
-}
-
-// -------------------------------------------------------------------------------------------------
-// Beliefs
-
-const sourceBadge = (source: string) => h('span', { class: `badge src-${source}` }, source);
-
-function beliefCell(belief: Belief | undefined, truth: string, def: WorldDefinition): Html {
-  if (!belief) return h('td', { class: 'none' }, 'no belief');
-  const wrong = belief.value !== truth;
-  return h(
-    'td',
-    { class: wrong ? 'wrong' : undefined },
-    h('span', { class: 'value' }, belief.value),
-    ' ',
-    sourceBadge(belief.source),
-    wrong ? fragment(' ', h('span', { class: 'mistaken' }, '✗ mistaken')) : null,
-    h('br', {}),
-    h('span', { class: 'since' }, `since ${formatClock(def.clock, belief.since)}`),
-  );
-}
-
-function beliefs(world: World, names: Names): Html {
-  const def = world.definition;
-  const cast = def.characters;
-  const who = (c: (typeof cast)[number]) =>
-    fragment(
-      h('span', { class: 'who' }, c.name),
-      h('br', {}),
-      h(
-        'span',
-        { class: 'truth' },
-        `${c.representation}${c.presentsAs && c.presentsAs !== c.representation ? `, presents as ${c.presentsAs}` : ''}`,
-      ),
-    );
-  const grid = h(
-    'table',
-    { class: 'beliefs' },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, 'observer ↓ believes subject →'),
-        cast.map((c) => h('th', { scope: 'col' }, who(c))),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      cast.map((o) => {
-        const held = world.beliefsOf(o.id);
-        return h(
-          'tr',
-          {},
-          h('th', { scope: 'row' }, who(o)),
-          cast.map((s) =>
-            s.id === o.id ? h('td', { class: 'self' }, '—') : beliefCell(held[s.id], s.representation, def),
-          ),
-        );
-      }),
-    ),
-  );
-  const knowers = cast.map((c) => {
-    const list = world.whoKnows(c.id);
-    return h(
-      'li',
-      {},
-      h('strong', {}, c.name),
-      ` (${c.representation}): `,
-      list.length
-        ? list.map((k, i) =>
-            fragment(
-              i ? '; ' : '',
-              names.character(k.observer),
-              ` since ${formatClock(def.clock, k.since)}, `,
-              sourceBadge(k.how),
-              k.latest !== k.how ? fragment(', now ', sourceBadge(k.latest)) : null,
-            ),
-          )
-        : 'nobody else',
-    );
-  });
-  return h(
-    'section',
-    { id: 'beliefs' },
-    h('h2', {}, `Beliefs at the end (${formatClock(def.clock, world.time)})`),
-    h(
-      'p',
-      { class: 'note' },
-      'What each observer (row) takes each subject (column) to be, with the source of that belief: ',
-      Object.entries(SOURCE_MEANING).map(([source, meaning], i) =>
-        fragment(i ? '; ' : '', sourceBadge(source), ` ${meaning}`),
-      ),
-      '. A belief that differs from the truth is marked “✗ mistaken”.',
-    ),
-    h('div', { class: 'scroll' }, grid),
-    h('h3', {}, 'Who knows whose true representation'),
-    h('ul', { class: 'knows' }, knowers),
   );
 }
 
