@@ -36,7 +36,7 @@ export {
 } from './calendar/index.js';
 export type { Canon, CanonPresetName, GearCanon, RepresentationCanon } from './canon/index.js';
 export { applyOverrides, PRESET_NAMES, presets } from './canon/index.js';
-export type { DriveRule, InstinctCanon, OrdersCanon } from './canon/types.js';
+export type { DriveRule, InstinctCanon, OrdersCanon } from './canon/instinct.js';
 export { CONDITIONS, FACTORS, validateRules } from './engine/instinct/rules.js';
 export type {
   ActResult,

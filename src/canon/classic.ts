@@ -3,8 +3,9 @@
  * named here is as in `seeds`.
  */
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../units/time.js';
+import type { DriveRule } from './instinct.js';
 import { seeds } from './seeds.js';
-import type { Canon, DriveRule } from './types.js';
+import type { Canon } from './types.js';
 
 /** The same rules with other amounts: every rule must be named, so none keeps a number by accident. */
 function retune(

@@ -7,8 +7,9 @@ import { quote, reservedName, shorten } from '../shape/wording.js';
 import { suggest } from '../units/suggest.js';
 import { namesTimeOfDay, parseDuration } from '../units/time.js';
 import { classic } from './classic.js';
+import type { DriveRule } from './instinct.js';
 import { seeds } from './seeds.js';
-import type { Canon, CanonPresetName, DriveRule, GearCanon, MedicationCanon } from './types.js';
+import type { Canon, CanonPresetName, GearCanon, MedicationCanon } from './types.js';
 
 export type { Canon, CanonPresetName, GearCanon, MedicationCanon, RepresentationCanon } from './types.js';
 

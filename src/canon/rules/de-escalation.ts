@@ -2,7 +2,7 @@
  * De-escalation: what calms an aggressive alpha (`calm` rules): the protected omega's touch, a beta's
  * submissive posture, a trusted reassurance, a truth sensed on the speaker.
  */
-import type { DriveRule } from '../types.js';
+import type { DriveRule } from '../instinct.js';
 
 export const deEscalationRules: Record<string, DriveRule> = {
   // de-escalation: the protected omega's touch calms the alpha most.

@@ -2,7 +2,7 @@
  * Discomfort: an omega near a strong, unfamiliar alpha scent grows uneasy (a `presence` rule);
  * habituation eases it. What unease makes her do (shiver) is `src/engine/instinct/discomfort.ts`.
  */
-import type { DriveRule } from '../types.js';
+import type { DriveRule } from '../instinct.js';
 
 export const discomfortRules: Record<string, DriveRule> = {
   // discomfort: an omega near a strong, unfamiliar alpha scent grows uneasy; habituation eases it.

@@ -3,7 +3,7 @@
  * of aggression), harder in the young, the unhabituated and an alpha in rut. What the aggression makes the alpha do (snarl, restrain, resist, release) is
  * `src/engine/instinct/guard.ts`.
  */
-import type { DriveRule } from '../types.js';
+import type { DriveRule } from '../instinct.js';
 
 export const guardRules: Record<string, DriveRule> = {
   // guard: whoever approaches, aims at or touches a protected omega is a threat. The impulse is

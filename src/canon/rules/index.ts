@@ -9,7 +9,7 @@
  * retunes it with `rules.guard-approach.amount: 0.5`. Adding a drive rule is one entry in its
  * mechanic's file (or, in a scenario, `canon_overrides: { rules.NAME: { … } }`).
  */
-import type { DriveRule } from '../types.js';
+import type { DriveRule } from '../instinct.js';
 import { deEscalationRules } from './de-escalation.js';
 import { discomfortRules } from './discomfort.js';
 import { guardRules } from './guard.js';

@@ -3,7 +3,7 @@
  * building heat. What the pull makes him do (reach out with consent, hold back, whine) is
  * `src/engine/instinct/longing.ts`.
  */
-import type { DriveRule } from '../types.js';
+import type { DriveRule } from '../instinct.js';
 
 export const longingRules: Record<string, DriveRule> = {
   // longing: an alpha drawn to an omega longs for them when the omega's touch ends...

@@ -3,7 +3,7 @@
  * holds), scaled by chemistry, reduced by habituation and by a bond to someone else. Run by
  * `src/engine/instinct/drives.ts`; what protectiveness makes matter is the guard's.
  */
-import type { DriveRule } from '../types.js';
+import type { DriveRule } from '../instinct.js';
 
 export const protectRules: Record<string, DriveRule> = {
   // protect: an alpha who smells an omega feels protective of them, scaled by chemistry and

@@ -4,7 +4,7 @@
  * toward a level while their conditions hold, and every drive fades with its half-life once nothing
  * holds it. What a drive makes a character do is `volition.ts`'s.
  */
-import type { DriveRule } from '../../canon/types.js';
+import type { DriveRule } from '../../canon/instinct.js';
 import type { WorldEvent } from '../../model/events.js';
 import { round3, roundAll } from '../../units/numbers.js';
 import { DRIVE_COUNT, DRIVES } from '../../vocabulary/drives.js';

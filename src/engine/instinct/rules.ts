@@ -2,7 +2,7 @@
  * The vocabularies drive rules are written in (conditions and factors), their validation at load
  * time, and their evaluation. A rule is data (see `src/canon/rules/`); what each word means is here.
  */
-import type { DriveRule } from '../../canon/types.js';
+import type { DriveRule } from '../../canon/instinct.js';
 import type { WorldEvent } from '../../model/events.js';
 import { DRIVES, MECHANICS } from '../../vocabulary/drives.js';
 import { EVENT_TYPES } from '../../vocabulary/events.js';
