@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { PRESET_NAMES } from '../canon/index.js';
 import {
   CREW_FORMATS,
+  type CrewFormat,
   GenerateError,
   generateCrew,
   MAX_DAYS,
@@ -74,7 +75,7 @@ export function addGenerateCommand(program: Command, cx: CommandContext): void {
         setting: 'ship' | 'station';
         days?: number;
         set?: Record<string, Scalar>;
-        format: (typeof CREW_FORMATS)[number];
+        format: CrewFormat;
         out?: string;
       }) => {
         if (opts.size === undefined)

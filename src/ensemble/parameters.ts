@@ -7,6 +7,7 @@
 import { applyOverrides } from '../canon/index.js';
 import { validateRules } from '../engine/instinct/rules.js';
 import type { CharacterDef, RelationDef, Scalar, WorldDefinition } from '../model/definition.js';
+import { appendTo } from '../units/lists.js';
 import { editDistance } from '../units/suggest.js';
 import { ADULT_AGE, isAdult, REPRESENTATIONS } from '../vocabulary/representations.js';
 import { EnsembleError } from './errors.js';
@@ -199,13 +200,13 @@ export function withValues(
     const wrong = checkValue(kind, value);
     if (wrong) throw new EnsembleError(`--vary ${shown(path, value)}: expected ${wrong}`);
     if (target.kind === 'character') {
-      if (kind === 'age') touched.set(target.id, [...(touched.get(target.id) ?? []), shown(path, value)]);
+      if (kind === 'age') appendTo(touched, target.id, shown(path, value));
       const key = CHARACTER_FIELDS[target.field].key;
       characters = characters.map((c) => (c.id === target.id ? ({ ...c, [key]: value } as CharacterDef) : c));
     } else {
       const [a, b] = target.between;
       if (target.field === 'affinity')
-        for (const id of target.between) touched.set(id, [...(touched.get(id) ?? []), shown(path, value)]);
+        for (const id of target.between) appendTo(touched, id, shown(path, value));
       const same = (r: RelationDef) => r.between.includes(a) && r.between.includes(b);
       relations = relations.some(same)
         ? relations.map((r) => (same(r) ? { ...r, [target.field]: value } : r))

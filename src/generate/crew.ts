@@ -7,6 +7,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Node, Scalar, visit } from 'yaml';
 import { applyOverrides, type Canon, type CanonPresetName, presets } from '../canon/index.js';
 import type { Scalar as Value } from '../model/definition.js';
+import { appendTo } from '../units/lists.js';
 import { Prng } from '../units/prng.js';
 import { formatDuration, SECONDS_PER_DAY, unitForm } from '../units/time.js';
 import { ADULT_AGE, isAdult } from '../vocabulary/representations.js';
@@ -140,7 +141,7 @@ function relations(
   });
   const teams = new Map<string, number[]>();
   duties.forEach((d, i) => {
-    if (d) teams.set(`${d.station.id} ${d.watch}`, [...(teams.get(`${d.station.id} ${d.watch}`) ?? []), i]);
+    if (d) appendTo(teams, `${d.station.id} ${d.watch}`, i);
   });
   for (const team of teams.values())
     for (let k = 0; k + 1 < team.length; k += 2)
@@ -184,18 +185,19 @@ const TIME = /^-?(\d+d)?\s*(\d+:\d\d(:\d\d)?)?$/;
 
 /** The formats a crew is written in: YAML to read and edit, JSON to load fast (a large crew). */
 export const CREW_FORMATS = ['yaml', 'json'] as const;
+export type CrewFormat = (typeof CREW_FORMATS)[number];
 
-/**
- * The crew's scenario as YAML text, commented, one line per part; or as JSON, the same scenario
- * without the comments, which loads many times faster.
- */
 /**
  * An instant as the generated file writes it: `1:04:00` within a day, `49d6h` past one (`49d 6:00:00`
  * would read as a time of day, and `check` would warn that it is easy to misread).
  */
 const instant = (t: number): string => (Math.abs(t) < SECONDS_PER_DAY ? formatDuration(t) : unitForm(t));
 
-export function generateCrew(options: CrewOptions, format: (typeof CREW_FORMATS)[number] = 'yaml'): string {
+/**
+ * The crew's scenario as YAML text, commented, one line per part; or as JSON, the same scenario
+ * without the comments, which loads many times faster.
+ */
+export function generateCrew(options: CrewOptions, format: CrewFormat = 'yaml'): string {
   const o = checked(options);
   const rng = Prng.fromSeed(o.seed);
   const ship = shipName(rng);

@@ -17,6 +17,7 @@ import type { WorldDefinition } from '../../model/definition.js';
 export type { Forecast, RosterReport };
 
 import { CYCLE_EVENTS } from '../../model/cycle.js';
+import { appendTo } from '../../units/lists.js';
 import { type Engine, idx, placeOf } from '../state/context.js';
 import { emit, lastOfType } from '../state/log.js';
 
@@ -131,7 +132,7 @@ export function requestLeave(
         ...(conflict.via && { via: conflict.via }),
       },
     );
-    grounds.set(conflict.event, [...(grounds.get(conflict.event) ?? []), event]);
+    appendTo(grounds, conflict.event, event);
   }
   if (approver < 0) return;
   for (const [eventId, causes] of grounds) {

@@ -8,6 +8,7 @@
 import type { NarrationCanon } from '../../canon/types.js';
 import type { World } from '../../engine/world.js';
 import type { WorldEvent } from '../../model/events.js';
+import { appendTo } from '../../units/lists.js';
 import type { DriveName } from '../../vocabulary/drives.js';
 import { gridAfter, spokenDuration } from '../language/phrases.js';
 import type { Voice } from '../language/voice.js';
@@ -59,7 +60,7 @@ export class AirWatch {
     const people = new Map<string, string[]>();
     for (const c of world.definition.characters) {
       const place = world.whereIs(c.id);
-      people.set(place, [...(people.get(place) ?? []), c.id]);
+      appendTo(people, place, c.id);
     }
     const beats: Beat[] = [];
     for (const [place, here] of people) {
