@@ -246,9 +246,6 @@ export function checkRoster(input: RosterInput): RosterReport {
   // Leaves that meet someone's event, once each, in the order first met: their partners are away too.
   const shared = new Map<Leave, Person>();
   const unchecked: Unchecked[] = [];
-  // Who of each event the check looks at, kept for the proposals where an event has a conflict, or a
-  // partner in it (whose partner's leave may yet reach it).
-  const casts: (Person[] | undefined)[] = new Array(events.length);
   const cast: Person[] = [];
   events.forEach((event, i) => {
     cast.length = 0;
@@ -268,7 +265,6 @@ export function checkRoster(input: RosterInput): RosterReport {
         if (person.partners.length && !shared.has(leave)) shared.set(leave, person);
       }
     }
-    if (found[i] || cast.some(hasPartners)) casts[i] = [...cast];
     if (!cast.some(isUncheckable)) return;
     for (const person of cast.filter(isUncheckable).sort(byId)) {
       const character = person.id;
@@ -312,7 +308,9 @@ export function checkRoster(input: RosterInput): RosterReport {
     const addSpans = (person: Person) => {
       for (const leave of person.leaves) spans.push(leave.possible);
     };
-    for (const person of casts[i]!) {
+    for (const id of event.participants) {
+      const person = people.get(id);
+      if (!person) continue;
       addSpans(person);
       for (const q of person.partners) addSpans(people.get(q)!);
     }
@@ -323,8 +321,7 @@ export function checkRoster(input: RosterInput): RosterReport {
 
 /** By id, as `Array.prototype.sort` orders strings (by UTF-16 code units). */
 const byId = (a: Person, b: Person) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-// Made once, not a closure per event: the check runs them for every event of a large roster.
-const hasPartners = (p: Person) => p.partners.length > 0;
+// Made once, not a closure per event: the check runs it for every event of a large roster.
 const isUncheckable = (p: Person) => p.uncheckable;
 
 /** The earliest slots, a step apart from the event's start, that keep the event clear of every span. */
