@@ -10,6 +10,7 @@
 import type { Canon } from '../canon/types.js';
 import { phaseName, schedulesOf } from '../model/cycle.js';
 import type { Action, CharacterDef, WorldDefinition } from '../model/definition.js';
+import { doorLookup } from '../model/doors.js';
 import type { WorldEvent } from '../model/events.js';
 import { type Belief, type Knower, whoKnows } from '../model/knowledge.js';
 import { jsonCopy } from '../units/json.js';
@@ -340,6 +341,7 @@ function assemble(definition: WorldDefinition, state: WorldState): Engine {
     signatureKeys: definition.characters.map(signatureKey),
     placeIndex: new Map(definition.places.map((p, i) => [p.id, i])),
     doorIndex: new Map(definition.doors.map((d, i) => [d.id, i])),
+    doors: doorLookup(definition.doors),
     volumes: Float64Array.from(definition.places, (p) => p.volume),
     ventilation: Float64Array.from(definition.places, (p) => p.ventilation),
     listeners: new Set(),

@@ -7,14 +7,13 @@
 import type { Canon } from '../canon/types.js';
 import { type Checks, checkReferences, type Vocabularies } from '../engine/actions/references.js';
 import { describeUnmet, type Situation, unmetRequirements } from '../engine/actions/requirements.js';
-import { appendTo } from '../units/lists.js';
+import { doorLookup } from '../model/doors.js';
 import { formatDuration } from '../units/time.js';
 import type { DoorState } from '../vocabulary/doors.js';
 import type { Representation } from '../vocabulary/representations.js';
 import type { ScenarioFile } from './schema.js';
 
 type Entry = ScenarioFile['timeline'][number];
-type Door = ScenarioFile['doors'][number];
 
 /**
  * A character as the walk has them so far. What an order may have changed is unsure: the engine
@@ -96,23 +95,9 @@ function walkTimeline(
   const doors = new Map<string, DoorState>(src.doors.map((d) => [d.id, d.state]));
   // What an order may have changed to a door: the engine decides whether it is obeyed.
   const unsureDoors = new Set<string>();
-  // The doors an action can concern: the requirements look through the doors of the actor's place to
-  // move, and for the door named to open or close. Given only those (in file order), a check on a ship
-  // of thousands of doors looks at a few.
-  const doorsOfPlace = new Map<string, Door[]>();
-  const doorsById = new Map<string, Door[]>();
-  for (const door of src.doors) {
-    for (const place of new Set(door.between)) appendTo(doorsOfPlace, place, door);
-    appendTo(doorsById, door.id, door);
-  }
-  const concernedDoors = (actor: string, action: Entry): readonly Door[] => {
-    const here = situation.placeOf(actor);
-    if (action.do === 'move') return (here !== undefined && doorsOfPlace.get(here)) || [];
-    if (action.do === 'open' || action.do === 'close') return doorsById.get(action.door) ?? [];
-    return [];
-  };
   const situation: Situation = {
-    doors: src.doors,
+    // By place and by id, built once: a check on a ship of thousands of doors looks at a few.
+    ...doorLookup(src.doors),
     gear: canon.gear,
     placeOf: (id) => {
       const state = stateOf(id);
@@ -147,8 +132,7 @@ function walkTimeline(
           ? Object.hasOwn(canon.gear, action.item)
           : true;
     if (checkable) {
-      const doorsConcerned = { ...situation, doors: concernedDoors(actor, action) };
-      for (const unmet of unmetRequirements(doorsConcerned, actor, action)) {
+      for (const unmet of unmetRequirements(situation, actor, action)) {
         at(unmet.field === null ? path : [...path, unmet.field], describeUnmet(unmet, wording));
       }
     }

@@ -8,14 +8,17 @@
  */
 import type { Canon } from '../../canon/types.js';
 import type { DoorDef } from '../../model/definition.js';
+import type { DoorLookup } from '../../model/doors.js';
 import type { ActionBody, ActionKind } from '../../vocabulary/actions.js';
 import type { DoorState } from '../../vocabulary/doors.js';
 import type { Representation } from '../../vocabulary/representations.js';
 import { type Engine, idx, placeOf } from '../state/context.js';
 
-/** What the requirements ask of a world. `undefined`: cannot be known (an order may have changed it). */
-export interface Situation {
-  doors: readonly DoorDef[];
+/**
+ * What the requirements ask of a world: its doors by place and by id, and the rest. `undefined`:
+ * cannot be known (an order may have changed it).
+ */
+export interface Situation extends DoorLookup {
   gear: Canon['gear'];
   /** where a character is */
   placeOf(character: string): string | undefined;
@@ -76,11 +79,10 @@ export function unmetRequirements(situation: Situation, actor: string, body: Act
         out.push({ why: 'already-there', field: 'to', here });
         break;
       }
-      const between = situation.doors.filter((d) => d.between.includes(here) && d.between.includes(body.to));
+      const doors = situation.doorsAt(here);
+      const between = doors.filter((d) => d.between.includes(body.to));
       if (between.length === 0) {
-        const exits = situation.doors
-          .filter((d) => d.between.includes(here))
-          .map((d) => d.between.find((p) => p !== here)!);
+        const exits = doors.map((d) => d.between.find((p) => p !== here)!);
         out.push({ why: 'no-door', field: 'to', here, to: body.to, exits });
       } else if (!between.some((d) => (situation.doorState(d.id) ?? 'open') === 'open')) {
         const door = between[0]!;
@@ -97,7 +99,7 @@ export function unmetRequirements(situation: Situation, actor: string, body: Act
     }
     case 'open':
     case 'close': {
-      const door = situation.doors.find((d) => d.id === body.door);
+      const door = situation.door(body.door);
       if (door && here !== undefined && !door.between.includes(here))
         out.push({ why: 'not-at-door', field: 'door', here, door });
       break;
@@ -254,7 +256,7 @@ export function describeUnmet(
 /** The world as the requirements see it now. */
 export function situationOf(w: Engine): Situation {
   return {
-    doors: w.definition.doors,
+    ...w.doors,
     gear: w.canon.gear,
     placeOf: (id) => placeOf(w, idx(w, id)),
     doorState: (id) => w.s.doors[w.doorIndex.get(id)!],

@@ -7,6 +7,7 @@
 import type { Canon } from '../../canon/types.js';
 import type { Schedule } from '../../model/cycle.js';
 import type { RelationDef, WorldDefinition } from '../../model/definition.js';
+import type { DoorLookup } from '../../model/doors.js';
 import type { WorldEvent } from '../../model/events.js';
 import type { Prng } from '../../units/prng.js';
 import type { Representation } from '../../vocabulary/representations.js';
@@ -45,6 +46,8 @@ export interface Engine {
   readonly signatureKeys: string[];
   readonly placeIndex: Map<string, number>;
   readonly doorIndex: Map<string, number>;
+  /** the doors by place and by id, for the requirements (`actions/requirements.ts`) */
+  readonly doors: DoorLookup;
   readonly volumes: Float64Array;
   readonly ventilation: Float64Array;
   readonly listeners: Set<EventListener>;
